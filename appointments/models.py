@@ -1,0 +1,1 @@
+"""Centers, physicians and appointment requests (built in the locator and request issues)."""

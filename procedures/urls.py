@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "procedures"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("<slug:slug>/", views.ProcedureDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,28 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.generic import DetailView
+
+from .models import Procedure, ServiceLine
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """The Interventional Pain Management overview with its list of procedures."""
+    service_line = ServiceLine.objects.visible_to(request.user).first()
+    if service_line is None:
+        raise Http404("No service line")
+    procedures = Procedure.objects.visible_to(request.user).filter(service_line=service_line)
+    return render(request, "procedures/overview.html", {"service_line": service_line, "procedures": procedures})
+
+
+class ProcedureDetailView(DetailView):
+    """A procedure page; drafts are shown to staff only, as a preview."""
+
+    template_name = "procedures/procedure_detail.html"
+    context_object_name = "procedure"
+
+    def get_queryset(self):
+        return (
+            Procedure.objects.visible_to(self.request.user)
+            .select_related("service_line")
+            .prefetch_related("sections", "list_items", "comparison_rows")
+        )
