@@ -1,0 +1,76 @@
+"""Shared fixtures: plain static storage, a fast hasher, and Chromium driven by Playwright.
+
+Tests that need Chromium or the npm packages skip on a machine without them, with the reason; CI sets
+AZURA_REQUIRE_ALL=1, which turns every such skip into a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's event loop vs the ORM in live_server tests
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRE_ALL = os.environ.get("AZURA_REQUIRE_ALL") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a laptop without the tool; fail in CI, where nothing may be skipped."""
+    if REQUIRE_ALL:
+        pytest.fail(f"required in CI but missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM_PATH).exists() and not shutil.which(CHROMIUM_PATH):
+        skip_or_fail(f"Chromium not found at {CHROMIUM_PATH} (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM_PATH,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def axe(page):
+    """Run axe-core on the page for WCAG 2.2 AA; returns the list of violations."""
+    if not AXE_PATH.exists():
+        skip_or_fail("node_modules/axe-core is missing (npm ci)")
+
+    def run() -> list[dict]:
+        # Evaluated through the DevTools protocol, so the page's Content-Security-Policy stays in force.
+        page.evaluate(AXE_PATH.read_text())
+        result = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+        )
+        return result["violations"]
+
+    return run
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)

@@ -1,0 +1,75 @@
+"""The public pages in a real browser: WCAG 2.2 AA by axe-core at phone and desktop widths, reflow, keyboard."""
+
+import pytest
+
+from tests.conftest import describe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PUBLIC_PAGES = [
+    "/",
+    "/pain-management/",
+    "/pain-management/epidural-injections/",
+    "/pain-management/facet-joint-injections/",
+    "/pain-management/kyphoplasty/",
+    "/pain-management/no-such-procedure/",
+]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page_has_no_axe_violations(live_server, page, axe, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    violations = axe()
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page_reflows_at_320_px_without_sideways_scrolling(live_server, page, path):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_server.url + path)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_body_text_is_at_least_18_px(live_server, page):
+    page.goto(live_server.url + "/pain-management/kyphoplasty/")
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    assert size >= 18
+
+
+def test_keyboard_user_can_skip_to_content_and_reach_the_request_link(live_server, page):
+    page.goto(live_server.url + "/pain-management/epidural-injections/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    focused = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement.getAttribute('href') || ''"))
+    assert "/appointments/request/?procedure=epidural-injections" in focused
+
+
+def test_on_this_page_link_moves_to_its_section(live_server, page):
+    page.goto(live_server.url + "/pain-management/kyphoplasty/")
+    page.get_by_role("navigation", name="On this page").get_by_role("link", name="How does Kyphoplasty differ").click()
+    assert page.url.endswith("#comparison")
+    assert page.locator("#comparison").is_visible()
+
+
+def test_every_focused_link_shows_a_visible_outline(live_server, page):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+def test_print_style_hides_navigation_and_call_to_action(live_server, page):
+    page.goto(live_server.url + "/pain-management/facet-joint-injections/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator(".cta").is_visible()
+    assert page.get_by_role("heading", name="Facet Joint Injections", level=1).is_visible()
