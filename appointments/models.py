@@ -1,1 +1,377 @@
-"""Centers, physicians and appointment requests (built in the locator and request issues)."""
+"""Centers, physicians and where they practise."""
+
+import math
+import secrets
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from procedures.models import Procedure
+
+from . import geo
+
+US_STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
+    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
+    ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
+    ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+]  # fmt: skip
+
+US_TIME_ZONES = [
+    ("America/New_York", "Eastern"),
+    ("America/Chicago", "Central"),
+    ("America/Denver", "Mountain"),
+    ("America/Phoenix", "Mountain (Arizona, no daylight saving)"),
+    ("America/Los_Angeles", "Pacific"),
+    ("America/Anchorage", "Alaska"),
+    ("Pacific/Honolulu", "Hawaii"),
+    ("America/Puerto_Rico", "Atlantic (Puerto Rico)"),
+]
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class CenterQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_listing(self):
+        return self.prefetch_related("procedures", "opening_hours")
+
+    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int):
+        """The `limit` centers nearest to a point, within a radius: bounding box and rough order in the
+        database (index on latitude, longitude), so only `limit` rows ever reach Python."""
+        queryset = self.filter(latitude__isnull=False, longitude__isnull=False)
+        if radius_miles is not None:
+            (lat_min, lat_max), (lng_min, lng_max) = geo.bounding_box(lat, lng, radius_miles)
+            queryset = queryset.filter(latitude__range=(lat_min, lat_max), longitude__range=(lng_min, lng_max))
+        # Squared equirectangular distance: plain arithmetic, the same on SQLite and PostgreSQL.
+        lng_scale = math.cos(math.radians(lat))
+        rough = (models.F("latitude") - lat) * (models.F("latitude") - lat) + (
+            (models.F("longitude") - lng) * lng_scale
+        ) * ((models.F("longitude") - lng) * lng_scale)
+        return queryset.annotate(rough_distance=rough).order_by("rough_distance", "pk")[:limit]
+
+
+class Center(models.Model):
+    """A center where patients are treated, with its address, hours and the procedures it offers."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=180, unique=True)
+    address = models.CharField("street address", max_length=200)
+    city = models.CharField(max_length=100)
+    state = models.CharField(max_length=2, choices=US_STATES)
+    zip_code = models.CharField("ZIP code", max_length=10)
+    latitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
+    longitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
+    phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123")
+    notification_email = models.EmailField(
+        blank=True, help_text="Receives the staff notifications of new appointment requests at this center."
+    )
+    timezone = models.CharField(max_length=40, choices=US_TIME_ZONES, default="America/New_York")
+    procedures = models.ManyToManyField(Procedure, blank=True, related_name="centers")
+    is_active = models.BooleanField("active", default=True, help_text="Inactive centers are hidden from patients.")
+    is_demo = models.BooleanField("demo data", default=False, help_text="Fictional center for local use.")
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="staffed_centers",
+        help_text="Staff who work this center's appointment requests.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CenterQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[procedures])
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="center_location")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city}, {self.state})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(f"{self.name} {self.city} {self.state}")[:180]
+        if self.latitude is None or self.longitude is None:
+            point = geo.zip_point(self.zip_code)
+            if point:
+                self.latitude, self.longitude = point
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("appointments:center", kwargs={"slug": self.slug})
+
+    @property
+    def tel(self) -> str:
+        """The phone number as a tel: link target."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"+1{digits[-10:]}" if len(digits) >= 10 else digits
+
+    @property
+    def one_line_address(self) -> str:
+        return f"{self.address}, {self.city}, {self.state} {self.zip_code}"
+
+    def local_time(self, when: datetime | None = None) -> datetime:
+        return (when or timezone.now()).astimezone(ZoneInfo(self.timezone))
+
+    def is_open_at(self, when: datetime | None = None) -> bool:
+        """Whether the center is open at that moment, in its own time zone (reads prefetched hours)."""
+        local = self.local_time(when)
+        now = local.time()
+        return any(
+            hours.weekday == local.weekday() and hours.opens <= now < hours.closes for hours in self.opening_hours.all()
+        )
+
+    def hours_by_day(self) -> list[tuple[str, list["OpeningHours"]]]:
+        """Each weekday with its opening periods, for the hours table (empty list: closed)."""
+        hours = list(self.opening_hours.all())
+        return [(label, [h for h in hours if h.weekday == day]) for day, label in Weekday.choices]
+
+
+class OpeningHours(models.Model):
+    """A period a center is open on a weekday, in the center's own time zone."""
+
+    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "opening hours"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes__gt=models.F("opens")), name="hours_close_after_open")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Language(models.Model):
+    """A language a physician speaks with patients."""
+
+    name = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PhysicianQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_listing(self):
+        return self.prefetch_related(
+            "languages",
+            "procedures",
+            models.Prefetch(
+                "practices", queryset=Practice.objects.select_related("center").filter(center__is_active=True)
+            ),
+        )
+
+
+class Physician(models.Model):
+    """A physician: credentials, biography, languages, procedures performed, and where they practise."""
+
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80)
+    credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP")
+    slug = models.SlugField(max_length=180, unique=True)
+    photo = models.ImageField(upload_to="physicians/", blank=True)
+    photo_alt = models.CharField(
+        "photo description", max_length=200, blank=True, help_text="Describes the photo for screen reader users."
+    )
+    biography = models.TextField(blank=True, help_text="Plain text; separate paragraphs with a blank line.")
+    languages = models.ManyToManyField(Language, blank=True, related_name="physicians")
+    board_certifications = models.TextField(blank=True, help_text="One per line.")
+    education = models.TextField(blank=True, help_text="One per line, e.g. “MD, Example University”.")
+    procedures = models.ManyToManyField(Procedure, blank=True, related_name="physicians")
+    centers = models.ManyToManyField(Center, through="Practice", related_name="physicians", blank=True)
+    is_active = models.BooleanField("active", default=True, help_text="Inactive physicians are hidden.")
+    is_demo = models.BooleanField("demo data", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PhysicianQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[languages, procedures])
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(f"{self.first_name} {self.last_name} {self.credentials}")[:180]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("appointments:physician", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return f"Dr. {self.first_name} {self.last_name}, {self.credentials}"
+
+    @property
+    def board_certification_list(self) -> list[str]:
+        return [line.strip() for line in self.board_certifications.splitlines() if line.strip()]
+
+    @property
+    def education_list(self) -> list[str]:
+        return [line.strip() for line in self.education.splitlines() if line.strip()]
+
+    @property
+    def accepts_new_patients(self) -> bool:
+        return any(practice.accepting_new_patients for practice in self.practices.all())
+
+
+class Practice(models.Model):
+    """A physician practises at a center, and may or may not accept new patients there."""
+
+    physician = models.ForeignKey(Physician, on_delete=models.CASCADE, related_name="practices")
+    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="practices")
+    accepting_new_patients = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["center__name"]
+        constraints = [models.UniqueConstraint(fields=["physician", "center"], name="unique_practice")]
+
+    def __str__(self) -> str:
+        return f"{self.physician} at {self.center}"
+
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out on the phone
+
+
+def new_reference() -> str:
+    """A short, unambiguous, unguessable reference such as AZ-7K3M-9Q2P (31^8 ≈ 8.5e11 values)."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"AZ-{chars[:4]}-{chars[4:]}"
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see the requests of their own centers, unless allowed to see every center's."""
+        if user.is_superuser or user.has_perm("appointments.view_all_centers"):
+            return self
+        return self.filter(center__staff=user)
+
+
+class AppointmentRequest(models.Model):
+    """A patient's request for an appointment at one center, worked by that center's staff."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        SCHEDULED = "scheduled", "Scheduled"
+        CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
+
+    class ClosedReason(models.TextChoices):
+        DECLINED = "declined", "Declined"
+        UNREACHABLE = "unreachable", "Unreachable"
+        DUPLICATE = "duplicate", "Duplicate"
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "Email"
+
+    class BestTime(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning (8 AM – noon)"
+        AFTERNOON = "afternoon", "Afternoon (noon – 5 PM)"
+
+    class PatientStatus(models.TextChoices):
+        NEW = "new", "I am a new patient"
+        RETURNING = "returning", "I have been to Azura before"
+
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    submission_token = models.UUIDField(unique=True, editable=False, null=True)
+    center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="appointment_requests")
+    physician = models.ForeignKey(Physician, on_delete=models.SET_NULL, null=True, blank=True)
+    procedure = models.ForeignKey(Procedure, on_delete=models.SET_NULL, null=True, blank=True)
+    reason = models.CharField("reason for the visit", max_length=300, blank=True)
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80)
+    date_of_birth = models.DateField()
+    phone = models.CharField(max_length=30)
+    email = models.EmailField(blank=True)
+    preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices, default=ContactMethod.PHONE)
+    best_time = models.CharField("best time to reach", max_length=10, choices=BestTime.choices, default=BestTime.ANY)
+    patient_status = models.CharField(max_length=10, choices=PatientStatus.choices)
+    insurance = models.CharField(max_length=120, blank=True)
+    consent_at = models.DateTimeField("consent to be contacted given at")
+    privacy_notice_version = models.CharField(max_length=20)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    closed_reason = models.CharField(max_length=12, choices=ClosedReason.choices, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    spam_signals = models.CharField(max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AppointmentRequestQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["submission_token"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("view_all_centers", "Can see the appointment requests of every center"),
+            ("export_appointmentrequest", "Can export appointment requests to CSV"),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="request_status_received")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="closed") | ~models.Q(closed_reason=""), name="closed_request_has_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class RequestNote(models.Model):
+    """A note staff leave on an appointment request."""
+
+    request = models.ForeignKey(AppointmentRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Note by {self.author} on {self.created_at:%Y-%m-%d %H:%M}"

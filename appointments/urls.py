@@ -1,10 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "appointments"
-# Placeholder routes until the locator and request issues land.
 urlpatterns = [
-    path("centers/", TemplateView.as_view(template_name="base.html"), name="locator"),
-    path("physicians/", TemplateView.as_view(template_name="base.html"), name="physicians"),
-    path("appointments/request/", TemplateView.as_view(template_name="base.html"), name="request"),
+    path("centers/", views.locator, name="locator"),
+    path("centers/<slug:slug>/", views.CenterDetailView.as_view(), name="center"),
+    path("physicians/", views.physician_list, name="physicians"),
+    path("physicians/<slug:slug>/", views.PhysicianDetailView.as_view(), name="physician"),
+    path("appointments/request/", views.request_appointment, name="request"),
+    path("appointments/request/received/", views.request_received, name="request_received"),
 ]

@@ -212,3 +212,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Appointment requests.
+PRIVACY_NOTICE_VERSION = "2026-11-24"
+APPOINTMENT_RETENTION_DAYS = envint("APPOINTMENT_RETENTION_DAYS", 365)
+# Spam protection of the public form: minimum seconds to fill it, and submissions per client per hour.
+APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
+APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
+# How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
+NUM_PROXIES = envint("DJANGO_NUM_PROXIES", 0)

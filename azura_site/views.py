@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -11,3 +12,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "procedures": Procedure.objects.published(),
     }
     return render(request, "home.html", context)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice patients agree to when they request an appointment."""
+    return render(request, "privacy.html", {"version": settings.PRIVACY_NOTICE_VERSION})

@@ -1,0 +1,40 @@
+from datetime import datetime, timedelta
+
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+from django.db.models import Count
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest, Center
+
+
+def one_business_day_before(now: datetime) -> datetime:
+    """The same time one business day earlier: Monday looks back to Friday, the weekend to Friday too."""
+    earlier = now - timedelta(days=1)
+    while earlier.weekday() >= 5:  # Saturday or Sunday
+        earlier -= timedelta(days=1)
+    return earlier
+
+
+class Command(BaseCommand):
+    help = "Email each center the number of its requests still new after one business day. Run daily."
+
+    def handle(self, *args, **options):
+        cutoff = one_business_day_before(timezone.localtime())
+        counts = (
+            AppointmentRequest.objects.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
+            .values("center")
+            .annotate(stale=Count("pk"))
+        )
+        stale_by_center = {row["center"]: row["stale"] for row in counts}
+        centers = Center.objects.filter(pk__in=stale_by_center).exclude(notification_email="")
+        for center in centers:
+            stale = stale_by_center[center.pk]
+            send_mail(
+                f"{stale} appointment request{'s' if stale != 1 else ''} still new at {center.name}",
+                f"{stale} appointment request{'s are' if stale != 1 else ' is'} still new after one business day "
+                f"at {center.name}. Please call the patients back; the requests are in the staff site.\n",
+                None,
+                [center.notification_email],
+            )
+        self.stdout.write(f"Reminded {centers.count()} centers about {sum(stale_by_center.values())} requests.")

@@ -1,0 +1,33 @@
+"""A per-client limit on stored appointment requests, kept in the shared cache (Redis when configured), so
+it holds across processes and hosts. The client's address is hashed: no personal data in the cache."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+WINDOW_SECONDS = 3600
+
+
+def _key(request: HttpRequest) -> str:
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    proxies = settings.NUM_PROXIES
+    # Behind N proxies we trust, the client is the Nth address from the right of X-Forwarded-For.
+    client = hops[-proxies] if proxies and len(hops) >= proxies else request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
+    return f"ratelimit:appointment-request:{digest}"
+
+
+def exceeded(request: HttpRequest) -> bool:
+    return (cache.get(_key(request)) or 0) >= settings.APPOINTMENT_RATE_LIMIT_PER_HOUR
+
+
+def count(request: HttpRequest) -> None:
+    key = _key(request)
+    if not cache.add(key, 1, WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, WINDOW_SECONDS)

@@ -1,0 +1,109 @@
+import logging
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView
+
+from . import ratelimit, services
+from .directory import PhysicianFilterForm
+from .forms import AppointmentRequestForm
+from .locator import LocatorForm
+from .models import AppointmentRequest, Center, Physician, Practice
+
+log = logging.getLogger(__name__)
+
+
+def locator(request: HttpRequest) -> HttpResponse:
+    """Find a center by ZIP, city and state, or the browser's location; nearest first."""
+    form = LocatorForm(request.GET or None)
+    results, nearest_beyond = [], None
+    if form.searched:
+        results, nearest_beyond = form.results()
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "results": results, "nearest_beyond": nearest_beyond}
+    return render(request, "appointments/locator.html", context, status=status)
+
+
+class CenterDetailView(DetailView):
+    """One center: address, phone, hours, procedures and the physicians who practise there."""
+
+    template_name = "appointments/center_detail.html"
+    context_object_name = "center"
+
+    def get_queryset(self):
+        practices = Practice.objects.filter(physician__is_active=True).select_related("physician")
+        return Center.objects.active().prefetch_related(
+            "procedures", "opening_hours", Prefetch("practices", queryset=practices)
+        )
+
+
+def physician_list(request: HttpRequest) -> HttpResponse:
+    """The physician directory, filtered by the query string."""
+    form = PhysicianFilterForm(request.GET)
+    page = Paginator(form.physicians(), 20).get_page(request.GET.get("page"))
+    status = 400 if form.errors else 200
+    return render(request, "appointments/physician_list.html", {"form": form, "page": page}, status=status)
+
+
+class PhysicianDetailView(DetailView):
+    """A physician's profile and where they practise."""
+
+    template_name = "appointments/physician_detail.html"
+    context_object_name = "physician"
+
+    def get_queryset(self):
+        return Physician.objects.active().for_listing()
+
+
+SESSION_KEY = "appointment_request_received"
+
+
+@never_cache
+def request_appointment(request: HttpRequest) -> HttpResponse:
+    """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
+    if request.method != "POST":
+        form = AppointmentRequestForm(initial=_prefill(request.GET))
+        return render(request, "appointments/request_form.html", {"form": form})
+
+    form = AppointmentRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "appointments/request_form.html", {"form": form})
+    center = form.cleaned_data["center"]
+    if ratelimit.exceeded(request):
+        context = {"form": form, "problem": "rate_limited", "center": center}
+        return render(request, "appointments/request_form.html", context, status=429)
+    try:
+        appointment_request, created = services.appointment_request_create(
+            data=form.request_data(),
+            submission_token=form.cleaned_data["submission_token"],
+            spam_signals=form.spam_signals(),
+        )
+    except DatabaseError:
+        log.exception("could not store an appointment request")
+        context = {"form": form, "problem": "not_stored", "center": center}
+        return render(request, "appointments/request_form.html", context, status=503)
+    if created:
+        ratelimit.count(request)
+    request.session[SESSION_KEY] = appointment_request.pk
+    return redirect("appointments:request_received")
+
+
+def _prefill(params) -> dict:
+    """?center=&physician=&procedure= slugs pre-fill the form; unknown slugs are ignored."""
+    return {name: params[name] for name in ("center", "physician", "procedure") if params.get(name, "")[:180]}
+
+
+@never_cache
+def request_received(request: HttpRequest) -> HttpResponse:
+    """The confirmation, shown only to the browser session that sent the request."""
+    pk = request.session.get(SESSION_KEY)
+    appointment_request = (
+        AppointmentRequest.objects.select_related("center").filter(pk=pk).first() if isinstance(pk, int) else None
+    )
+    if appointment_request is None:
+        return render(request, "appointments/request_nothing.html", status=404)
+    return render(request, "appointments/request_received.html", {"appointment_request": appointment_request})

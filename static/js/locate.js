@@ -1,0 +1,28 @@
+// "Use my location": a progressive enhancement of the locator form. Without JavaScript, or when the
+// patient says no, the ZIP/city search works the same. The position goes only to our own server.
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("use-location");
+  if (!button || !("geolocation" in navigator)) return;
+  const form = button.form;
+  const status = document.getElementById("location-status");
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    status.textContent = "Finding your location…";
+    button.disabled = true;
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        form.elements.lat.value = position.coords.latitude.toFixed(4);
+        form.elements.lng.value = position.coords.longitude.toFixed(4);
+        form.elements.q.value = "";
+        status.textContent = "Searching near your location…";
+        form.submit();
+      },
+      () => {
+        status.textContent = "We could not get your location. Enter a ZIP code or a city and state instead.";
+        button.disabled = false;
+        form.elements.q.focus();
+      },
+      { timeout: 10000, maximumAge: 600000 }
+    );
+  });
+});
