@@ -6,6 +6,7 @@ mended ("flouroscopy"); no fact is added.
 """
 
 from django.db import migrations
+from django.utils import timezone
 
 OVERVIEW = {
     "title": "Interventional Pain Management",
@@ -274,25 +275,41 @@ PROCEDURES = [
 LIST_KEYS = ("sections", "conditions", "risks", "comparison_rows")
 
 
-def load_content(apps, schema_editor):
-    ServiceLine = apps.get_model("procedures", "ServiceLine")
-    Procedure = apps.get_model("procedures", "Procedure")
-    Section = apps.get_model("procedures", "Section")
-    ListItem = apps.get_model("procedures", "ListItem")
-    ComparisonRow = apps.get_model("procedures", "ComparisonRow")
+def with_history(apps, model_name):
+    """Create rows of a model together with their first history entry, so staff can revert to the copy."""
+    model = apps.get_model("procedures", model_name)
+    historical = apps.get_model("procedures", f"Historical{model_name}")
 
-    service_line = ServiceLine.objects.create(**OVERVIEW)
+    def create(**fields):
+        obj = model.objects.create(**fields)
+        values = {field.attname: getattr(obj, field.attname) for field in model._meta.fields}
+        historical.objects.create(
+            **values, history_date=timezone.now(), history_type="+", history_change_reason="Loaded from the client's copy"
+        )
+        return obj
+
+    return create
+
+
+def load_content(apps, schema_editor):
+    create_service_line = with_history(apps, "ServiceLine")
+    create_procedure = with_history(apps, "Procedure")
+    create_section = with_history(apps, "Section")
+    create_list_item = with_history(apps, "ListItem")
+    create_comparison_row = with_history(apps, "ComparisonRow")
+
+    service_line = create_service_line(**OVERVIEW)
     for data in PROCEDURES:
         fields = {key: value for key, value in data.items() if key not in LIST_KEYS}
-        procedure = Procedure.objects.create(service_line=service_line, status="published", **fields)
+        procedure = create_procedure(service_line=service_line, status="published", **fields)
         for position, (heading, anchor, body) in enumerate(data["sections"], start=1):
-            Section.objects.create(procedure=procedure, position=position, heading=heading, anchor=anchor, body=body)
+            create_section(procedure=procedure, position=position, heading=heading, anchor=anchor, body=body)
         for position, name in enumerate(data["conditions"], start=1):
-            ListItem.objects.create(procedure=procedure, kind="condition", position=position, text=name)
+            create_list_item(procedure=procedure, kind="condition", position=position, text=name)
         for position, text in enumerate(data["risks"], start=1):
-            ListItem.objects.create(procedure=procedure, kind="risk", position=position, text=text)
+            create_list_item(procedure=procedure, kind="risk", position=position, text=text)
         for position, (aspect, this, other) in enumerate(data.get("comparison_rows", []), start=1):
-            ComparisonRow.objects.create(
+            create_comparison_row(
                 procedure=procedure, position=position, aspect=aspect, this_procedure=this, other_procedure=other
             )
 
