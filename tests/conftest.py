@@ -4,6 +4,7 @@ Tests that need Chromium or the npm packages skip on a machine without them, wit
 AZURA_REQUIRE_ALL=1, which turns every such skip into a failure.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -33,6 +34,22 @@ def _test_settings(settings):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _content_for_browser_tests(request):
+    """Browser tests run on a transactional database, which is emptied after each test; and Django's
+    serialized rollback does not reach the connection the live server thread uses under Playwright's event
+    loop. So each browser test loads the client's content itself, with the data migration's own code."""
+    if request.node.get_closest_marker("browser") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from procedures.models import ServiceLine
+
+    if not ServiceLine.objects.exists():
+        importlib.import_module("procedures.migrations.0002_seed_content").load_content(apps, None)
 
 
 @pytest.fixture(scope="session")
