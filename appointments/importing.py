@@ -231,7 +231,6 @@ class InvalidRows(ValueError):
 class CenterRow:
     """A checked row: the center's fields, and its procedures and hours (None: the file has no such column)."""
 
-    line: int
     slug: str
     fields: dict
     procedures: list[Procedure] | None
@@ -243,17 +242,18 @@ def import_centers(rows: Iterable[Mapping], *, progress: Callable[[str], None] |
 
     Row n is line n + 1 of the file, the header being line 1 (read_csv keeps this true); empty rows are
     counted but skipped. A center is known by its slug, made from name, city and state as Center.save makes it,
-    so importing the same file again updates the same centers, and replaces their hours and procedures.
+    so importing the same file again updates the same centers. Their hours and procedures are replaced by the
+    file's, unless it has no such column.
     `progress` is called with a line of text every PROGRESS_EVERY rows.
     """
     rows = list(rows)
     report = progress or (lambda message: None)
     with transaction.atomic():
-        checked = check_rows(rows, report)
+        checked = _check_rows(rows, report)
         return _save(checked, report)
 
 
-def check_rows(rows: list[Mapping], report: Callable[[str], None]) -> list[CenterRow]:
+def _check_rows(rows: list[Mapping], report: Callable[[str], None]) -> list[CenterRow]:
     """The rows as CenterRows, or InvalidRows with every problem of every row."""
     procedures = Procedure.objects.in_bulk(field_name="slug")
     errors: list[tuple[int, str]] = []
@@ -265,7 +265,7 @@ def check_rows(rows: list[Mapping], report: Callable[[str], None]) -> list[Cente
             report(f"Checked {index} of {len(rows)} rows.")
         if _is_blank(row):
             continue
-        center, problems = _check_row(line, row, procedures)
+        center, problems = _check_row(row, procedures)
         if center and center.slug in line_of_slug:
             problems.append(f"the same center as line {line_of_slug[center.slug]} (same name, city and state)")
         errors.extend((line, problem) for problem in problems)
@@ -281,12 +281,12 @@ def _is_blank(row: Mapping) -> bool:
     return None not in row and not any(str(value or "").strip() for value in row.values())
 
 
-def _check_row(line: int, row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRow | None, list[str]]:
-    problems: list[str] = []
+def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRow | None, list[str]]:
     if row.get(None):
-        problems.append(
-            f"{len(row[None])} more value(s) than the header has columns; a value with a comma needs double quotes"
-        )
+        # Every value after the stray comma is in the wrong column: checking them would only add noise.
+        extra = len(row[None])
+        return None, [f"{extra} more value(s) than the header has columns; a value with a comma needs double quotes"]
+    problems: list[str] = []
     values = {column: str(row.get(column) or "").strip() for column in COLUMNS}
     for column in COLUMNS:
         limit = MAX_LENGTHS.get(column, 1000)
@@ -340,7 +340,6 @@ def _check_row(line: int, row: Mapping, procedures: dict[str, Procedure]) -> tup
     if "email" in row:
         fields["notification_email"] = values["email"]
     return CenterRow(
-        line=line,
         slug=slug,
         fields=fields,
         procedures=center_procedures if "procedures" in row else None,
@@ -399,28 +398,68 @@ def _check_procedures(text: str, procedures: dict[str, Procedure], problems: lis
 
 def _save(rows: list[CenterRow], report: Callable[[str], None]) -> ImportResult:
     result = ImportResult()
+    for start in range(0, len(rows), PROGRESS_EVERY):
+        created, updated = _save_batch(rows[start : start + PROGRESS_EVERY])
+        result.created += created
+        result.updated += updated
+        if result.total < len(rows):
+            report(f"Saved {result.total} of {len(rows)} centers.")
+    return result
+
+
+def _save_batch(rows: list[CenterRow]) -> tuple[int, int]:
+    """Save the centers, then their procedures and hours; return how many were created and updated."""
+    created, updated = _save_centers(rows)
+    _save_procedures_and_hours(rows)
+    return created, updated
+
+
+def _save_centers(rows: list[CenterRow]) -> tuple[int, int]:
+    """Save new and changed centers in bulk, each with a history record.
+
+    The checks already set what Center.save would fill in (the slug, the ZIP code's location), so bulk writes,
+    which skip save(), store the same thing.
+    """
     existing = Center.objects.in_bulk([row.slug for row in rows], field_name="slug")
-    replaced_hours: list[int] = []
-    new_hours: list[OpeningHours] = []
-    for index, row in enumerate(rows):
-        if index and index % PROGRESS_EVERY == 0:
-            report(f"Saved {index} of {len(rows)} centers.")
+    new, changed = [], []
+    for row in rows:
         center = existing.get(row.slug)
         if center is None:
-            center = Center(slug=row.slug)
-            result.created += 1
-        else:
-            result.updated += 1
-            if row.hours is not None:
-                replaced_hours.append(center.pk)
-        for field, value in row.fields.items():
-            setattr(center, field, value)
-        center.save()
-        if row.procedures is not None:
-            center.procedures.set(row.procedures)
-        if row.hours is not None:
+            new.append(Center(slug=row.slug, **row.fields))
+        elif any(getattr(center, field) != value for field, value in row.fields.items()):
+            for field, value in row.fields.items():
+                setattr(center, field, value)
+            center.updated_at = timezone.now()
+            # One UPDATE per row: QuerySet.bulk_update builds a CASE per field and row, far slower here.
+            Center.objects.filter(pk=center.pk).update(**row.fields, updated_at=center.updated_at)
+            changed.append(center)
+    bulk_create_with_history(new, Center)
+    Center.history.bulk_history_create(changed, update=True)
+    return len(new), len(existing)
+
+
+def _save_procedures_and_hours(rows: list[CenterRow]) -> None:
+    """Rewrite only what differs, so that importing the same file again adds no history noise."""
+    centers = Center.objects.in_bulk([row.slug for row in rows], field_name="slug")
+    ids = [center.pk for center in centers.values()]
+    procedures: dict[int, set[int]] = {pk: set() for pk in ids}
+    for center_id, procedure_id in Center.procedures.through.objects.filter(center__in=ids).values_list(
+        "center_id", "procedure_id"
+    ):
+        procedures[center_id].add(procedure_id)
+    hours: dict[int, list] = {pk: [] for pk in ids}
+    for opening in OpeningHours.objects.filter(center__in=ids):
+        hours[opening.center_id].append((opening.weekday, opening.opens, opening.closes))
+
+    stale_hours: list[int] = []
+    new_hours: list[OpeningHours] = []
+    for row in rows:
+        center = centers[row.slug]
+        wanted = row.procedures
+        if wanted is not None and {p.pk for p in wanted} != procedures.get(center.pk, set()):
+            center.procedures.set(wanted)
+        if row.hours is not None and row.hours != sorted(hours.get(center.pk, [])):
+            stale_hours.append(center.pk)
             new_hours += [OpeningHours(center=center, weekday=d, opens=o, closes=c) for d, o, c in row.hours]
-    # One delete and one insert for all the hours, rather than two queries per center.
-    OpeningHours.objects.filter(center__in=replaced_hours).delete()
-    bulk_create_with_history(new_hours, OpeningHours, batch_size=500)
-    return result
+    OpeningHours.objects.filter(center__in=stale_hours).delete()
+    bulk_create_with_history(new_hours, OpeningHours)

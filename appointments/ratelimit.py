@@ -10,12 +10,16 @@ from django.http import HttpRequest
 WINDOW_SECONDS = 3600
 
 
-def _key(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: behind N proxies we trust, the Nth from the right of X-Forwarded-For."""
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     proxies = settings.NUM_PROXIES
-    # Behind N proxies we trust, the client is the Nth address from the right of X-Forwarded-For.
-    client = hops[-proxies] if proxies and len(hops) >= proxies else request.META.get("REMOTE_ADDR", "")
+    return hops[-proxies] if proxies and len(hops) >= proxies else request.META.get("REMOTE_ADDR", "")
+
+
+def _key(request: HttpRequest) -> str:
+    client = client_ip(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
     return f"ratelimit:appointment-request:{digest}"
 

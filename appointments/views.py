@@ -5,8 +5,11 @@ from django.db import DatabaseError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
+
+from procedures.cache import public_page
 
 from . import ratelimit, services
 from .directory import PhysicianFilterForm
@@ -17,6 +20,7 @@ from .models import AppointmentRequest, Center, Physician, Practice
 log = logging.getLogger(__name__)
 
 
+@public_page(seconds=60)  # it says whether centers are open now
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
@@ -28,6 +32,7 @@ def locator(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/locator.html", context, status=status)
 
 
+@method_decorator(public_page(seconds=60), name="dispatch")
 class CenterDetailView(DetailView):
     """One center: address, phone, hours, procedures and the physicians who practise there."""
 
@@ -41,6 +46,7 @@ class CenterDetailView(DetailView):
         )
 
 
+@public_page()
 def physician_list(request: HttpRequest) -> HttpResponse:
     """The physician directory, filtered by the query string."""
     form = PhysicianFilterForm(request.GET)
@@ -49,6 +55,7 @@ def physician_list(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/physician_list.html", {"form": form, "page": page}, status=status)
 
 
+@method_decorator(public_page(), name="dispatch")
 class PhysicianDetailView(DetailView):
     """A physician's profile and where they practise."""
 

@@ -3,9 +3,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from procedures.cache import public_page
 from procedures.models import Procedure, ServiceLine
 
 
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     """What we treat, the procedures, and the ways to a center and an appointment."""
     context = {

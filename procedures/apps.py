@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class ProceduresConfig(AppConfig):
     name = "procedures"
+    verbose_name = "Procedure pages"
+
+    def ready(self) -> None:
+        from .cache import invalidate_on_change
+        from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+
+        invalidate_on_change(ServiceLine, Procedure, Section, ListItem, ComparisonRow)

@@ -1,10 +1,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
+from .cache import public_page
 from .models import Procedure, ServiceLine
 
 
+@public_page()
 def overview(request: HttpRequest) -> HttpResponse:
     """The Interventional Pain Management overview with its list of procedures."""
     service_line = ServiceLine.objects.visible_to(request.user).first()
@@ -14,6 +17,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/overview.html", {"service_line": service_line, "procedures": procedures})
 
 
+@method_decorator(public_page(), name="dispatch")
 class ProcedureDetailView(DetailView):
     """A procedure page; drafts are shown to staff only, as a preview."""
 

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's event loop vs the ORM in live_server tests
 
@@ -34,6 +35,8 @@ def _test_settings(settings):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
+    settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -414,7 +414,8 @@ def test_no_page_refers_to_another_host(every_page):
     site_host = urlsplit(SITE_URL).netloc
     for name, html in every_page.items():
         urls = page_urls(html)
-        assert SITE_URL + "/" in [url[: len(SITE_URL) + 1] for url in urls], f"{name}: no canonical link found"
+        if name != "404":  # error pages have no canonical link; elsewhere it shows the parser found the URLs
+            assert SITE_URL + "/" in [url[: len(SITE_URL) + 1] for url in urls], f"{name}: no canonical link found"
         for url in urls:
             parts = urlsplit(url.strip())
             assert parts.scheme.lower() not in ("javascript", "vbscript"), f"{name}: {url}"

@@ -126,7 +126,10 @@ LAST_NAMES = [
     "Kowalski", "Lopez", "Bui", "Rahman", "Murphy", "Hernandez", "Yilmaz", "Abebe", "Morales", "Le", "Huang",
     "Thompson", "Castillo", "Wang", "Gupta", "Lee", "Adeyemi", "Novak", "Flores", "Mendoza", "Jackson", "Bennett",
     "Dela Cruz", "Romero", "Sharma", "Nasser", "Volkov", "Choi", "Brooks", "Ortiz", "Rivera", "Hassan", "Walker",
-    "Pham", "Laurent", "Zhang", "Iyer", "Bautista",
+    "Pham", "Laurent", "Zhang", "Iyer", "Bautista", "Aguilar", "Okonkwo", "Sato", "Fischer", "Rossi", "Andersen",
+    "Mukherjee", "Das", "Kaur", "Vo", "Hoang", "Torres", "Ramirez", "Cruz", "Salazar", "Baker", "Foster", "Green",
+    "Hughes", "Price", "Coleman", "Washington", "Bell", "Yamamoto", "Tanaka", "Lim", "Ng", "Tan", "Goldberg",
+    "Friedman", "Popescu", "Horvat", "Petrov", "Ahmed", "Karimi", "Saleh", "Boateng",
 ]  # fmt: skip
 OTHER_LANGUAGES = ["Spanish", "Mandarin", "Vietnamese", "Tagalog", "Arabic", "French", "Hindi", "Korean", "Russian"]
 
@@ -221,7 +224,8 @@ class Command(BaseCommand):
         self, rng: random.Random, centers: list[Center], offers: dict[str, list[Procedure]]
     ) -> tuple[list[Physician], Tally]:
         languages = {name: Language.objects.get_or_create(name=name)[0] for name in ["English", *OTHER_LANGUAGES]}
-        names = rng.sample([(first, last) for first in FIRST_NAMES for last in LAST_NAMES], PHYSICIAN_COUNT)
+        # Each last name once, so that “Dr. Nguyen” on a page means one physician.
+        names = [(rng.choice(FIRST_NAMES), last) for last in rng.sample(LAST_NAMES, PHYSICIAN_COUNT)]
         rows: dict[str, dict] = {}
         links: dict[str, tuple[list, list, dict]] = {}
         for index, (first, last) in enumerate(names):
@@ -237,7 +241,7 @@ class Command(BaseCommand):
                 "last_name": last,
                 "credentials": credentials,
                 "biography": (
-                    f"Dr. {last} is a fictional physician created for demonstration. "
+                    f"Dr. {first} {last} is a fictional physician created for demonstration. "
                     "This profile shows how a biography appears.\n\n"
                     "In a real profile, this part would describe the physician's training, their approach to "
                     "working with patients, and perhaps their interests outside work."
@@ -270,27 +274,26 @@ def point_of(center: Center) -> geo.Point:
 
 
 def upsert(model: type[models.Model], rows: dict[str, dict]) -> tuple[list, Tally]:
-    """Create or update a demo row for each slug, saving only what changed; a real row with the slug is left be."""
+    """Create or update a demo row for each slug, saving only what changed; a real row with the slug is left alone."""
     tally = Tally()
     existing = model.objects.in_bulk(list(rows), field_name="slug")
     saved = []
     for slug, fields in rows.items():
         instance = existing.get(slug)
-        if instance is not None and not instance.is_demo:
-            tally.skipped += 1
-            continue
         if instance is None:
             instance = model(slug=slug, is_demo=True, **fields)
+            instance.save()
             tally.created += 1
+        elif not instance.is_demo:
+            tally.skipped += 1
+            continue
         elif any(getattr(instance, field) != value for field, value in fields.items()):
             for field, value in fields.items():
                 setattr(instance, field, value)
+            instance.save()
             tally.updated += 1
         else:
             tally.unchanged += 1
-            saved.append(instance)
-            continue
-        instance.save()
         saved.append(instance)
     return saved, tally
 

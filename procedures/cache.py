@@ -1,0 +1,86 @@
+"""A cache of rendered public pages in the shared cache, dropped as soon as staff save any content.
+
+Only anonymous GETs without a session are cached or served from the cache: a staff preview, or anything
+carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
+a generation number that is part of each key, so all cached pages go stale at once, on every process and
+host that shares the cache.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "page-cache:generation"
+
+
+def content_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def bump_content_generation(**kwargs) -> None:
+    """Signal receiver: any saved or deleted content makes every cached page stale."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, None)
+
+
+def invalidate_on_change(*models) -> None:
+    """Connect the receivers for these models (called from the apps' ready())."""
+    for model in models:
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(bump_content_generation, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(bump_content_generation, sender=model, dispatch_uid=uid + ":delete")
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(bump_content_generation, sender=through, dispatch_uid=f"{uid}:{field.name}")
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def public_page(seconds: int | None = None) -> Callable:
+    """Cache an anonymous visitor's page for `seconds` (default PAGE_CACHE_SECONDS), or until content changes.
+    Pages that say the time of day ("open now") pass a short time."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            key = f"page-cache:{content_generation()}:{path}"
+            cached = cache.get(key)
+            if cached is not None:
+                status, content, content_type = cached
+                response = HttpResponse(content, status=status, content_type=content_type)
+            else:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+                if response.status_code in (200, 404) and not response.has_header("Set-Cookie"):
+                    timeout = seconds or settings.PAGE_CACHE_SECONDS
+                    cache.set(key, (response.status_code, response.content, response["Content-Type"]), timeout)
+            # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+
+        return wrapper
+
+    return decorator

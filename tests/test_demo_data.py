@@ -1,0 +1,117 @@
+"""`manage.py load_demo_data`: fictional centers and physicians, the same on every run, real data untouched."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from appointments.importing import zip_time_zone
+from appointments.models import Center, OpeningHours, Physician, Practice
+
+pytestmark = pytest.mark.django_db
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Every demo row, as values, to compare two runs."""
+    return {
+        "centers": list(Center.objects.order_by("slug").values()),
+        "hours": sorted(OpeningHours.objects.values_list("center__slug", "weekday", "opens", "closes")),
+        "offers": sorted(Center.procedures.through.objects.values_list("center__slug", "procedure__slug")),
+        "physicians": list(Physician.objects.order_by("slug").values()),
+        "languages": sorted(Physician.languages.through.objects.values_list("physician__slug", "language__name")),
+        "practices": sorted(Practice.objects.values_list("physician__slug", "center__slug", "accepting_new_patients")),
+    }
+
+
+@pytest.fixture
+def real_center() -> Center:
+    return Center.objects.create(
+        name="Riverside Spine Center",
+        address="1 Real Street",
+        city="Austin",
+        state="TX",
+        zip_code="78701",
+        phone="(512) 555-0000",
+        timezone="America/Chicago",
+    )
+
+
+def test_demo_centers_span_the_country():
+    out = load()
+
+    centers = Center.objects.all()
+    assert centers.count() >= 40
+    assert len({center.state for center in centers}) >= 20
+    assert all(center.is_demo and center.is_active for center in centers)
+    assert all(center.name.startswith("Azura Demo Center – ") for center in centers)
+    assert f"Demo centers: {centers.count()} in " in out
+
+
+def test_every_demo_center_has_a_location_hours_procedures_and_fictional_contacts():
+    load()
+
+    for center in Center.objects.prefetch_related("opening_hours", "procedures"):
+        assert center.latitude is not None and center.longitude is not None, center
+        assert center.opening_hours.all(), center
+        assert all(hours.weekday < 6 for hours in center.opening_hours.all()), center  # never on Sunday
+        assert center.procedures.all(), center
+        assert re.fullmatch(r"\(\d{3}\) 555-01\d\d", center.phone), center.phone
+        assert center.notification_email.endswith(".demo@azura.example")
+        assert center.timezone == zip_time_zone(center.zip_code), center  # the ZIP code's own time zone
+    assert OpeningHours.objects.filter(weekday=5).exists()  # some open on Saturday mornings
+
+
+def test_demo_physicians_practise_at_demo_centers():
+    load()
+
+    physicians = Physician.objects.prefetch_related("practices__center", "languages", "procedures")
+    assert 80 <= len(physicians) <= 100
+    for physician in physicians:
+        assert physician.is_demo
+        assert physician.credentials in {"MD", "DO"}
+        assert "fictional physician" in physician.biography
+        assert 1 <= len(physician.practices.all()) <= 3, physician
+        assert all(practice.center.is_demo for practice in physician.practices.all())
+        assert physician.languages.all() and physician.procedures.all(), physician
+        assert physician.board_certification_list and physician.education_list
+    assert Practice.objects.filter(accepting_new_patients=False).exists()
+    assert Practice.objects.filter(accepting_new_patients=True).exists()
+    assert Physician.objects.filter(languages__name="Spanish").exists()
+    assert Physician.objects.filter(languages__name="English").count() > len(physicians) / 2
+
+
+def test_running_twice_gives_the_same_rows():
+    load()
+    first = snapshot()
+
+    out = load()
+
+    assert snapshot() == first
+    assert "0 created, 0 updated" in out
+
+
+def test_real_data_is_left_alone(real_center):
+    # A real center that happens to have a demo center's slug is neither changed nor taken over.
+    taken = Center.objects.create(
+        name="Azura Demo Center – Austin", address="2 Real Street", city="Austin", state="TX", zip_code="78701",
+        phone="(512) 555-0001",
+    )  # fmt: skip
+    real_physician = Physician.objects.create(first_name="Real", last_name="Person", credentials="MD")
+    Practice.objects.create(physician=real_physician, center=real_center)
+    before = list(Center.objects.filter(is_demo=False).order_by("pk").values())
+
+    out = load()
+    load()
+
+    assert list(Center.objects.filter(is_demo=False).order_by("pk").values()) == before
+    assert not taken.opening_hours.exists() and not taken.practices.exists()
+    assert list(real_physician.practices.values_list("center", flat=True)) == [real_center.pk]
+    assert not Physician.objects.get(pk=real_physician.pk).is_demo
+    assert "1 skipped" in out
