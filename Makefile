@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 \
 
 run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
-	$(RUN_ENV) $(BIN)/python manage.py load_demo_data
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Serving http://127.0.0.1:$(PORT)/  (staff: make superuser, then /admin/)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -20,7 +20,7 @@ run: install assets .secret-key
 # Development server with DEBUG on and auto-reload.
 dev: install assets
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py load_demo_data --with-staff
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 superuser: install

@@ -4,6 +4,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from appointments.importing import zip_time_zone
@@ -115,3 +116,24 @@ def test_real_data_is_left_alone(real_center):
     assert list(real_physician.practices.values_list("center", flat=True)) == [real_center.pk]
     assert not Physician.objects.get(pk=real_physician.pk).is_demo
     assert "1 skipped" in out
+
+
+def test_with_staff_creates_one_demo_account_per_role_with_the_right_reach(capsys):
+    call_command("load_demo_data", "--with-staff")
+    output = capsys.readouterr().out
+    User = get_user_model()
+    editor, austin, manager = (
+        User.objects.get(username=name) for name in ("demo-editor", "demo-austin", "demo-manager")
+    )
+    assert all(user.is_staff and not user.is_superuser for user in (editor, austin, manager))
+    assert editor.has_perm("procedures.change_procedure")
+    assert not editor.has_perm("appointments.view_appointmentrequest")
+    assert list(austin.staffed_centers.values_list("city", flat=True)) == ["Austin"]
+    assert austin.has_perm("appointments.change_appointmentrequest")
+    assert not austin.has_perm("appointments.view_all_centers")
+    assert manager.has_perm("appointments.view_all_centers")
+    assert manager.has_perm("appointments.export_appointmentrequest")
+    for line in output.splitlines():
+        if line.strip().startswith("demo-austin / "):
+            password = line.split(" / ")[1].split()[0]
+    assert austin.check_password(password)

@@ -5,9 +5,12 @@ that are not demo data are never changed or deleted, even when a slug happens to
 """
 
 import random
+import secrets
 import time
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils.text import slugify
@@ -170,7 +173,14 @@ class Tally:
 class Command(BaseCommand):
     help = "Create or update the fictional demo centers and physicians (marked as demo data; real rows untouched)."
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-staff",
+            action="store_true",
+            help="Also create demo staff accounts with new random passwords, printed once (for local use).",
+        )
+
+    def handle(self, *args, with_staff: bool = False, **options) -> None:
         started = time.monotonic()
         procedures = list(Procedure.objects.published())
         if not procedures:
@@ -182,7 +192,38 @@ class Command(BaseCommand):
         states = len({center.state for center in centers})
         self.stdout.write(f"Demo centers: {len(centers)} in {states} states ({center_tally}).")
         self.stdout.write(f"Demo physicians: {len(physicians)} ({physician_tally}).")
+        if with_staff:
+            self.load_staff(centers)
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - started:.1f} s."))
+
+    def load_staff(self, centers: list[Center]) -> None:
+        """Three demo accounts, one per role, so the staff workflow can be tried locally."""
+        austin = next(center for center in centers if center.city == "Austin")
+        accounts = [
+            ("demo-editor", "Content editors", [], "edits procedure pages, centers and physicians"),
+            ("demo-austin", "Center staff", [austin], f"works the requests of {austin.name} only"),
+            ("demo-manager", "Center staff", [], "sees and exports the requests of every center"),
+        ]
+        self.stdout.write("Demo staff accounts (sign in at /admin/; passwords are new on every run):")
+        for username, group_name, staffed, role in accounts:
+            user, _ = get_user_model().objects.get_or_create(
+                username=username, defaults={"email": f"{username}@azura.example"}
+            )
+            password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.is_staff = True
+            user.save()
+            user.groups.set([Group.objects.get(name=group_name)])
+            for center in staffed:
+                center.staff.add(user)
+            if username == "demo-manager":
+                user.user_permissions.set(
+                    Permission.objects.filter(
+                        content_type__app_label="appointments",
+                        codename__in=["view_all_centers", "export_appointmentrequest"],
+                    )
+                )
+            self.stdout.write(f"  {username} / {password}  ({role})")
 
     def load_centers(
         self, rng: random.Random, procedures: list[Procedure]
