@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "azura_site.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -231,11 +232,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs: JSON lines on stdout (DJANGO_LOG_FORMAT=text for plain lines), one per request, no personal data.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "formatters": {
+        "json": {"()": "azura_site.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env("DJANGO_LOG_FORMAT", "json"),
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Our request line replaces these: theirs carry the query string.
+        "django.server": {"level": "ERROR"},
+        "django.request": {"level": "ERROR"},
+        "gunicorn.access": {"level": "WARNING"},
+    },
 }
 
 # Appointment requests.

@@ -387,6 +387,8 @@ def page_urls(html: str) -> list[str]:
         for name, value in attributes.items():
             if value is None:
                 continue
+            if tag == "a" and name == "href" and "://" in value:
+                continue  # a link the patient may follow loads nothing by itself (e.g. directions)
             if name in URL_ATTRIBUTES:
                 urls.append(value)
             elif name in ("srcset", "imagesrcset"):
@@ -403,8 +405,9 @@ def json_strings(data) -> Iterator[str]:
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict):
-        for value in data.values():
-            yield from json_strings(value)
+        for key, value in data.items():
+            if key != "@context":  # the vocabulary's name, never fetched
+                yield from json_strings(value)
     elif isinstance(data, list):
         for value in data:
             yield from json_strings(value)

@@ -5,7 +5,10 @@ from functools import lru_cache
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+
+from procedures.jsonld import jsonld_script
 
 register = template.Library()
 
@@ -29,3 +32,35 @@ def render_markdown(text: str) -> str:
 def markdown(text: str) -> SafeString:
     """Markdown to sanitised HTML (paragraphs, emphasis, lists and links only)."""
     return mark_safe(render_markdown(text or ""))  # noqa: S308 (nh3 has sanitised it)
+
+
+@register.filter
+def procedure_jsonld(procedure) -> SafeString:
+    """schema.org MedicalWebPage about a MedicalProcedure, with its medical review."""
+    url = settings.SITE_URL + procedure.get_absolute_url()
+    data = {
+        "@type": "MedicalWebPage",
+        "name": procedure.title,
+        "url": url,
+        "description": procedure.meta_description,
+        "dateModified": procedure.updated_at.isoformat(),
+        "about": {
+            "@type": "MedicalProcedure",
+            "name": procedure.title,
+            "description": procedure.summary,
+        },
+        "publisher": ORGANIZATION,
+    }
+    if procedure.reviewed_on:
+        data["lastReviewed"] = procedure.reviewed_on.isoformat()
+    if procedure.reviewed_by:
+        data["reviewedBy"] = {"@type": "Person", "name": procedure.reviewed_by}
+    return jsonld_script(data)
+
+
+@register.simple_tag
+def organization_jsonld() -> SafeString:
+    return jsonld_script({**ORGANIZATION, "url": settings.SITE_URL + "/"})
+
+
+ORGANIZATION = {"@type": "MedicalOrganization", "name": "Azura Vascular Care"}
