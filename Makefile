@@ -8,7 +8,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 
-.PHONY: run dev test lint format install assets chromium bench clean
+.PHONY: run dev superuser test lint format install assets chromium bench lighthouse clean
 
 run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -40,6 +40,9 @@ format: install
 
 bench: install assets
 	$(BIN)/python bench/run.py
+
+lighthouse: install assets
+	$(BIN)/python bench/lighthouse.py
 
 install: $(VENV)/.installed node_modules/.installed
 

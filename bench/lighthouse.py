@@ -1,0 +1,130 @@
+"""Lighthouse 12 (mobile) on the home page, a procedure page, the locator and the request form.
+
+    .venv/bin/python bench/lighthouse.py [--min-score 100]
+
+Lighthouse's scores vary from run to run (its simulated throttling scales what it observes on this CPU), so
+each page is measured three times and the median of each category counts, as Lighthouse's docs advise.
+
+Serves the site as in production (DEBUG off, collectstatic with whitenoise's compressed, hashed files,
+gunicorn) on loopback, from a throwaway SQLite database with the content and the demo data, and runs the
+`lighthouse` npm package with Debian's Chromium. Prints each page's four scores and exits non-zero if any is
+below --min-score. Reports go to bench/results/lighthouse-<page>.json.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS_DIR = BASE_DIR / "bench" / "results"
+PAGES = {
+    "home": "/",
+    "procedure": "/pain-management/kyphoplasty/",
+    "locator": "/centers/?q=78701&radius=100",
+    "request-form": "/appointments/request/",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+RUNS = 3
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run --disable-quic --disable-dev-shm-usage"
+)
+
+
+def manage(*args: str, env: dict) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)  # noqa: S603
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def lighthouse(url: str, report: Path) -> dict[str, int]:
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")}
+    command = [
+        "npx", "--no-install", "lighthouse", url,
+        "--quiet", "--output=json", f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+    ]  # fmt: skip
+    subprocess.run(command, cwd=BASE_DIR, env=env, check=True, timeout=180)  # noqa: S603
+    result = json.loads(report.read_text())
+    return {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def failed_audits(report: Path) -> list[str]:
+    result = json.loads(report.read_text())
+    return [
+        f"{audit['id']}: {audit['title']}"
+        for audit in result["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") == "binary"
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-score", type=int, default=100)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="azura-lighthouse-") as tmp:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "azura_site.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "DATABASE_URL": f"sqlite:///{tmp}/lighthouse.sqlite3",
+            "SITE_URL": f"http://127.0.0.1:{args.port}",
+        }
+        env.pop("REDIS_URL", None)
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("load_demo_data", env=env)
+        manage("collectstatic", "--noinput", "-v0", env=env)
+        server = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "-c", "python:azura_site.gunicorn", "--workers", "2",
+             "--bind", f"127.0.0.1:{args.port}", "azura_site.wsgi"],
+            cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        failures = []
+        try:
+            base = f"http://127.0.0.1:{args.port}"
+            wait_for(base + "/healthz/")
+            for name, path in PAGES.items():
+                report = RESULTS_DIR / f"lighthouse-{name}.json"
+                runs = [lighthouse(base + path, report) for _ in range(RUNS)]
+                scores = {category: statistics.median(run[category] for run in runs) for category in CATEGORIES}
+                print(f"{name:14} " + "  ".join(f"{category} {score:g}" for category, score in scores.items()))
+                print(" " * 15 + "runs: " + "; ".join(" ".join(str(s) for s in run.values()) for run in runs))
+                if min(scores.values()) < args.min_score:
+                    failures.append(name)
+                    for audit in failed_audits(report):
+                        print(f"  failing audit: {audit}")
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    if failures:
+        print(f"Below {args.min_score}: {', '.join(failures)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
