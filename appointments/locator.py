@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import Prefetch
 
 from procedures.models import Procedure
 
@@ -18,6 +19,7 @@ RADIUS_CHOICES = [
 ]
 DEFAULT_RADIUS = "50"
 MAX_RESULTS = 50
+PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
 
 
 @dataclass
@@ -38,7 +40,7 @@ class LocatorForm(forms.Form):
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    radius = forms.ChoiceField(label="Distance", choices=RADIUS_CHOICES, required=False)
+    radius = forms.ChoiceField(label="Distance", choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS)
     procedure = forms.ModelChoiceField(
         label="Procedure",
         queryset=Procedure.objects.published(),
@@ -117,6 +119,6 @@ class LocatorForm(forms.Form):
     def _measure(self, centers) -> list[Result]:
         results = [
             Result(center, geo.distance_miles(self.point, (center.latitude, center.longitude)))
-            for center in centers.prefetch_related("procedures", "opening_hours")
+            for center in centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
         ]
         return sorted(results, key=lambda r: (r.distance, r.center.name))

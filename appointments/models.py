@@ -56,9 +56,6 @@ class CenterQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def for_listing(self):
-        return self.prefetch_related("procedures", "opening_hours")
-
     def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int):
         """The `limit` centers nearest to a point, within a radius: bounding box and rough order in the
         database (index on latitude, longitude), so only `limit` rows ever reach Python."""
@@ -190,7 +187,7 @@ class PhysicianQuerySet(models.QuerySet):
     def for_listing(self):
         return self.prefetch_related(
             "languages",
-            "procedures",
+            models.Prefetch("procedures", queryset=Procedure.objects.published()),
             models.Prefetch(
                 "practices", queryset=Practice.objects.select_related("center").filter(center__is_active=True)
             ),

@@ -14,7 +14,7 @@ from procedures.cache import public_page
 from . import ratelimit, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
-from .locator import LocatorForm
+from .locator import PUBLISHED_PROCEDURES, LocatorForm
 from .models import AppointmentRequest, Center, Physician, Practice
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class CenterDetailView(DetailView):
     def get_queryset(self):
         practices = Practice.objects.filter(physician__is_active=True).select_related("physician")
         return Center.objects.active().prefetch_related(
-            "procedures", "opening_hours", Prefetch("practices", queryset=practices)
+            PUBLISHED_PROCEDURES, "opening_hours", Prefetch("practices", queryset=practices)
         )
 
 
