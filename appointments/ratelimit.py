@@ -1,6 +1,7 @@
 """A per-client limit on stored appointment requests, kept in the shared cache (Redis when configured), so
 it holds across processes and hosts. The client's address is hashed: no personal data in the cache."""
 
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -24,14 +25,25 @@ def _key(request: HttpRequest) -> str:
     return f"ratelimit:appointment-request:{digest}"
 
 
-def exceeded(request: HttpRequest) -> bool:
-    return (cache.get(_key(request)) or 0) >= settings.APPOINTMENT_RATE_LIMIT_PER_HOUR
-
-
-def count(request: HttpRequest) -> None:
+def reserve(request: HttpRequest) -> bool:
+    """Take one of the client's places for this hour, atomically (cache add/incr), so that requests arriving
+    at once cannot all pass a check made before any of them is counted. False when none is left."""
     key = _key(request)
-    if not cache.add(key, 1, WINDOW_SECONDS):
+    if cache.add(key, 1, WINDOW_SECONDS):
+        used = 1
+    else:
         try:
-            cache.incr(key)
+            used = cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, WINDOW_SECONDS)
+            used = 1
+    if used > settings.APPOINTMENT_RATE_LIMIT_PER_HOUR:
+        release(request)
+        return False
+    return True
+
+
+def release(request: HttpRequest) -> None:
+    """Give a place back: nothing new was stored (a resend of the same form, or the database failed)."""
+    with contextlib.suppress(ValueError):
+        cache.decr(_key(request))

@@ -80,8 +80,12 @@ def send_request_emails(appointment_request: AppointmentRequest) -> None:
     for subject, template, recipients in messages:
         try:
             send_mail(subject, render_to_string(template, context), None, recipients)
-        except Exception:  # SMTP down: log without personal data; the request is safe in the database
-            log.exception("could not send email", extra={"reference": appointment_request.reference})
+        except Exception as error:  # SMTP down: the request is safe in the database, and staff see it
+            # No traceback or message: SMTP errors quote the recipient's address (SMTPRecipientsRefused).
+            log.error(
+                "could not send email",
+                extra={"reference": appointment_request.reference, "error": type(error).__name__},
+            )
 
 
 def appointment_request_change_status(

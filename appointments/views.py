@@ -80,7 +80,7 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "appointments/request_form.html", {"form": form})
     center = form.cleaned_data["center"]
-    if ratelimit.exceeded(request):
+    if not ratelimit.reserve(request):
         context = {"form": form, "problem": "rate_limited", "center": center}
         return render(request, "appointments/request_form.html", context, status=429)
     try:
@@ -90,11 +90,12 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
             spam_signals=form.spam_signals(),
         )
     except DatabaseError:
+        ratelimit.release(request)
         log.exception("could not store an appointment request")
         context = {"form": form, "problem": "not_stored", "center": center}
         return render(request, "appointments/request_form.html", context, status=503)
-    if created:
-        ratelimit.count(request)
+    if not created:
+        ratelimit.release(request)
     request.session[SESSION_KEY] = appointment_request.pk
     return redirect("appointments:request_received")
 

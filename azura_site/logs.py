@@ -43,7 +43,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request.id = incoming if REQUEST_ID_RE.fullmatch(incoming) else uuid.uuid4().hex
         started = time.perf_counter()
         response = self.get_response(request)
         response["X-Request-ID"] = request.id

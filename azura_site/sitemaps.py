@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -5,7 +8,17 @@ from appointments.models import Center, Physician
 from procedures.models import Procedure, ServiceLine
 
 
-class StaticSitemap(Sitemap):
+class CanonicalSitemap(Sitemap):
+    """Addresses on SITE_URL, like the canonical links: never the request's Host header or scheme."""
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class StaticSitemap(CanonicalSitemap):
     def items(self) -> list[str]:
         return ["home", "appointments:locator", "appointments:physicians"]
 
@@ -13,7 +26,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class ContentSitemap(Sitemap):
+class ContentSitemap(CanonicalSitemap):
     """Published pages only: a draft never reaches a search engine."""
 
     def __init__(self, queryset):

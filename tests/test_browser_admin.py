@@ -20,7 +20,7 @@ def test_editor_logs_in_edits_a_procedure_and_patients_see_the_change(live_serve
     page.goto(live_server.url + f"/admin/procedures/procedure/{Procedure.objects.get(slug='kyphoplasty').pk}/change/")
     page.fill("#id_duration", "About forty-five minutes for each bone (edited)")
     page.click("input[name=_save]")
-    assert "was changed successfully" in page.content()
+    page.locator(".messagelist").get_by_text("was changed successfully").wait_for()
 
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     assert "About forty-five minutes for each bone (edited)" in page.content()

@@ -9,7 +9,6 @@ Text is compared after HTML parsing, so entities (&#x27;, &amp; …) are unescap
 """
 
 import importlib
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,8 @@ from django.conf import settings
 from django.test.html import Element, parse_html
 from django.urls import reverse
 from django.utils.text import slugify
+
+from tests.conftest import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 
@@ -186,10 +187,7 @@ def paragraphs(markdown_text: str) -> list[str]:
 def seed_text() -> str:
     path = Path(settings.BASE_DIR).parent / "shared" / "seed" / "interventional-pain-management.txt"
     if not path.exists():
-        reason = f"the client's copy is not at {path} (shared/ is cloned beside the repository)"
-        if os.environ.get("AZURA_REQUIRE_ALL") == "1":
-            pytest.fail(f"required in CI but missing: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(f"the client's copy is not at {path} (shared/ is cloned beside the repository)")
     return path.read_text(encoding="utf-8")
 
 

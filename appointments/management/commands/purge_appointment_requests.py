@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest
@@ -23,11 +24,14 @@ class Command(BaseCommand):
         old = AppointmentRequest.objects.filter(
             status__in=[AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM], updated_at__lt=cutoff
         )
-        count = old.count()
+        pks = list(old.values_list("pk", flat=True))
+        count = len(pks)
         if dry_run:
             self.stdout.write(f"Would delete {count} closed or spam requests older than {days} days.")
             return
-        # Their history rows hold the same personal data: they go too.
-        AppointmentRequest.history.filter(id__in=old.values("pk")).delete()
-        old.delete()
+        with transaction.atomic():
+            AppointmentRequest.objects.filter(pk__in=pks).delete()
+            # Their history holds the same personal data: it goes too, after the delete, which itself adds a
+            # history row to each.
+            AppointmentRequest.history.filter(id__in=pks).delete()
         self.stdout.write(f"Deleted {count} closed or spam requests older than {days} days.")

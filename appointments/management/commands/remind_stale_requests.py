@@ -27,9 +27,11 @@ class Command(BaseCommand):
             .annotate(stale=Count("pk"))
         )
         stale_by_center = {row["center"]: row["stale"] for row in counts}
-        centers = Center.objects.filter(pk__in=stale_by_center).exclude(notification_email="")
+        centers = list(Center.objects.filter(pk__in=stale_by_center).exclude(notification_email=""))
+        reminded = 0
         for center in centers:
             stale = stale_by_center[center.pk]
+            reminded += stale
             send_mail(
                 f"{stale} appointment request{'s' if stale != 1 else ''} still new at {center.name}",
                 f"{stale} appointment request{'s are' if stale != 1 else ' is'} still new after one business day "
@@ -37,4 +39,4 @@ class Command(BaseCommand):
                 None,
                 [center.notification_email],
             )
-        self.stdout.write(f"Reminded {centers.count()} centers about {sum(stale_by_center.values())} requests.")
+        self.stdout.write(f"Reminded {len(centers)} centers about {reminded} requests.")

@@ -1,0 +1,90 @@
+"""Test data for appointment requests, and the answers a patient types into the request form."""
+
+import datetime as dt
+import time
+import uuid
+
+import factory
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest, RequestNote
+
+from .factories_appointments import CenterFactory
+
+STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
+
+
+class AppointmentRequestFactory(factory.django.DjangoModelFactory):
+    """A stored request; status "new" unless told. Use `age()` to move it into the past."""
+
+    class Meta:
+        model = AppointmentRequest
+
+    center = factory.SubFactory(CenterFactory)
+    first_name = "Pat"
+    last_name = factory.Sequence(lambda n: f"Testpatient{n}")
+    date_of_birth = dt.date(1954, 3, 27)
+    phone = "(512) 555-0199"
+    email = ""
+    preferred_contact = AppointmentRequest.ContactMethod.PHONE
+    best_time = AppointmentRequest.BestTime.ANY
+    patient_status = AppointmentRequest.PatientStatus.NEW
+    consent_at = factory.LazyFunction(timezone.now)
+    privacy_notice_version = factory.LazyFunction(lambda: settings.PRIVACY_NOTICE_VERSION)
+    submission_token = factory.LazyFunction(uuid.uuid4)
+    status = AppointmentRequest.Status.NEW
+    closed_reason = factory.LazyAttribute(
+        lambda o: AppointmentRequest.ClosedReason.DECLINED if o.status == AppointmentRequest.Status.CLOSED else ""
+    )
+
+
+class RequestNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RequestNote
+
+    request = factory.SubFactory(AppointmentRequestFactory)
+    text = "Called, no answer."
+
+
+def age(appointment_request: AppointmentRequest, *, days: float = 0, hours: float = 0) -> AppointmentRequest:
+    """Move a stored request into the past: auto_now(_add) fields can only be changed with update()."""
+    when = timezone.now() - dt.timedelta(days=days, hours=hours)
+    AppointmentRequest.objects.filter(pk=appointment_request.pk).update(created_at=when, updated_at=when)
+    appointment_request.refresh_from_db()
+    return appointment_request
+
+
+def started(seconds_ago: float = 10) -> str:
+    """The signed start time the form carries, as if the page was opened `seconds_ago`."""
+    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
+def form_data(center, **overrides) -> dict:
+    """A valid POST of the request form for that center; overrides replace (None removes) a field."""
+    data = {
+        "first_name": "Rosalind",
+        "last_name": "Quigglesworth",
+        "date_of_birth": "03/27/1954",
+        "patient_status": "new",
+        "phone": "(512) 555-0123",
+        "email": "rosalind@example.com",
+        "preferred_contact": "phone",
+        "best_time": "any",
+        "center": center.slug,
+        "physician": "",
+        "procedure": "",
+        "reason": "Sharp zigzag pain after gardening",
+        "insurance": "Bluewater Mutual Gold",
+        "consent": "on",
+        "website": "",
+        "started": started(),
+        "submission_token": str(uuid.uuid4()),
+    }
+    for name, value in overrides.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    return data

@@ -1,0 +1,196 @@
+"""The appointment request in a real browser: a keyboard-only request from start to reference, focus on the
+error summary, and WCAG 2.2 AA by axe-core at phone and desktop widths."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+
+from .conftest import describe_violations
+from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+FORM_PATH = "/appointments/request/"
+REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
+
+
+@pytest.fixture(autouse=True)
+def _live_settings(settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # the live server runs in this process: the fixture reaches it
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def center():
+    return CenterFactory(name="Azura Cedar Park", phone="(512) 555-0142", notification_email="cp@azura.example")
+
+
+@pytest.fixture
+def physician(center):
+    return PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor")).physician
+
+
+def focused(page) -> str:
+    """The focused element: its id, or for a link its href."""
+    return page.evaluate("() => document.activeElement.id || document.activeElement.getAttribute('href') || ''")
+
+
+def tab_to(page, target: str, limit: int = 20) -> int:
+    """Press Tab until the target has focus; returns how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if focused(page) == target:
+            return presses
+    raise AssertionError(f"{target} never got focus by Tab")
+
+
+def tab(page, expected: str) -> None:
+    page.keyboard.press("Tab")
+    assert focused(page) == expected, f"Tab went to {focused(page)!r}, not {expected!r}"
+
+
+def fill_valid(page, center) -> None:
+    page.fill("#id_first_name", "Rosalind")
+    page.fill("#id_last_name", "Quigglesworth")
+    page.fill("#id_date_of_birth", "03/27/1954")
+    page.check("#id_patient_status_0")
+    page.fill("#id_phone", "(512) 555-0123")
+    page.select_option("#id_center", center.slug)
+    page.check("#id_consent")
+
+
+def send(page) -> None:
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+# --- Keyboard only -------------------------------------------------------------------------------------------
+
+
+def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_server, page, center, physician):
+    page.goto(f"{live_server.url}{FORM_PATH}?center={center.slug}")
+
+    assert tab_to(page, "id_first_name") <= 12
+    page.keyboard.type("Rosalind")
+    tab(page, "id_last_name")
+    page.keyboard.type("Quigglesworth")
+    tab(page, "id_date_of_birth")
+    page.keyboard.type("03/27/1954")
+    tab(page, "id_patient_status_0")  # a radio group is one stop: none is chosen yet, so the first option
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "id_patient_status_1"
+    tab(page, "id_phone")
+    page.keyboard.type("(512) 555-0123")
+    tab(page, "id_email")
+    page.keyboard.type("rosalind@example.com")
+    tab(page, "id_preferred_contact_0")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "id_preferred_contact_2"
+    tab(page, "id_best_time_0")
+    page.keyboard.press("ArrowDown")
+    tab(page, "id_center")
+    assert page.input_value("#id_center") == center.slug  # prefilled from ?center=
+    tab(page, "id_physician")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#id_physician") == physician.slug
+    tab(page, "id_procedure")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#id_procedure") == "epidural-injections"
+    tab(page, "id_reason")
+    page.keyboard.type("Lower back pain")
+    tab(page, "id_insurance")
+    page.keyboard.type("Bluewater Mutual")
+    tab(page, "id_consent")
+    page.keyboard.press("Space")
+    assert page.is_checked("#id_consent")
+    tab(page, "/privacy/")  # the link to the privacy notice, in the consent label
+    page.keyboard.press("Tab")  # the hidden honeypot field is skipped...
+    assert page.evaluate("() => document.activeElement.type") == "submit"  # ...straight to the button
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.url.endswith("/appointments/request/received/")
+    reference = page.locator(".reference").inner_text().strip()
+    assert REFERENCE_RE.fullmatch(reference)
+    stored = AppointmentRequest.objects.get()
+    assert stored.reference == reference
+    assert (stored.first_name, stored.last_name, stored.email) == ("Rosalind", "Quigglesworth", "rosalind@example.com")
+    assert (stored.patient_status, stored.preferred_contact, stored.best_time) == ("returning", "email", "morning")
+    assert (stored.physician, stored.procedure.slug) == (physician, "epidural-injections")
+    assert (stored.reason, stored.insurance, stored.phone) == ("Lower back pain", "Bluewater Mutual", "(512) 555-0123")
+    assert stored.status == AppointmentRequest.Status.NEW
+
+
+def test_focus_moves_to_the_error_summary_after_a_failed_submission(live_server, page, center):
+    page.goto(f"{live_server.url}{FORM_PATH}?center={center.slug}")
+    tab_to(page, "id_first_name")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # submit with nothing filled in
+
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'problem'")
+    summary = page.locator("#problem")
+    assert summary.is_visible()
+    assert "Enter your first name." in summary.inner_text()
+    assert AppointmentRequest.objects.count() == 0
+
+
+def test_error_summary_links_lead_to_their_fields(live_server, page, center):
+    page.goto(f"{live_server.url}{FORM_PATH}")
+    send(page)
+    page.locator("#problem a", has_text="Enter your last name.").click()
+    assert page.url.endswith("#id_last_name")
+    assert page.locator("#id_last_name").is_visible()
+
+
+# --- Accessibility -------------------------------------------------------------------------------------------
+
+
+def open_state(page, live_server, center, state: str) -> None:
+    if state == "privacy page":
+        page.goto(f"{live_server.url}/privacy/")
+        return
+    page.goto(f"{live_server.url}{FORM_PATH}")
+    if state == "form with errors":
+        page.fill("#id_phone", "12")
+        page.check("#id_preferred_contact_2")
+        send(page)
+        assert page.locator("#problem").is_visible()
+    elif state == "received page":
+        fill_valid(page, center)
+        send(page)
+        assert REFERENCE_RE.fullmatch(page.locator(".reference").inner_text().strip())
+
+
+STATES = ["empty form", "form with errors", "received page", "privacy page"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("state", STATES)
+def test_request_pages_have_no_axe_violations(live_server, page, axe, center, state, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_state(page, live_server, center, state)
+    violations = axe()
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_request_pages_reflow_at_320_px_without_sideways_scrolling(live_server, page, center, state):
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_state(page, live_server, center, state)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_honeypot_is_hidden_from_people(live_server, page):
+    page.goto(f"{live_server.url}{FORM_PATH}")
+    assert not page.locator("#id_website").is_visible() or page.evaluate(
+        "() => { const r = document.getElementById('id_website').getBoundingClientRect();"
+        " return r.right <= 0 || r.bottom <= 0 || r.width <= 1 || r.height <= 1; }"
+    )

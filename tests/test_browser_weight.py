@@ -1,0 +1,161 @@
+"""Page weight in a real browser: few requests, nothing from another origin, a small compressed transfer, no web
+fonts, and images below the fold that wait until they are needed."""
+
+import gzip
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from procedures.models import Procedure
+
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PROCEDURE_PATH = "/pain-management/kyphoplasty/"
+MAX_PROCEDURE_REQUESTS = 8
+MAX_OTHER_PAGE_REQUESTS = 10
+MAX_COMPRESSED_BYTES = 60 * 1024
+
+
+@dataclass
+class Load:
+    """Everything the browser fetched to show one page."""
+
+    requests: list = field(default_factory=list)
+    responses: list = field(default_factory=list)
+
+    @property
+    def urls(self) -> list[str]:
+        return [request.url for request in self.requests]
+
+    def compressed_bytes(self) -> dict[str, int]:
+        """Each response body gzip-compressed as a server would (level 6): the live server sends them raw."""
+        sizes = {}
+        for response in self.responses:
+            if 300 <= response.status < 400:
+                continue  # a redirect has no body to read
+            sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6))
+        return sizes
+
+
+def load(page, url: str) -> Load:
+    loaded = Load()
+
+    def on_request(request):
+        loaded.requests.append(request)
+
+    def on_response(response):
+        loaded.responses.append(response)
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    try:
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.remove_listener("request", on_request)
+        page.remove_listener("response", on_response)
+    return loaded
+
+
+def describe(loaded: Load) -> str:
+    return "\n".join(f"{request.resource_type}: {request.url}" for request in loaded.requests)
+
+
+@pytest.fixture
+def network():
+    kyphoplasty = Procedure.objects.get(slug="kyphoplasty")
+    centers = [
+        CenterFactory(name="Azura Congress Avenue", place=PLACES["78701"], procedures=[kyphoplasty]),
+        CenterFactory(name="Azura South Austin", place=PLACES["78704"], procedures=[kyphoplasty]),
+        CenterFactory(name="Azura Cedar Park", place=PLACES["78613"]),
+    ]
+    for center in centers:
+        weekday_hours(center)
+    physician = PhysicianFactory(first_name="Avery", last_name="Okafor", procedures=[kyphoplasty])
+    PracticeFactory(physician=physician, center=centers[0])
+    return centers
+
+
+# --- The procedure page --------------------------------------------------------------------------------------
+
+
+def test_procedure_page_makes_few_requests(live_server, page):
+    loaded = load(page, live_server.url + PROCEDURE_PATH)
+
+    assert len(loaded.requests) <= MAX_PROCEDURE_REQUESTS, describe(loaded)
+
+
+def test_procedure_page_loads_nothing_from_another_origin(live_server, page):
+    origin = urlsplit(live_server.url)
+
+    loaded = load(page, live_server.url + PROCEDURE_PATH)
+
+    assert loaded.requests
+    for url in loaded.urls:
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            continue
+        assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), f"request to another origin: {url}"
+
+
+def test_procedure_page_compressed_weighs_at_most_60_kb(live_server, page):
+    loaded = load(page, live_server.url + PROCEDURE_PATH)
+
+    sizes = loaded.compressed_bytes()
+
+    assert live_server.url + PROCEDURE_PATH in sizes
+    total = sum(sizes.values())
+    assert total <= MAX_COMPRESSED_BYTES, f"{total} bytes compressed: {sizes}"
+
+
+def test_procedure_page_requests_no_web_fonts(live_server, page):
+    loaded = load(page, live_server.url + PROCEDURE_PATH)
+
+    fonts = [request.url for request in loaded.requests if request.resource_type == "font"]
+    assert fonts == []
+    assert not [url for url in loaded.urls if urlsplit(url).path.endswith((".woff", ".woff2", ".ttf", ".otf"))]
+    families = page.evaluate("() => [...document.fonts].map(font => font.family)")
+    assert families == [], f"@font-face rules: {families}"
+
+
+def images_below_the_fold(page) -> list[dict]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('img')]
+            .filter(img => img.getBoundingClientRect().top + window.scrollY >= window.innerHeight)
+            .map(img => ({
+                src: img.getAttribute('src'),
+                loading: img.getAttribute('loading'),
+                width: img.getAttribute('width'),
+                height: img.getAttribute('height'),
+            }))"""
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_images_below_the_fold_are_lazy_and_sized(live_server, page, network, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in [PROCEDURE_PATH, "/", "/centers/?q=78701", network[0].get_absolute_url(), "/physicians/"]:
+        load(page, live_server.url + path)
+
+        for image in images_below_the_fold(page):
+            assert image["loading"] == "lazy", f"{path}: {image}"
+            assert image["width"] and image["height"], f"{path}: {image}"
+
+
+# --- Other pages ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/centers/?q=78701"])
+def test_page_makes_at_most_ten_requests(live_server, page, network, path):
+    loaded = load(page, live_server.url + path)
+
+    assert len(loaded.requests) <= MAX_OTHER_PAGE_REQUESTS, describe(loaded)
+    if "?q=" in path:
+        assert page.locator(".result-list .result").count() == 3  # the page did show its results
+    origin = urlsplit(live_server.url).netloc
+    assert all(urlsplit(url).netloc == origin for url in loaded.urls), describe(loaded)
+    assert sum(loaded.compressed_bytes().values()) <= MAX_COMPRESSED_BYTES

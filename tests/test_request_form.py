@@ -1,0 +1,776 @@
+"""The public appointment request form: fields and labels, prefill, validation with an error summary, storing,
+the confirmation page, double submission, a database that refuses the write, spam, the rate limit, the emails,
+the logs and the caching headers."""
+
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.html import Element, parse_html
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+
+from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
+from .factories_requests import form_data, started
+
+pytestmark = pytest.mark.django_db
+
+URL = "/appointments/request/"
+RECEIVED_URL = "/appointments/request/received/"
+REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
+SITE_URL = "https://azura.example"
+NOTHING_TO_SHOW = "There is no request to show"
+RECEIVED_TEXT = "We received your request"
+
+TEXT_FIELDS = ["first_name", "last_name", "date_of_birth", "phone", "email", "reason", "insurance"]
+SELECT_FIELDS = ["center", "physician", "procedure"]
+RADIO_FIELDS = ["patient_status", "preferred_contact", "best_time"]
+# Ways the date of birth 1954-03-27 could be written in an email or a log.
+DATE_OF_BIRTH_FORMS = ["03/27/1954", "3/27/1954", "1954-03-27", "27/03/1954", "03-27-1954", "March 27, 1954", "1954"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings):
+    settings.SITE_URL = SITE_URL
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()  # the rate limit counts in the cache, which outlives a test
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def center():
+    return CenterFactory(name="Azura Cedar Park", phone="(512) 555-0142", notification_email="cedarpark@azura.example")
+
+
+@pytest.fixture
+def physician(center):
+    return PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor")).physician
+
+
+@pytest.fixture
+def physician_elsewhere():
+    return PracticeFactory(physician=PhysicianFactory(first_name="Jordan", last_name="Faraway")).physician
+
+
+@pytest.fixture
+def full_answers(center, physician) -> dict:
+    """Answers that differ from every default, so a re-displayed form shows whether each one was kept."""
+    return form_data(
+        center,
+        patient_status="returning",
+        preferred_contact="text",
+        best_time="morning",
+        physician=physician.slug,
+        procedure="epidural-injections",
+    )
+
+
+# --- Reading pages -------------------------------------------------------------------------------------------
+
+
+def page(response) -> Element:
+    return parse_html(response.content.decode())
+
+
+def iter_elements(element: Element) -> Iterator[Element]:
+    for child in element.children:
+        if isinstance(child, Element):
+            yield child
+            yield from iter_elements(child)
+
+
+def attrs(element: Element) -> dict:
+    return dict(element.attributes)
+
+
+def find_all(root: Element, tag: str | None = None, **wanted: str) -> list[Element]:
+    return [
+        el
+        for el in iter_elements(root)
+        if (tag is None or el.name == tag) and all(attrs(el).get(k) == v for k, v in wanted.items())
+    ]
+
+
+def find(root: Element, tag: str | None = None, **wanted: str) -> Element:
+    found = find_all(root, tag, **wanted)
+    assert len(found) == 1, f"expected one <{tag or '*'} {wanted}>, found {len(found)}"
+    return found[0]
+
+
+def text(element: Element) -> str:
+    parts = [child if isinstance(child, str) else text(child) for child in element.children]
+    return " ".join(" ".join(parts).split())
+
+
+def input_value(root: Element, name: str) -> str | None:
+    return attrs(find(root, "input", name=name)).get("value")
+
+
+def selected_value(root: Element, name: str) -> str | None:
+    select = find(root, "select", name=name)
+    chosen = [attrs(option).get("value") for option in find_all(select, "option") if "selected" in attrs(option)]
+    return chosen[0] if chosen else None
+
+
+def checked_value(root: Element, name: str) -> str | None:
+    chosen = [attrs(el).get("value") for el in find_all(root, "input", name=name) if "checked" in attrs(el)]
+    return chosen[0] if chosen else None
+
+
+def summary_links(root: Element) -> dict[str, str]:
+    """The error summary at the top of the form: {link target: message}."""
+    summary = find(root, "div", id="problem")
+    return {attrs(link)["href"]: text(link) for link in find_all(summary, "a")}
+
+
+def post(client, data, **extra):
+    return client.post(URL, data, **extra)
+
+
+# --- The empty form ------------------------------------------------------------------------------------------
+
+
+def test_form_page_is_served(client, center):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Request an appointment" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "token"),
+    [
+        ("first_name", "given-name"),
+        ("last_name", "family-name"),
+        ("date_of_birth", "bday"),
+        ("phone", "tel"),
+        ("email", "email"),
+    ],
+)
+def test_personal_fields_have_their_autocomplete_token(client, center, name, token):
+    root = page(client.get(URL))
+    assert attrs(find(root, "input", name=name)).get("autocomplete") == token
+
+
+def test_every_field_has_a_visible_label(client, center):
+    root = page(client.get(URL))
+    form = find(root, "form", method="post")
+    labels = {attrs(label).get("for"): label for label in find_all(form, "label")}
+    controls = [
+        el
+        for el in find_all(form)
+        if el.name in ("input", "select", "textarea") and attrs(el).get("type") not in ("hidden", "submit")
+    ]
+    assert len(controls) > 10
+    for control in controls:
+        control_id = attrs(control).get("id")
+        assert control_id in labels, f"no <label for> for {attrs(control).get('name')}"
+        label = labels[control_id]
+        assert text(label), f"empty label for {control_id}"
+        assert not {"visually-hidden", "sr-only"} & set(attrs(label).get("class", "").split())
+
+
+def test_radio_groups_have_a_legend(client, center):
+    root = page(client.get(URL))
+    for name in RADIO_FIELDS:
+        fieldset = find(root, "div", id=f"div_id_{name}")
+        assert text(find(fieldset, "legend")), name
+
+
+def test_consent_is_unticked_by_default(client, center):
+    consent = find(page(client.get(URL)), "input", name="consent")
+    assert attrs(consent)["type"] == "checkbox"
+    assert "checked" not in attrs(consent)
+
+
+def test_form_carries_a_signed_start_time_and_a_submission_token(client, center):
+    root = page(client.get(URL))
+    assert input_value(root, "started")
+    uuid.UUID(input_value(root, "submission_token"))
+
+
+def test_center_physician_and_procedure_are_prefilled_from_slugs(client, center, physician):
+    response = client.get(URL, {"center": center.slug, "physician": physician.slug, "procedure": "kyphoplasty"})
+    root = page(response)
+    assert response.status_code == 200
+    assert selected_value(root, "center") == center.slug
+    assert selected_value(root, "physician") == physician.slug
+    assert selected_value(root, "procedure") == "kyphoplasty"
+
+
+def test_unknown_prefill_slugs_are_ignored(client, center):
+    response = client.get(URL, {"center": "no-such-center", "physician": "dr-nobody", "procedure": "<script>"})
+    root = page(response)
+    assert response.status_code == 200
+    assert selected_value(root, "center") in (None, "")
+    assert selected_value(root, "physician") in (None, "")
+    assert selected_value(root, "procedure") in (None, "")
+    assert "<script>" not in response.content.decode()
+
+
+# --- A valid request -----------------------------------------------------------------------------------------
+
+
+def test_valid_request_is_stored_once_with_consent_time_and_privacy_notice_version(client, settings, full_answers):
+    before = timezone.now()
+    response = post(client, full_answers)
+
+    assert response.status_code == 302
+    assert response["Location"] == RECEIVED_URL
+    stored = AppointmentRequest.objects.get()
+    assert before <= stored.consent_at <= timezone.now()
+    assert stored.privacy_notice_version == settings.PRIVACY_NOTICE_VERSION
+    assert stored.status == AppointmentRequest.Status.NEW
+    assert stored.spam_signals == ""
+    assert (stored.first_name, stored.last_name) == ("Rosalind", "Quigglesworth")
+    assert stored.date_of_birth == date(1954, 3, 27)
+    assert stored.phone == "(512) 555-0123"
+    assert stored.physician.slug == full_answers["physician"]
+    assert stored.procedure.slug == "epidural-injections"
+    assert REFERENCE_RE.fullmatch(stored.reference)
+
+
+def test_phone_is_stored_in_one_format(client, center):
+    post(client, form_data(center, phone="+1 512.555.0123"))
+    assert AppointmentRequest.objects.get().phone == "(512) 555-0123"
+
+
+def test_received_page_shows_the_reference_center_name_and_phone(client, center):
+    response = post(client, form_data(center), follow=True)
+    content = response.content.decode()
+    stored = AppointmentRequest.objects.get()
+
+    assert response.redirect_chain == [(RECEIVED_URL, 302)]
+    assert response.status_code == 200
+    assert RECEIVED_TEXT in content
+    assert stored.reference in content
+    assert center.name in content
+    assert center.phone in content
+    assert f'href="tel:{center.tel}"' in content
+
+
+def test_received_page_shows_no_date_of_birth_reason_or_insurance(client, center):
+    data = form_data(center)
+    content = post(client, data, follow=True).content.decode()
+    assert RECEIVED_TEXT in content
+    for secret in [*DATE_OF_BIRTH_FORMS, data["reason"], data["insurance"], data["last_name"]]:
+        assert secret not in content
+
+
+def test_received_page_is_404_for_another_session(client, center):
+    post(client, form_data(center))
+    stored = AppointmentRequest.objects.get()
+
+    other = Client()
+    other.session.save()  # a session of its own, that never sent a request
+    response = other.get(RECEIVED_URL)
+
+    assert response.status_code == 404
+    assert NOTHING_TO_SHOW in response.content.decode()
+    assert stored.reference not in response.content.decode()
+
+
+def test_received_page_is_404_without_a_session(client, center):
+    response = client.get(RECEIVED_URL)
+    assert response.status_code == 404
+    assert NOTHING_TO_SHOW in response.content.decode()
+    assert not REFERENCE_RE.search(response.content.decode())
+
+
+# --- Invalid answers -----------------------------------------------------------------------------------------
+
+FUTURE = (date.today() + timedelta(days=1)).strftime("%m/%d/%Y")
+INVALID_DOB = "Enter your date of birth as month/day/year, for example 03/27/1954."
+BAD_PHONE = "Enter a 10-digit US phone number, for example (512) 555-0123."
+
+# (field in error, changes to the valid answers, message), where a callable gets the test's objects.
+INVALID_ANSWERS = {
+    "missing first name": ("first_name", {"first_name": ""}, "Enter your first name."),
+    "blank first name": ("first_name", {"first_name": "   "}, "Enter your first name."),
+    "missing last name": ("last_name", {"last_name": ""}, "Enter your last name."),
+    "missing date of birth": ("date_of_birth", {"date_of_birth": ""}, "Enter your date of birth."),
+    "date of birth not a date": ("date_of_birth", {"date_of_birth": "02/30/1990"}, INVALID_DOB),
+    "date of birth day first": ("date_of_birth", {"date_of_birth": "27/03/1954"}, INVALID_DOB),
+    "date of birth in words": ("date_of_birth", {"date_of_birth": "last spring"}, INVALID_DOB),
+    "date of birth in the future": (
+        "date_of_birth",
+        {"date_of_birth": FUTURE},
+        "Your date of birth can’t be in the future.",
+    ),
+    "date of birth too long ago": (
+        "date_of_birth",
+        {"date_of_birth": "01/01/1850"},
+        "Check the year of your date of birth.",
+    ),
+    "missing phone": ("phone", {"phone": ""}, "Enter a phone number we can call you on."),
+    "phone too short": ("phone", {"phone": "555-0123"}, BAD_PHONE),
+    "phone with letters": ("phone", {"phone": "call me maybe"}, BAD_PHONE),
+    "email needed to be contacted by email": (
+        "email",
+        {"preferred_contact": "email", "email": ""},
+        "Enter your email address, or choose another way to contact you.",
+    ),
+    "email not an address": (
+        "email",
+        {"email": "rosalind.example.com"},
+        "Enter an email address like name@example.com.",
+    ),
+    "physician not practising at the center": (
+        "physician",
+        lambda ctx: {"physician": ctx["physician_elsewhere"].slug},
+        lambda ctx: (
+            f"{ctx['physician_elsewhere'].display_name} does not practise at {ctx['center'].name}. "
+            "Choose another or no preference."
+        ),
+    ),
+    "consent unticked": ("consent", {"consent": None}, "Tick the box to let us contact you about this request."),
+    "unknown center": (
+        "center",
+        {"center": "no-such-center"},
+        "Select a valid choice. That choice is not one of the available choices.",
+    ),
+    "missing center": ("center", {"center": ""}, "Choose the center you would like to visit."),
+}
+
+
+@pytest.mark.parametrize(("field", "changes", "message"), INVALID_ANSWERS.values(), ids=INVALID_ANSWERS.keys())
+def test_invalid_answer_is_shown_next_to_the_field_and_in_the_summary_and_other_answers_are_kept(
+    client, center, physician, physician_elsewhere, full_answers, field, changes, message
+):
+    ctx = {"center": center, "physician": physician, "physician_elsewhere": physician_elsewhere}
+    changes = changes(ctx) if callable(changes) else changes
+    message = message(ctx) if callable(message) else message
+    answers = {**full_answers, **changes}
+    if answers.get("consent") is None:
+        answers.pop("consent")
+
+    response = post(client, answers)
+    root = page(response)
+
+    assert response.status_code == 200
+    assert AppointmentRequest.objects.count() == 0
+    assert "Error:" in text(find(root, "title"))
+    # In the summary at the top, linking to the field...
+    assert summary_links(root).get(f"#id_{field}") == message
+    find(root, id=f"id_{field}")  # the link's target exists
+    # ...and next to the field, tied to it for screen readers.
+    assert message in text(find(root, "div", id=f"id_{field}_error"))
+    field_attrs = attrs(find(root, id=f"id_{field}"))
+    assert field_attrs.get("aria-invalid") == "true"
+    assert f"id_{field}_error" in field_attrs.get("aria-describedby", "").split()
+    # Every other answer is still there.
+    changed = set(changes) | {field}
+    for name in TEXT_FIELDS:
+        if name not in changed:
+            assert input_value(root, name) == answers[name], name
+    for name in SELECT_FIELDS:
+        if name not in changed:
+            assert selected_value(root, name) == answers[name], name
+    for name in RADIO_FIELDS:
+        if name not in changed:
+            assert checked_value(root, name) == answers[name], name
+    if field != "consent":
+        assert "checked" in attrs(find(root, "input", name="consent"))
+    # The same submission token and start time, so a corrected resend is still one submission.
+    assert input_value(root, "submission_token") == answers["submission_token"]
+    assert input_value(root, "started") == answers["started"]
+
+
+def test_several_invalid_answers_are_all_listed_in_the_summary(client, center):
+    response = post(client, form_data(center, first_name="", phone="12", consent=None))
+    assert set(summary_links(page(response))) == {"#id_first_name", "#id_phone", "#id_consent"}
+
+
+# --- Arbitrary input -----------------------------------------------------------------------------------------
+
+FORM_FIELDS = [
+    "first_name", "last_name", "date_of_birth", "patient_status", "phone", "email", "preferred_contact",
+    "best_time", "center", "physician", "procedure", "reason", "insurance", "consent", "website", "started",
+    "submission_token",
+]  # fmt: skip
+# Any text a browser can send (a lone surrogate can't be encoded, by a browser or by the test client).
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
+FUZZ_SETTINGS = hypothesis_settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@FUZZ_SETTINGS
+@given(data=st.data())
+def test_arbitrary_text_in_any_field_never_causes_a_server_error(client, center, physician, data):
+    valid = form_data(center, physician=physician.slug, procedure="kyphoplasty")
+    # Each field is either a valid answer or any text at all, so some examples get past validation.
+    answers = {name: data.draw(st.one_of(st.just(valid[name]), ANY_TEXT), label=name) for name in FORM_FIELDS}
+    cache.clear()
+    response = client.post(URL, answers)
+    assert response.status_code in {200, 302, 429}
+
+
+@FUZZ_SETTINGS
+@given(params=st.dictionaries(st.one_of(st.sampled_from(["center", "physician", "procedure"]), ANY_TEXT), ANY_TEXT))
+def test_arbitrary_query_string_never_causes_a_server_error(client, center, params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+
+
+# --- Double submission ---------------------------------------------------------------------------------------
+
+
+def test_same_submission_posted_twice_stores_one_request_and_both_show_the_same_reference(
+    client, center, django_capture_on_commit_callbacks
+):
+    answers = form_data(center)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, answers, follow=True)
+        second = post(client, answers, follow=True)
+
+    stored = AppointmentRequest.objects.get()
+    assert first.redirect_chain == second.redirect_chain == [(RECEIVED_URL, 302)]
+    assert REFERENCE_RE.findall(first.content.decode()) == REFERENCE_RE.findall(second.content.decode())
+    assert stored.reference in second.content.decode()
+    assert len(mail.outbox) == 2  # one patient confirmation and one center notification, not two of each
+
+
+def test_different_submissions_store_different_requests(client, center):
+    post(client, form_data(center))
+    post(client, form_data(center))
+    references = set(AppointmentRequest.objects.values_list("reference", flat=True))
+    assert len(references) == 2
+
+
+# --- The database refuses the write --------------------------------------------------------------------------
+
+
+@contextmanager
+def refusing_writes():
+    """The database itself refuses to store a request: reading still works, writing fails.
+
+    SQLite: the connection is made read-only (PRAGMA query_only), so the INSERT fails with OperationalError.
+    PostgreSQL: another connection holds a SHARE lock on the table (reads pass, inserts wait) and this
+    connection gives up waiting after a short lock timeout, with OperationalError (lock_not_available).
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = ON")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA query_only = OFF")
+        return
+    if connection.vendor != "postgresql":
+        pytest.skip(f"no way to make {connection.vendor} refuse writes")
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    locker = psycopg.connect(
+        dbname=settings_dict["NAME"],
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"] or None,
+        host=settings_dict["HOST"] or None,
+        port=settings_dict["PORT"] or None,
+    )
+    table = connection.ops.quote_name(AppointmentRequest._meta.db_table)
+    try:
+        locker.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '300ms'")
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = 0")
+        locker.rollback()
+        locker.close()
+
+
+@pytest.fixture
+def database_refuses_writes():
+    with refusing_writes():
+        yield
+
+
+def test_database_failure_shows_the_form_again_with_503_the_phone_and_the_answers(
+    client, full_answers, center, database_refuses_writes, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post(client, full_answers)
+    content = response.content.decode()
+    root = page(response)
+
+    assert response.status_code == 503
+    assert "Your request was not sent" in content
+    assert center.phone in content
+    assert f'href="tel:{center.tel}"' in content
+    assert RECEIVED_TEXT not in content
+    assert "received" not in text(find(root, "main")).lower()
+    assert not REFERENCE_RE.search(content)
+    for name in TEXT_FIELDS:
+        assert input_value(root, name) == full_answers[name], name
+    for name in SELECT_FIELDS:
+        assert selected_value(root, name) == full_answers[name], name
+    for name in RADIO_FIELDS:
+        assert checked_value(root, name) == full_answers[name], name
+    assert "checked" in attrs(find(root, "input", name="consent"))
+    assert input_value(root, "submission_token") == full_answers["submission_token"]
+    assert "no-store" in response["Cache-Control"]
+    assert callbacks == []
+    assert mail.outbox == []
+    assert "sessionid" not in response.cookies  # no session was given the request to show
+    for secret in ["Rosalind", "Quigglesworth", "555-0123", *DATE_OF_BIRTH_FORMS[:-1]]:
+        assert secret not in caplog.text
+
+
+def test_after_a_database_failure_there_is_no_confirmation_and_a_retry_stores_the_request(
+    client, full_answers, center, django_capture_on_commit_callbacks
+):
+    with refusing_writes():
+        assert post(client, full_answers).status_code == 503
+    assert AppointmentRequest.objects.count() == 0
+    assert client.get(RECEIVED_URL).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        retry = post(client, full_answers, follow=True)
+    assert retry.status_code == 200
+    assert AppointmentRequest.objects.get().reference in retry.content.decode()
+    assert len(mail.outbox) == 2
+
+
+# --- Spam ----------------------------------------------------------------------------------------------------
+
+
+def test_filled_honeypot_is_stored_as_spam_without_email_and_still_shows_received(
+    client, center, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, form_data(center, website="http://cheap-pills.example"), follow=True)
+
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == AppointmentRequest.Status.SPAM
+    assert "hidden field filled" in stored.spam_signals
+    assert mail.outbox == []
+    assert response.redirect_chain == [(RECEIVED_URL, 302)]
+    assert stored.reference in response.content.decode()
+
+
+def test_form_sent_faster_than_a_person_could_is_stored_as_spam_without_email(
+    client, center, settings, django_capture_on_commit_callbacks
+):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, form_data(center, started=started(seconds_ago=1)))
+
+    stored = AppointmentRequest.objects.get()
+    assert response.status_code == 302
+    assert stored.status == AppointmentRequest.Status.SPAM
+    assert "sent too fast" in stored.spam_signals
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("forged", ["", "1700000000", "MTc5NTUyNzM3Ny4xMTMwNDQ1:1xVqh9:forged-signature"])
+def test_missing_or_forged_start_time_is_stored_as_spam(client, center, forged):
+    post(client, form_data(center, started=forged))
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == AppointmentRequest.Status.SPAM
+    assert "no valid start time" in stored.spam_signals
+
+
+def test_form_filled_at_a_human_pace_is_not_spam(client, center, settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 5
+    post(client, form_data(center, started=started(seconds_ago=6)))
+    assert AppointmentRequest.objects.get().status == AppointmentRequest.Status.NEW
+
+
+# --- Rate limit ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def limit_of_two(settings):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
+    settings.NUM_PROXIES = 0
+
+
+def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center, limit_of_two):
+    for _ in range(2):
+        assert post(client, form_data(center), REMOTE_ADDR="198.51.100.7").status_code == 302
+
+    response = post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    content = response.content.decode()
+
+    assert response.status_code == 429
+    assert "Too many requests" in content
+    assert center.phone in content
+    assert f'href="tel:{center.tel}"' in content
+    assert RECEIVED_TEXT not in content
+    assert "no-store" in response["Cache-Control"]
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_rate_limit_keeps_the_answers(client, center, limit_of_two):
+    for _ in range(2):
+        post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    answers = form_data(center)
+    root = page(post(client, answers, REMOTE_ADDR="198.51.100.7"))
+    for name in TEXT_FIELDS:
+        assert input_value(root, name) == answers[name], name
+
+
+def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_two):
+    for _ in range(3):
+        post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+
+    response = post(client, form_data(center), REMOTE_ADDR="203.0.113.20")
+
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.count() == 3
+
+
+def test_rate_limit_is_not_escaped_by_a_forged_forwarded_for_header(client, center, limit_of_two):
+    for n in range(2):
+        post(client, form_data(center), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+
+    response = post(client, form_data(center), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
+
+    assert response.status_code == 429
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_resending_the_same_submission_does_not_count_towards_the_rate_limit(client, center, limit_of_two):
+    answers = form_data(center)
+    for _ in range(3):
+        assert post(client, answers, REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert post(client, form_data(center), REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert AppointmentRequest.objects.count() == 2
+
+
+def cache_keys() -> list[str]:
+    """Every key in the cache: local memory by default, Redis when REDIS_URL is set."""
+    if isinstance(cache._cache, dict):
+        return [str(key) for key in cache._cache]
+    return [key.decode() for key in cache._cache.get_client().keys("*")]
+
+
+def test_rate_limit_is_kept_in_the_cache_without_the_address(client, center, limit_of_two):
+    post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    keys = cache_keys()
+    assert any("ratelimit" in key for key in keys), keys
+    assert not any("198.51.100.7" in key for key in keys)
+
+
+# --- Emails --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sent(client, full_answers, django_capture_on_commit_callbacks):
+    """A request sent with every answer, and the emails it caused: {"patient": message, "center": message}."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, full_answers).status_code == 302
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    return {
+        "patient": by_recipient.get(full_answers["email"]),
+        "center": by_recipient.get("cedarpark@azura.example"),
+        "request": AppointmentRequest.objects.get(),
+        "answers": full_answers,
+    }
+
+
+def test_patient_gets_a_confirmation_with_the_reference_center_and_phone(sent, center):
+    message, stored = sent["patient"], sent["request"]
+    assert message is not None
+    assert stored.reference in message.subject
+    assert stored.reference in message.body
+    assert center.name in message.body
+    assert center.phone in message.body
+
+
+def test_center_gets_a_notification_with_the_reference_and_an_admin_link(sent, center):
+    message, stored = sent["center"], sent["request"]
+    assert message is not None
+    assert stored.reference in message.subject + message.body
+    assert center.name in message.subject + message.body
+    assert f"{SITE_URL}/admin/appointments/appointmentrequest/{stored.pk}/change/" in message.body
+
+
+def test_exactly_two_emails_are_sent(sent):
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("recipient", ["patient", "center"])
+def test_emails_hold_no_date_of_birth_reason_insurance_or_procedure(sent, recipient):
+    message, answers = sent[recipient], sent["answers"]
+    whole = f"{message.subject}\n{message.body}\n{[alt[0] for alt in getattr(message, 'alternatives', [])]}"
+    for secret in [*DATE_OF_BIRTH_FORMS, answers["reason"], answers["insurance"], "Epidural", "epidural"]:
+        assert secret not in whole, secret
+
+
+def test_center_email_holds_no_patient_name_or_phone(sent):
+    message = sent["center"]
+    whole = f"{message.subject}\n{message.body}"
+    for secret in ["Quigglesworth", "Rosalind", "555-0123", "rosalind@example.com"]:
+        assert secret not in whole, secret
+
+
+def test_no_patient_confirmation_without_an_email_address(client, center, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, form_data(center, email=""))
+    assert [message.to for message in mail.outbox] == [["cedarpark@azura.example"]]
+
+
+def test_no_center_notification_without_a_notification_address(client, django_capture_on_commit_callbacks):
+    center = CenterFactory(notification_email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, form_data(center))
+    assert [message.to for message in mail.outbox] == [["rosalind@example.com"]]
+
+
+def test_logs_hold_no_name_phone_or_date_of_birth(client, full_answers, django_capture_on_commit_callbacks, caplog):
+    caplog.set_level(logging.DEBUG)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, full_answers, follow=True)
+
+    logged = caplog.text + "\n".join(str(vars(record)) for record in caplog.records)
+    assert "appointment request stored" in caplog.text
+    for secret in ["Rosalind", "Quigglesworth", "555-0123", "5125550123", *DATE_OF_BIRTH_FORMS[:-1]]:
+        assert secret not in logged, secret
+
+
+# --- Caching headers -----------------------------------------------------------------------------------------
+
+
+def test_form_page_is_not_stored_by_caches(client, center):
+    assert "no-store" in client.get(URL)["Cache-Control"]
+
+
+def test_form_with_errors_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center, first_name=""))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_redirect_after_a_valid_post_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center))
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_received_page_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center), follow=True)
+    assert RECEIVED_TEXT in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_nothing_to_show_page_is_not_stored_by_caches(client):
+    assert "no-store" in client.get(RECEIVED_URL)["Cache-Control"]
