@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from procedures.models import Procedure
 
+from .forms import CenterChoiceField
 from .models import Center, Language, Physician
 
 
@@ -15,7 +16,7 @@ class PhysicianFilterForm(forms.Form):
     procedure = forms.ModelChoiceField(
         queryset=Procedure.objects.published(), to_field_name="slug", required=False, empty_label="Any procedure"
     )
-    center = forms.ModelChoiceField(
+    center = CenterChoiceField(
         queryset=Center.objects.active(), to_field_name="slug", required=False, empty_label="Any center"
     )
     language = forms.ModelChoiceField(

@@ -21,8 +21,21 @@ PHONE_RE = re.compile(r"^\+?1?\D*(\d{3})\D*(\d{3})\D*(\d{4})$")
 TIMESTAMP_SALT = "appointment-request-started"
 
 
+class CenterChoiceField(forms.ModelChoiceField):
+    """Centers grouped by state (<optgroup>): a long list is easier to scan, and screen readers say the group."""
+
+    def _grouped_choices(self):
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for center in self.queryset.order_by("city", "name"):
+            label = center.name if center.city in center.name else f"{center.name}, {center.city}"
+            groups.setdefault(center.get_state_display(), []).append((center.slug, label))
+        return [("", self.empty_label), *sorted(groups.items())]
+
+    choices = property(_grouped_choices, forms.ChoiceField.choices.fset)
+
+
 class AppointmentRequestForm(forms.ModelForm):
-    center = forms.ModelChoiceField(
+    center = CenterChoiceField(
         queryset=Center.objects.active().order_by("state", "city", "name"),
         to_field_name="slug",
         empty_label="Choose a center",
