@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 
 from procedures.models import Procedure
@@ -21,17 +22,28 @@ PHONE_RE = re.compile(r"^\+?1?\D*(\d{3})\D*(\d{3})\D*(\d{4})$")
 TIMESTAMP_SALT = "appointment-request-started"
 
 
+class CentersByState(BaseChoiceIterator):
+    """The field's centers as <optgroup>s by state; read when the form is drawn, never at import."""
+
+    def __init__(self, field: forms.ModelChoiceField):
+        self.field = field
+        self.groups: list | None = None  # one query per form, however often the widget reads the choices
+
+    def __iter__(self):
+        if self.groups is None:
+            groups: dict[str, list[tuple[str, str]]] = {}
+            for center in self.field.queryset.order_by("city", "name"):
+                label = center.name if center.city in center.name else f"{center.name}, {center.city}"
+                groups.setdefault(center.get_state_display(), []).append((center.slug, label))
+            self.groups = sorted(groups.items())
+        yield ("", self.field.empty_label)
+        yield from self.groups
+
+
 class CenterChoiceField(forms.ModelChoiceField):
-    """Centers grouped by state (<optgroup>): a long list is easier to scan, and screen readers say the group."""
+    """Centers grouped by state: a long list is easier to scan, and screen readers say the group."""
 
-    def _grouped_choices(self):
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for center in self.queryset.order_by("city", "name"):
-            label = center.name if center.city in center.name else f"{center.name}, {center.city}"
-            groups.setdefault(center.get_state_display(), []).append((center.slug, label))
-        return [("", self.empty_label), *sorted(groups.items())]
-
-    choices = property(_grouped_choices, forms.ChoiceField.choices.fset)
+    choices = property(CentersByState, forms.ChoiceField.choices.fset)
 
 
 class AppointmentRequestForm(forms.ModelForm):

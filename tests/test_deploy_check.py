@@ -87,3 +87,11 @@ def test_check_passes_without_a_secret_key_in_development():
     result = manage("check", env=environment(DJANGO_DEBUG="1"))
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_checks_and_migration_check_need_no_database_tables(tmp_path):
+    """A fresh clone lints before it migrates: nothing may query the database at import time."""
+    env = environment(DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    result = manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
