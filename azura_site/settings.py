@@ -173,6 +173,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / env("DJANGO_MEDIA_DIR", "media")
+# Staff-uploaded files (physician photos). Django serves them only when asked (make run, make dev).
+SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", DEBUG)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
