@@ -1,0 +1,52 @@
+"""Every public page is valid HTML for the W3C Nu HTML Checker (vnu-jar from npm, run with Java)."""
+
+import shutil
+import subprocess  # noqa: S404 - runs the checker with fixed arguments
+
+import pytest
+
+from tests.conftest import ROOT, skip_or_fail
+from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
+from tests.factories_requests import form_data
+
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_public_page_is_valid_html(client, tmp_path, settings):
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        skip_or_fail("the Nu HTML Checker needs java and node_modules/vnu-jar (npm ci)")
+    center = CenterFactory()
+    physician = PhysicianFactory()
+    PracticeFactory(physician=physician, center=center)
+    pages = {
+        "home": client.get("/"),
+        "overview": client.get("/pain-management/"),
+        "epidural": client.get("/pain-management/epidural-injections/"),
+        "facet": client.get("/pain-management/facet-joint-injections/"),
+        "kyphoplasty": client.get("/pain-management/kyphoplasty/"),
+        "locator": client.get("/centers/"),
+        "locator-results": client.get(f"/centers/?q={center.zip_code}"),
+        "locator-error": client.get("/centers/?q=99999"),
+        "center": client.get(center.get_absolute_url()),
+        "physicians": client.get("/physicians/"),
+        "physician": client.get(physician.get_absolute_url()),
+        "request-form": client.get(f"/appointments/request/?center={center.slug}"),
+        "request-form-errors": client.post("/appointments/request/", form_data(center, first_name="", phone="12")),
+        "privacy": client.get("/privacy/"),
+        "not-found": client.get("/no-such-page/"),
+    }
+    for name, response in pages.items():
+        assert response.status_code in (200, 400, 404), name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+
+    result = subprocess.run(  # noqa: S603
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
