@@ -10,7 +10,6 @@ Text is compared after HTML parsing, so entities (&#x27;, &amp; …) are unescap
 
 import importlib
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from tests.conftest import skip_or_fail
+from tests.html import attr, find_all, find_one, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -121,40 +121,6 @@ FACTS_OF_ONE_PAGE = [
 
 
 # --- Reading pages -------------------------------------------------------------------------------------------
-
-
-def iter_elements(element: Element) -> Iterator[Element]:
-    for child in element.children:
-        if isinstance(child, Element):
-            yield child
-            yield from iter_elements(child)
-
-
-def attr(element: Element, name: str) -> str | None:
-    return dict(element.attributes).get(name)
-
-
-def find_all(root: Element, tag: str, **attrs: str) -> list[Element]:
-    return [
-        element
-        for element in iter_elements(root)
-        if element.name == tag and all(attr(element, name) == value for name, value in attrs.items())
-    ]
-
-
-def find_one(root: Element, tag: str, **attrs: str) -> Element:
-    found = find_all(root, tag, **attrs)
-    assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}"
-    return found[0]
-
-
-def text(element: Element) -> str:
-    parts = [child if isinstance(child, str) else text(child) for child in element.children]
-    return " ".join(part for part in parts if part).strip()
-
-
-def texts(root: Element, tag: str) -> list[str]:
-    return [text(element) for element in find_all(root, tag)]
 
 
 def get_page(client, url: str) -> Element:

@@ -7,6 +7,7 @@ from django.test.html import Element, parse_html
 from django.urls import reverse
 
 from procedures.models import ComparisonRow, ListItem, ServiceLine
+from tests.html import attr, iter_elements, text
 
 from .factories import ListItemFactory, ProcedureFactory, SectionFactory
 
@@ -31,26 +32,10 @@ def assert_harmless(html: str) -> None:
         assert forbidden not in page, f"{forbidden!r} reached the page"
 
 
-def iter_elements(element: Element):
-    for child in element.children:
-        if isinstance(child, Element):
-            yield child
-            yield from iter_elements(child)
-
-
-def attr(element: Element, name: str) -> str | None:
-    return dict(element.attributes).get(name)
-
-
 def section(html: str, anchor: str) -> Element:
     found = [e for e in iter_elements(parse_html(html)) if e.name == "section" and attr(e, "id") == anchor]
     assert len(found) == 1
     return found[0]
-
-
-def text(element: Element) -> str:
-    parts = [child if isinstance(child, str) else text(child) for child in element.children]
-    return " ".join(part for part in parts if part).strip()
 
 
 def get(client, url: str) -> str:
