@@ -89,9 +89,10 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
             submission_token=form.cleaned_data["submission_token"],
             spam_signals=form.spam_signals(),
         )
-    except DatabaseError:
+    except DatabaseError as error:
         ratelimit.release(request)
-        log.exception("could not store an appointment request")
+        # The error's type only: a database's message can quote the row, that is, the patient's answers.
+        log.error("could not store an appointment request", extra={"error": type(error).__name__})
         context = {"form": form, "problem": "not_stored", "center": center}
         return render(request, "appointments/request_form.html", context, status=503)
     if not created:
@@ -102,7 +103,7 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
 
 def _prefill(params) -> dict:
     """?center=&physician=&procedure= slugs pre-fill the form; unknown slugs are ignored."""
-    return {name: params[name] for name in ("center", "physician", "procedure") if params.get(name, "")[:180]}
+    return {name: params[name][:180] for name in ("center", "physician", "procedure") if params.get(name)}
 
 
 @never_cache
