@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -25,7 +26,9 @@ def appointment_request_create(
     request already stored instead of storing a second one. A request that looks automated is kept with
     status "spam" (never dropped: staff can still see it) and sends no email.
     """
-    existing = AppointmentRequest.objects.filter(submission_token=submission_token).first()
+    existing = AppointmentRequest.objects.filter(
+        submission_token=submission_token
+    ).first() or _same_request_sent_recently(data)
     if existing:
         return existing, False
     fields = {
@@ -50,6 +53,26 @@ def appointment_request_create(
         log.info("appointment request stored", extra={"reference": appointment_request.reference})
         return appointment_request, True
     raise IntegrityError("could not allocate a unique reference")
+
+
+RESEND_WINDOW = timedelta(minutes=30)
+
+
+def _same_request_sent_recently(data: dict) -> AppointmentRequest | None:
+    """The same patient asking the same center again within minutes: going back and sending the form again
+    (the page is never cached, so it carries a new token), or a second tab. One request, not two."""
+    return (
+        AppointmentRequest.objects.filter(
+            center=data["center"],
+            first_name__iexact=data["first_name"],
+            last_name__iexact=data["last_name"],
+            date_of_birth=data["date_of_birth"],
+            phone=data["phone"],
+            created_at__gte=timezone.now() - RESEND_WINDOW,
+        )
+        .exclude(status=AppointmentRequest.Status.SPAM)
+        .first()
+    )
 
 
 def send_request_emails(appointment_request: AppointmentRequest) -> None:

@@ -445,9 +445,14 @@ def test_same_submission_posted_twice_stores_one_request_and_both_show_the_same_
     assert len(mail.outbox) == 2  # one patient confirmation and one center notification, not two of each
 
 
+def another_patient(center, n: int) -> dict:
+    """A valid form from a different patient (the same patient resending within minutes is one request)."""
+    return form_data(center, phone=f"(512) 555-01{n:02d}")
+
+
 def test_different_submissions_store_different_requests(client, center):
-    post(client, form_data(center))
-    post(client, form_data(center))
+    post(client, another_patient(center, 1))
+    post(client, another_patient(center, 2))
     references = set(AppointmentRequest.objects.values_list("reference", flat=True))
     assert len(references) == 2
 
@@ -604,10 +609,10 @@ def limit_of_two(settings):
 
 
 def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center, limit_of_two):
-    for _ in range(2):
-        assert post(client, form_data(center), REMOTE_ADDR="198.51.100.7").status_code == 302
+    for n in range(2):
+        assert post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7").status_code == 302
 
-    response = post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7")
     content = response.content.decode()
 
     assert response.status_code == 429
@@ -620,19 +625,19 @@ def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center
 
 
 def test_rate_limit_keeps_the_answers(client, center, limit_of_two):
-    for _ in range(2):
-        post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
-    answers = form_data(center)
+    for n in range(2):
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
+    answers = another_patient(center, 99)
     root = page(post(client, answers, REMOTE_ADDR="198.51.100.7"))
     for name in TEXT_FIELDS:
         assert input_value(root, name) == answers[name], name
 
 
 def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_two):
-    for _ in range(3):
-        post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    for n in range(3):
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
 
-    response = post(client, form_data(center), REMOTE_ADDR="203.0.113.20")
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="203.0.113.20")
 
     assert response.status_code == 302
     assert AppointmentRequest.objects.count() == 3
@@ -640,19 +645,19 @@ def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_
 
 def test_rate_limit_is_not_escaped_by_a_forged_forwarded_for_header(client, center, limit_of_two):
     for n in range(2):
-        post(client, form_data(center), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
 
-    response = post(client, form_data(center), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
 
     assert response.status_code == 429
     assert AppointmentRequest.objects.count() == 2
 
 
 def test_resending_the_same_submission_does_not_count_towards_the_rate_limit(client, center, limit_of_two):
-    answers = form_data(center)
+    answers = another_patient(center, 1)
     for _ in range(3):
         assert post(client, answers, REMOTE_ADDR="198.51.100.7").status_code == 302
-    assert post(client, form_data(center), REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert post(client, another_patient(center, 2), REMOTE_ADDR="198.51.100.7").status_code == 302
     assert AppointmentRequest.objects.count() == 2
 
 
@@ -774,3 +779,19 @@ def test_received_page_is_not_stored_by_caches(client, center):
 
 def test_nothing_to_show_page_is_not_stored_by_caches(client):
     assert "no-store" in client.get(RECEIVED_URL)["Cache-Control"]
+
+
+def test_going_back_and_sending_the_same_answers_again_stores_one_request(client, center):
+    """Back after sending shows a fresh form (never cached, so a new token); the same answers are one request."""
+    first = post(client, form_data(center))
+    again = post(client, form_data(center))  # a new submission token, the same patient and center
+
+    assert first.status_code == again.status_code == 302
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_the_same_patient_can_ask_again_after_half_an_hour(client, center):
+    post(client, form_data(center))
+    AppointmentRequest.objects.update(created_at=timezone.now() - timedelta(minutes=31))
+    post(client, form_data(center))
+    assert AppointmentRequest.objects.count() == 2
