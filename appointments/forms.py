@@ -20,6 +20,7 @@ from .models import AppointmentRequest, Center, Physician
 
 PHONE_RE = re.compile(r"^\+?1?\D*(\d{3})\D*(\d{3})\D*(\d{4})$")
 TIMESTAMP_SALT = "appointment-request-started"
+TWO_DIGIT_YEAR_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2}$")
 
 
 class CentersByState(BaseChoiceIterator):
@@ -176,6 +177,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def clean_date_of_birth(self) -> date:
         born = self.cleaned_data["date_of_birth"]
         today = date.today()
+        typed = self.data.get(self.add_prefix("date_of_birth"), "")
+        if born > today and TWO_DIGIT_YEAR_RE.match(typed.strip()):
+            born = born.replace(year=born.year - 100)  # "3/27/54" is 1954, not 2054
         if born > today:
             raise forms.ValidationError("Your date of birth can’t be in the future.")
         if born.year < today.year - 120:
@@ -193,11 +197,24 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        center, physician = cleaned.get("center"), cleaned.get("physician")
-        if center and physician and not physician.practices.filter(center=center).exists():
+        center, physician, procedure = cleaned.get("center"), cleaned.get("physician"), cleaned.get("procedure")
+        if center and physician:
+            practice = physician.practices.filter(center=center).first()
+            if practice is None:
+                self.add_error(
+                    "physician",
+                    f"{physician.display_name} does not practice at {center.name}. Choose another or no preference.",
+                )
+            elif not practice.accepting_new_patients and cleaned.get("patient_status") == "new":
+                self.add_error(
+                    "physician",
+                    f"{physician.display_name} is not accepting new patients at {center.name}. "
+                    "Choose another physician or no preference.",
+                )
+        if center and procedure and not center.procedures.filter(pk=procedure.pk).exists():
             self.add_error(
-                "physician",
-                f"{physician.display_name} does not practise at {center.name}. Choose another or no preference.",
+                "procedure",
+                f"{center.name} does not offer {procedure.title.lower()}. Choose another center, or “Not sure”.",
             )
         if cleaned.get("preferred_contact") == AppointmentRequest.ContactMethod.EMAIL and not cleaned.get("email"):
             self.add_error("email", "Enter your email address, or choose another way to contact you.")

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 

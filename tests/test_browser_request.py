@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+from procedures.models import Procedure
 
 from .conftest import describe_violations
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
@@ -28,7 +29,12 @@ def _live_settings(settings):
 
 @pytest.fixture
 def center():
-    return CenterFactory(name="Azura Cedar Park", phone="(512) 555-0142", notification_email="cp@azura.example")
+    return CenterFactory(
+        name="Azura Cedar Park",
+        phone="(512) 555-0142",
+        notification_email="cp@azura.example",
+        procedures=list(Procedure.objects.published()),
+    )
 
 
 @pytest.fixture

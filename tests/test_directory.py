@@ -329,7 +329,7 @@ def test_physician_only_at_inactive_centers_has_no_center_listed(client):
     PracticeFactory(physician=physician, center=CenterFactory(name="Closed For Good Center", is_active=False))
     page = html.unescape(client.get(physician.get_absolute_url()).content.decode())
     assert "Closed For Good Center" not in page
-    assert "Call us to find out where Dr. Lone Ranger, MD practises" in page
+    assert "Call us to find out where Dr. Lone Ranger, MD practices" in page
 
 
 def test_inactive_physician_page_is_404(client):

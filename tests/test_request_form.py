@@ -21,6 +21,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+from procedures.models import Procedure
 
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .factories_requests import form_data, started
@@ -52,7 +53,12 @@ def _isolated(settings):
 
 @pytest.fixture
 def center():
-    return CenterFactory(name="Azura Cedar Park", phone="(512) 555-0142", notification_email="cedarpark@azura.example")
+    return CenterFactory(
+        name="Azura Cedar Park",
+        phone="(512) 555-0142",
+        notification_email="cedarpark@azura.example",
+        procedures=list(Procedure.objects.published()),
+    )
 
 
 @pytest.fixture
@@ -331,7 +337,7 @@ INVALID_ANSWERS = {
         "physician",
         lambda ctx: {"physician": ctx["physician_elsewhere"].slug},
         lambda ctx: (
-            f"{ctx['physician_elsewhere'].display_name} does not practise at {ctx['center'].name}. "
+            f"{ctx['physician_elsewhere'].display_name} does not practice at {ctx['center'].name}. "
             "Choose another or no preference."
         ),
     ),
@@ -795,3 +801,26 @@ def test_the_same_patient_can_ask_again_after_half_an_hour(client, center):
     AppointmentRequest.objects.update(created_at=timezone.now() - timedelta(minutes=31))
     post(client, form_data(center))
     assert AppointmentRequest.objects.count() == 2
+
+
+def test_a_two_digit_birth_year_is_read_as_the_last_century(client, center):
+    response = post(client, form_data(center, date_of_birth="3/27/54"))
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().date_of_birth == date(1954, 3, 27)
+
+
+def test_a_procedure_the_center_does_not_offer_is_explained_next_to_the_field(client, center):
+    center.procedures.clear()
+    response = post(client, form_data(center, procedure="kyphoplasty"))
+    assert response.status_code == 200
+    assert f"{center.name} does not offer kyphoplasty" in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_a_new_patient_cannot_ask_for_a_physician_not_accepting_new_patients_there(client, center):
+    physician = PhysicianFactory()
+    PracticeFactory(physician=physician, center=center, accepting_new_patients=False)
+    new = post(client, form_data(center, physician=physician.slug, patient_status="new"))
+    assert "is not accepting new patients" in new.content.decode()
+    returning = post(client, form_data(center, physician=physician.slug, patient_status="returning"))
+    assert returning.status_code == 302

@@ -1,6 +1,10 @@
 // "Use my location": a progressive enhancement of the locator form. Without JavaScript, or when the
 // patient says no, the ZIP/city search works the same. The position goes only to our own server.
 document.addEventListener("DOMContentLoaded", () => {
+  // After a search, take keyboard and screen reader users to the results rather than the top of the page.
+  // After an error there is no results heading: focus stays where the browser puts it.
+  const heading = document.getElementById("results-heading");
+  if (heading) heading.focus();
   const button = document.getElementById("use-location");
   if (!button || !("geolocation" in navigator)) return;
   const form = button.form;
