@@ -1,11 +1,14 @@
 import csv
+import re
 from datetime import timedelta
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -125,21 +128,21 @@ def _sees_all(user) -> bool:
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("reference", "center", "status", "created_at", "age", "handled_by")
+    list_display = ("reference", "patient", "center", "status", "created_at", "age", "handled_by")
     list_filter = ("status", ("center", CenterScopedFilter), AgeFilter, "created_at")
-    search_fields = ("=reference", "last_name", "first_name", "phone")
+    search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
     list_select_related = ("center", "handled_by")
     date_hierarchy = "created_at"
     actions = ["export_csv"]
     inlines = [RequestNoteInline]
     readonly_fields = (
-        "reference", "created_at", "updated_at", "first_name", "last_name", "date_of_birth", "phone", "email",
+        "reference", "created_at", "updated_at", "first_name", "last_name", "date_of_birth", "phone_link", "email",
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
         "consent_at", "privacy_notice_version", "spam_signals",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "created_at", "updated_at")}),
-        ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone", "email")}),
+        ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
         ("Consent", {"fields": ("consent_at", "privacy_notice_version", "spam_signals")}),
@@ -172,6 +175,29 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_search_results(self, request, queryset, search_term):
+        """Also find a phone number typed as digits only or with other punctuation ("5125550123",
+        "512-555-0123"): the request form stores every number as "(512) 555-0123"."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        formatted = _formatted_phone(search_term)
+        if formatted:
+            results = results | queryset.filter(phone=formatted)
+            may_have_duplicates = True
+        return results, may_have_duplicates
+
+    @admin.display(description="patient", ordering="last_name")
+    def patient(self, obj: AppointmentRequest) -> str:
+        return f"{obj.last_name}, {obj.first_name}"
+
+    @admin.display(description="phone")
+    def phone_link(self, obj: AppointmentRequest) -> str:
+        digits = re.sub(r"\D", "", obj.phone)
+        if len(digits) == 10:
+            digits = "1" + digits
+        if len(digits) != 11:
+            return obj.phone  # not a number we can dial: shown as typed
+        return format_html('<a href="tel:+{}">{}</a>', digits, obj.phone)
+
     @admin.display(description="age")
     def age(self, obj: AppointmentRequest) -> str:
         return timesince(obj.created_at, depth=1)
@@ -191,8 +217,21 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        sees_all = _sees_all(request.user)
 
         class WorkflowForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields.get("handled_by")  # absent for staff who may only view
+                if field is None:
+                    return
+                users = get_user_model().objects.filter(is_staff=True, is_active=True)
+                if not sees_all:  # only the staff of the request's own center
+                    users = users.filter(staffed_centers=self.instance.center_id) if self.instance.pk else users.none()
+                # The current handler stays a choice, so saving the form never silently drops them.
+                current = Q(pk=self.instance.handled_by_id) if self.instance.handled_by_id else Q(pk__in=[])
+                field.queryset = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | current)
+
             def clean(self):
                 cleaned = super().clean()
                 if cleaned.get("status") == AppointmentRequest.Status.CLOSED and not cleaned.get("closed_reason"):
@@ -214,13 +253,31 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="appointment-requests.csv"'
         response["Cache-Control"] = "no-store"
+        response.write("\ufeff")  # byte-order mark: Excel then reads the file as UTF-8 ("–", "é")
         writer = csv.writer(response)
         columns = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",
                    "phone", "email", "preferred_contact", "best_time", "patient_status"]  # fmt: skip
         writer.writerow(columns)
+        labelled = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status"}
         for row in queryset.visible_to(request.user).select_related("center"):
-            writer.writerow([_csv_safe(getattr(row, column)) for column in columns])
+            values = {column: getattr(row, column) for column in columns}
+            values.update({column: getattr(row, f"get_{column}_display")() for column in labelled})
+            values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
+            writer.writerow([_csv_safe(values[column]) for column in columns])
         return response
+
+
+def _formatted_phone(search_term: str) -> str:
+    """The search term as the form stores a phone number, "(512) 555-0123", if it is one; else ""."""
+    term = search_term.strip()
+    if not term or re.search(r"[^\d\s()+.\-]", term):
+        return ""
+    digits = re.sub(r"\D", "", term)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        return ""
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
 def _csv_safe(value) -> str:

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
@@ -83,5 +85,57 @@ class ProcedureAdmin(SimpleHistoryAdmin):
         ("Risks and side effects", {"fields": ("risks_heading", "risks_intro", "risks_lead_in", "risks_outro")}),
         ("Comparison with another procedure", {"fields": ("comparison_heading", "comparison_intro", "compared_with")}),
         REVIEW_FIELDSET,
+        ("Sections, lists and comparison rows", {"fields": ("parts_history",)}),
     )
+    readonly_fields = ("parts_history",)
     inlines = [SectionInline, ConditionInline, RiskInline, ComparisonRowInline]
+
+    @admin.display(description="Their history")
+    def parts_history(self, obj: Procedure | None) -> str:
+        """This page's History shows the procedure's own fields only: say where the history of the rest is."""
+        query = f"?procedure__id__exact={obj.pk}" if obj and obj.pk else ""  # only this procedure's parts
+        parts = ((Section, "Sections"), (ListItem, "List items"), (ComparisonRow, "Comparison rows"))
+        links = format_html_join(
+            " / ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse(f"admin:procedures_{model._meta.model_name}_changelist") + query, label)
+                for model, label in parts
+            ),
+        )
+        return format_html(
+            "Sections, conditions, risks and comparison rows keep their own history, each with its own History "
+            "button to see or revert a change: Procedure pages › {}.",
+            links,
+        )
+
+
+class ProcedurePartAdmin(SimpleHistoryAdmin):
+    """Sections, list items and comparison rows on their own, each with its History and revert."""
+
+    list_select_related = ("procedure",)
+    list_filter = ("procedure",)
+    ordering = ("procedure", "position", "pk")
+
+
+@admin.register(Section)
+class SectionAdmin(ProcedurePartAdmin):
+    list_display = ("heading", "procedure", "position", "anchor")
+    search_fields = ("heading", "body", "procedure__title")
+    fields = ("procedure", "position", "heading", "anchor", "body")
+    prepopulated_fields = {"anchor": ("heading",)}
+
+
+@admin.register(ListItem)
+class ListItemAdmin(ProcedurePartAdmin):
+    list_display = ("text", "procedure", "kind", "position")
+    list_filter = ("procedure", "kind")
+    search_fields = ("text", "procedure__title")
+    fields = ("procedure", "kind", "position", "text")
+
+
+@admin.register(ComparisonRow)
+class ComparisonRowAdmin(ProcedurePartAdmin):
+    list_display = ("aspect", "procedure", "position")
+    search_fields = ("aspect", "this_procedure", "other_procedure", "procedure__title")
+    fields = ("procedure", "position", "aspect", "this_procedure", "other_procedure")

@@ -114,7 +114,7 @@ def export(client, *requests, select_across: bool = False):
 
 
 def csv_rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))  # the file starts with a BOM
 
 
 # --- Each center's staff see only their center's requests ----------------------------------------------------
@@ -299,7 +299,8 @@ def test_export_cannot_be_forced_without_the_export_permission(client, staff_a, 
     client.force_login(staff_a)
     response = export(client, request_a)
     assert not response.get("Content-Type", "").startswith("text/csv")
-    assert request_a.last_name not in response.content.decode()
+    # Back on the list, which shows the patient's name but not what only the export holds.
+    assert request_a.phone not in response.content.decode()
 
 
 @pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)"])
