@@ -3,12 +3,14 @@
 Only anonymous GETs without a session are cached or served from the cache: a staff preview, or anything
 carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
 a generation number that is part of each key, so all cached pages go stale at once, on every process and
-host that shares the cache.
+host that shares the cache; so does a deploy of new templates or static files (the code version).
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +19,20 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache:generation"
+
+
+@functools.cache
+def code_version() -> str:
+    """Changes with every deploy of new templates or static files, so that no page rendered by the older code
+    (pointing at static files that may be gone) is served after it. Read once per process."""
+    digest = hashlib.sha256()
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(directory).rglob("*.html")):
+            digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def content_generation() -> int:
@@ -64,7 +80,7 @@ def public_page(seconds: int | None = None) -> Callable:
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
             path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-            key = f"page-cache:{content_generation()}:{path}"
+            key = f"page-cache:{code_version()}:{content_generation()}:{path}"
             cached = cache.get(key)
             if cached is not None:
                 status, content, content_type = cached

@@ -1,6 +1,7 @@
 """The page cache: anonymous visitors get cached public pages without a query, every content save shows at once,
 staff and personal data are never cached, ETags answer conditional requests, and pages vary on the cookie."""
 
+import os
 import re
 
 import pytest
@@ -357,3 +358,19 @@ def test_public_pages_vary_on_the_cookie(client, public_urls):
             response = client.get(url)
             assert response.status_code == 200, url
             assert "cookie" in vary(response), f"{url} ({attempt}) has no Vary: Cookie"
+
+
+def test_a_deploy_of_new_templates_makes_every_cached_page_stale(settings):
+    from procedures.cache import code_version
+
+    template = settings.BASE_DIR / "templates" / "base.html"
+    original = template.stat()
+    code_version.cache_clear()
+    before = code_version()
+    try:
+        os.utime(template, ns=(original.st_atime_ns, original.st_mtime_ns + 1_000_000_000))
+        code_version.cache_clear()
+        assert code_version() != before
+    finally:
+        os.utime(template, ns=(original.st_atime_ns, original.st_mtime_ns))
+        code_version.cache_clear()
