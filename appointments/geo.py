@@ -5,6 +5,7 @@ No web service is ever asked: a patient's search stays on our servers.
 
 import math
 import re
+import unicodedata
 from functools import cache
 
 import zipcodes
@@ -12,10 +13,61 @@ import zipcodes
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LATITUDE = 69.0
 
-ZIP_RE = re.compile(r"^(\d{5})(?:-\d{4})?$")
-CITY_STATE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z .'\-]*?)\s*,\s*([A-Za-z]{2})\s*$")
+US_STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
+    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
+    ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
+    ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+]  # fmt: skip
+
+ZIP_RE = re.compile(r"^(\d{5})(?:-\d{4})?$", re.ASCII)
+CITY_RE = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+STATE_WORD_RE = re.compile(r"^[A-Za-z][A-Za-z .]*$")
+INVISIBLE_RE = re.compile("[\u200b-\u200d\ufeff]")
+STATE_CODES = {code for code, _ in US_STATES}
+STATE_NAMES = {name.upper(): code for code, name in US_STATES}
 
 Point = tuple[float, float]
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and letters made plain (NFKC), invisible characters removed, spaces collapsed."""
+    text = INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+
+
+def state_code(text: str) -> str | None:
+    """The two-letter code of a state given by code ("TX", "tx", "D.C.") or by name ("Texas"), else None."""
+    compact = re.sub(r"[\s.]", "", text).upper()
+    if compact in STATE_CODES:
+        return compact
+    return STATE_NAMES.get(re.sub(r"\s+", " ", text.replace(".", " ")).strip().upper())
+
+
+def split_city_state(text: str) -> tuple[str, str] | None:
+    """A city and what stands for its state, from "Austin, TX", "Austin TX" or "Austin Texas"; the state is
+    "" when none was given. None when the text cannot be a place name at all."""
+    if "," in text:
+        city, _, state = (part.strip() for part in text.rpartition(","))
+        if CITY_RE.match(city) and STATE_WORD_RE.match(state):
+            return city, state
+        return None
+    if not CITY_RE.match(text):
+        return None
+    words = text.split(" ")
+    for size in (3, 2, 1):  # "District of Columbia", "New York", "Texas" or "TX"
+        if len(words) > size and state_code(" ".join(words[-size:])):
+            return " ".join(words[:-size]), " ".join(words[-size:])
+    if len(words) > 1 and len(words[-1].replace(".", "")) == 2:  # "Austin TZ": a state we don't know
+        return " ".join(words[:-1]), words[-1]
+    return text, ""
 
 
 def distance_miles(a: Point, b: Point) -> float:
@@ -46,9 +98,18 @@ def city_point(city: str, state: str) -> Point | None:
     return _city_index().get((_city_key(city), state.upper()))
 
 
+def city_states(city: str) -> list[str]:
+    """The states that have a city of that name, the one with most ZIP codes first: a hint for a patient who
+    left the state out."""
+    key, zips = _city_key(city), _city_zips()
+    return sorted((state for name, state in zips if name == key), key=lambda state: (-len(zips[key, state]), state))
+
+
 def _city_key(city: str) -> str:
-    city = re.sub(r"\s+", " ", city.strip().upper().replace(".", ""))
-    return re.sub(r"^(ST|SAINT) ", "SAINT ", city)
+    city = re.sub(r"\s+", " ", city.strip().upper().replace(".", " ")).strip()
+    city = re.sub(r"^(ST|SAINT) ", "SAINT ", city)
+    city = re.sub(r"^(FT|FORT) ", "FORT ", city)
+    return re.sub(r"^(MT|MOUNT) ", "MOUNT ", city)
 
 
 @cache
@@ -58,8 +119,26 @@ def _zip_index() -> dict[str, Point]:
 
 @cache
 def _city_index() -> dict[tuple[str, str], Point]:
-    points: dict[tuple[str, str], list[Point]] = {}
+    zips = _city_zips()
+    return {key: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for key, pts in zips.items()}
+
+
+@cache
+def _city_zips() -> dict[tuple[str, str], list[Point]]:
+    """The points of each city's ZIP codes. A city's own STANDARD ZIP codes count first; a town that has only
+    PO box (or other) ZIP codes, or is only an "acceptable" name of another town's ZIP code, is still found."""
+    best: dict[tuple[str, str], tuple[int, list[Point]]] = {}
     for z in zipcodes.list_all():
-        if z["lat"] and z["zip_code_type"] == "STANDARD":
-            points.setdefault((_city_key(z["city"]), z["state"]), []).append((float(z["lat"]), float(z["long"])))
-    return {key: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for key, pts in points.items()}
+        if not z["lat"]:
+            continue
+        point = (float(z["lat"]), float(z["long"]))
+        standard = 0 if z["zip_code_type"] == "STANDARD" else 2
+        names = [(z["city"], 0)] + [(name, 1) for name in z.get("acceptable_cities") or []]
+        for name, acceptable in names:
+            key, rank = (_city_key(name), z["state"]), standard + acceptable
+            current = best.get(key)
+            if current is None or rank < current[0]:
+                best[key] = (rank, [point])
+            elif rank == current[0]:
+                current[1].append(point)
+    return {key: points for key, (_, points) in best.items()}

@@ -63,7 +63,7 @@ class LocatorForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        q = (cleaned.get("q") or "").strip()
+        q = geo.normalize(cleaned.get("q") or "")
         lat, lng = cleaned.get("lat"), cleaned.get("lng")
         if "lat" in self.errors or "lng" in self.errors:
             self.errors.pop("lat", None)
@@ -86,15 +86,27 @@ class LocatorForm(forms.Form):
             if point is None:
                 self.add_error("q", f"We don’t know the ZIP code {q[:5]}. Check it, or enter a city and state.")
             return point, q[:5]
-        match = geo.CITY_STATE_RE.match(q)
-        if not match:
+        parts = geo.split_city_state(q)
+        if parts is None:
             self.add_error("q", "Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX.")
             return None, ""
-        city, state = match.group(1), match.group(2).upper()
-        point = geo.city_point(city, state)
+        city, state_text = parts
+        if not state_text:
+            states = geo.city_states(city)
+            example = f"{city.title()}, {states[0]}" if states else "Austin, TX"
+            self.add_error("q", f"Add the state, for example {example}.")
+            return None, ""
+        state = geo.state_code(state_text)
+        point = geo.city_point(city, state) if state else None
+        place = f"{city.title()}, {state or (state_text.upper() if len(state_text) <= 2 else state_text)}"
         if point is None:
-            self.add_error("q", f"We don’t know {city}, {state}. Check the spelling, or enter a ZIP code.")
-        return point, f"{city.title()}, {state}"
+            self.add_error("q", f"We don’t know {place}. Check the spelling, or enter a ZIP code.")
+        return point, place
+
+    @property
+    def needs_place(self) -> bool:
+        """A procedure was chosen but no place given: the page asks for one instead of showing nothing."""
+        return self.is_bound and self.is_valid() and self.point is None and bool(self.cleaned_data.get("procedure"))
 
     @property
     def searched(self) -> bool:

@@ -2,33 +2,20 @@
 
 import math
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
 
 from . import geo
-
-US_STATES = [
-    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
-    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
-    ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
-    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
-    ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
-    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
-    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
-    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
-    ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
-    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
-    ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
-]  # fmt: skip
+from .geo import US_STATES
 
 US_TIME_ZONES = [
     ("America/New_York", "Eastern"),
@@ -140,6 +127,44 @@ class Center(models.Model):
         return any(
             hours.weekday == local.weekday() and hours.opens <= now < hours.closes for hours in self.opening_hours.all()
         )
+
+    def next_opening(self, when: datetime | None = None) -> datetime | None:
+        """When the center next opens, in its own time zone, within a week (reads prefetched hours)."""
+        local = self.local_time(when)
+        hours = sorted(self.opening_hours.all(), key=lambda h: h.opens)
+        for days in range(8):
+            day = local.date() + timedelta(days=days)
+            for period in hours:
+                if period.weekday == day.weekday():
+                    start = datetime.combine(day, period.opens, tzinfo=local.tzinfo)
+                    if start > local:
+                        return start
+        return None
+
+    def closes_at(self, when: datetime | None = None) -> datetime | None:
+        """When the center closes, if it is open at that moment (periods that follow on without a break count
+        as one), in its own time zone."""
+        local = self.local_time(when)
+        today = [h for h in self.opening_hours.all() if h.weekday == local.weekday()]
+        closes = None
+        now = local.time()
+        while period := next((h for h in today if h.opens <= now < h.closes), None):
+            closes = now = period.closes
+            today.remove(period)
+        return datetime.combine(local.date(), closes, tzinfo=local.tzinfo) if closes else None
+
+    def opening_note(self, when: datetime | None = None) -> str:
+        """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM" or "opens Monday 8:00 AM"
+        when closed, "" when it has no hours in the coming week."""
+        local = self.local_time(when)
+        if closes := self.closes_at(local):
+            return f"closes {dateformat.format(closes, 'g:i A')}"
+        opens = self.next_opening(local)
+        if opens is None:
+            return ""
+        days = (opens.date() - local.date()).days
+        day = "today" if days == 0 else "tomorrow" if days == 1 else Weekday(opens.weekday()).label
+        return f"opens {day} {dateformat.format(opens, 'g:i A')}"
 
     def hours_by_day(self) -> list[tuple[str, list["OpeningHours"]]]:
         """Each weekday with its opening periods, for the hours table (empty list: closed)."""

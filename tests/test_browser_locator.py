@@ -58,6 +58,7 @@ def pages_to_check(network) -> dict[str, str]:
         "locator error": "/centers/?q=99999",
         "locator radius error": "/centers/?q=78701&radius=7",
         "locator no results": "/centers/?q=10001&radius=10",
+        "locator procedure without place": "/centers/?procedure=epidural-injections",
         "center page": network["austin"].get_absolute_url(),
         "directory": "/physicians/",
         "directory error": "/physicians/?procedure=no-such-procedure",
@@ -74,6 +75,7 @@ def pages_to_check(network) -> dict[str, str]:
         "locator error",
         "locator radius error",
         "locator no results",
+        "locator procedure without place",
         "center page",
         "directory",
         "directory error",
@@ -115,6 +117,25 @@ def test_keyboard_only_search_lists_results(live_server, page, network):
     assert "q=78701" in page.url
     assert page.get_by_role("heading", name=re.compile(r"^1 center within \d+ miles of 78701$")).is_visible()
     assert result_names(page) == ["South Austin Center"]
+    assert page.evaluate("() => document.activeElement.id") == "results-heading"
+
+
+@pytest.mark.parametrize("path", ["/centers/?q=78701", "/centers/?q=10001&radius=10"])
+def test_results_heading_takes_focus_after_a_search(live_server, page, network, path):
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(live_server.url + path)
+    assert page.evaluate("() => document.activeElement.id") == "results-heading"
+    # Scrolled into view on a phone (smoothly, unless the patient asked for reduced motion).
+    page.wait_for_function(
+        "() => { const top = document.getElementById('results-heading').getBoundingClientRect().top;"
+        " return top >= 0 && top < 700; }",
+        timeout=3000,
+    )
+
+
+def test_error_leaves_focus_alone(live_server, page, network):
+    page.goto(live_server.url + "/centers/?q=99999")
+    assert page.evaluate("() => document.activeElement.tagName") == "BODY"
 
 
 def test_error_message_is_tied_to_the_search_box(live_server, page, network):

@@ -224,6 +224,87 @@ def test_saint_and_st_are_the_same_city(client):
         assert result_names(response.content.decode()) == ["Saint Louis Center"], q
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Austin TX",
+        "austin tx",
+        "Austin, Texas",
+        "austin texas",
+        "AUSTIN,  TEXAS",
+        "Austin, Tx.",
+        "\uff17\uff18\uff17\uff10\uff11",  # full-width digits, as some phone keyboards type them
+        "787\u200b01",
+        "\ufeffAustin, TX\u200d",
+        "\uff21\uff55\uff53\uff54\uff49\uff4e, \uff34\uff38",  # full-width letters
+    ],
+)
+def test_ordinary_ways_of_typing_a_place_find_the_same_centers(client, texas_and_beyond, q):
+    by_zip = result_names(search(client, q="78701").content.decode())
+    response = search(client, q=q)
+    assert response.status_code == 200, q
+    assert by_zip
+    assert result_names(response.content.decode()) == by_zip
+
+
+def test_city_typed_with_a_state_name_is_shown_with_its_code(client, texas_and_beyond):
+    page = search(client, q="austin texas").content.decode()
+    assert "of Austin, TX" in page
+
+
+@pytest.mark.parametrize("q", ["St. Louis MO", "Saint Louis, Missouri", "st louis missouri", "ST. LOUIS, MO."])
+def test_saint_louis_is_found_however_it_is_typed(client, q):
+    CenterFactory(
+        name="Saint Louis Center", city="St. Louis", state="MO", zip_code="63101", latitude=38.63, longitude=-90.19
+    )
+    response = search(client, q=q)
+    assert response.status_code == 200, q
+    assert result_names(response.content.decode()) == ["Saint Louis Center"]
+
+
+@pytest.mark.parametrize("q", ["Nome, AK", "Nome AK", "Nome, Alaska", "Diomede, AK"])
+def test_town_with_only_po_box_zip_codes_or_an_acceptable_name_is_found(client, q):
+    # Nome's only ZIP code, 99762, is a PO box one; Diomede is one of its "acceptable" city names.
+    CenterFactory(name="Nome Center", city="Nome", state="AK", zip_code="99762", latitude=64.5, longitude=-165.4)
+    response = search(client, q=q)
+    assert response.status_code == 200, q
+    assert result_names(response.content.decode()) == ["Nome Center"]
+
+
+def test_a_citys_own_standard_zip_codes_still_place_it():
+    # Adding PO box ZIP codes and acceptable names must not move a city that has its own ZIP codes.
+    lat, lng = geo.city_point("Austin", "TX")
+    assert geo.distance_miles((lat, lng), AUSTIN) < 10
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        ("Austin", "Add the state, for example Austin, TX."),
+        ("austin", "Add the state, for example Austin, TX."),
+        ("Nowhereville", "Add the state, for example Austin, TX."),
+        ("boston", "Add the state, for example Boston, MA."),
+    ],
+)
+def test_city_without_a_state_asks_for_the_state(client, texas_and_beyond, q, message):
+    response = search(client, q=q)
+    assert response.status_code == 400
+    assert html.unescape(field_error(response.content.decode(), "q")) == message
+
+
+def test_unknown_state_name_is_named_in_the_message(client, texas_and_beyond):
+    response = search(client, q="Austin, Texass")
+    assert response.status_code == 400
+    assert "We don’t know Austin, Texass" in html.unescape(field_error(response.content.decode(), "q"))
+
+
+def test_us_states_are_still_importable_from_the_models():
+    from appointments.models import US_STATES
+
+    assert US_STATES is geo.US_STATES
+    assert ("TX", "Texas") in US_STATES
+
+
 # --- Bad input never breaks the page ----------------------------------------------------------------------------
 
 
@@ -244,8 +325,7 @@ def test_unknown_zip_is_400_with_a_clear_message_next_to_the_search_box(client, 
         ("1234", "Enter a 5-digit ZIP code"),
         ("123456", "Enter a 5-digit ZIP code"),
         ("7870l", "Enter a 5-digit ZIP code"),
-        ("abc", "city and state separated by a comma"),
-        ("Austin TX", "city and state separated by a comma"),
+        ("abc", "Add the state"),
         ("Atlantis, ZZ", "We don’t know Atlantis, ZZ"),
         ("Nowhereville, TX", "We don’t know Nowhereville, TX"),
         ("x" * 81, "at most 80 characters"),
@@ -328,6 +408,27 @@ def test_empty_locator_shows_the_form_and_no_results(client, texas_and_beyond):
     assert 'name="q"' in page
     assert result_names(page) == []
     assert 'id="use-location"' in page and "hidden" in re.search(r'<button[^>]*id="use-location"[^>]*>', page).group(0)
+
+
+def test_procedure_without_a_place_asks_for_one(client, texas_and_beyond):
+    response = search(client, procedure="epidural-injections")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter your ZIP code or city and state above to see centers offering epidural injections near you." in page
+    assert result_names(page) == []
+
+
+def test_empty_locator_does_not_ask_for_a_place(client, texas_and_beyond):
+    for params in [{}, {"q": "", "radius": "50"}]:
+        page = search(client, **params).content.decode()
+        assert "Enter your ZIP code or city and state above" not in page
+
+
+def test_results_heading_can_take_focus_but_errors_have_none(client, texas_and_beyond):
+    page = search(client, q="78701").content.decode()
+    assert re.search(r'<h2 id="results-heading" tabindex="-1">', page)
+    page = search(client, q="99999").content.decode()
+    assert 'id="results-heading"' not in page
 
 
 def test_empty_form_preselects_the_default_radius(client):
@@ -563,6 +664,76 @@ def test_center_page_says_open_now_from_the_current_time(client, los_angeles_cen
     monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 3, 0, 30, tzinfo=dt.UTC))  # Mon 5:30 PM PT
     page = client.get(los_angeles_center.get_absolute_url()).content.decode()
     assert "Closed now" in page and "Open now" not in page
+
+
+def test_next_opening_later_today_after_lunch():
+    center = CenterFactory(place=PLACES["78701"])
+    central = ZoneInfo("America/Chicago")
+    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
+    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(13), closes=dt.time(17))
+    lunch = dt.datetime(2025, 6, 4, 12, 30, tzinfo=central)  # a Wednesday
+    assert center.next_opening(lunch) == dt.datetime(2025, 6, 4, 13, 0, tzinfo=central)
+    assert center.opening_note(lunch) == "opens today 1:00 PM"
+
+
+def test_next_opening_tomorrow_morning_in_the_centers_time_zone(los_angeles_center):
+    evening = dt.datetime(2025, 6, 3, 1, 0, tzinfo=dt.UTC)  # Monday 6 PM in Los Angeles
+    opens = los_angeles_center.next_opening(evening)
+    assert opens == dt.datetime(2025, 6, 3, 8, 0, tzinfo=PACIFIC)
+    assert opens.utcoffset() == dt.timedelta(hours=-7)
+    assert los_angeles_center.opening_note(evening) == "opens tomorrow 8:00 AM"
+
+
+def test_next_opening_after_the_weekend_names_the_day(los_angeles_center):
+    saturday = dt.datetime(2025, 6, 7, 10, 0, tzinfo=PACIFIC)
+    assert los_angeles_center.next_opening(saturday) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=PACIFIC)
+    assert los_angeles_center.opening_note(saturday) == "opens Monday 8:00 AM"
+
+
+def test_next_opening_a_week_later_when_open_one_day_only():
+    center = CenterFactory(place=PLACES["78701"])
+    central = ZoneInfo("America/Chicago")
+    OpeningHoursFactory(center=center, weekday=0, opens=dt.time(8), closes=dt.time(9))
+    monday_noon = dt.datetime(2025, 6, 2, 12, 0, tzinfo=central)
+    assert center.next_opening(monday_noon) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=central)
+
+
+def test_center_without_hours_has_no_next_opening_and_no_note():
+    center = CenterFactory()
+    when = dt.datetime(2025, 6, 2, 12, 0, tzinfo=EASTERN)
+    assert center.next_opening(when) is None
+    assert center.closes_at(when) is None
+    assert center.opening_note(when) == ""
+
+
+def test_open_center_says_when_it_closes(los_angeles_center):
+    afternoon = dt.datetime(2025, 6, 2, 16, 30, tzinfo=PACIFIC)
+    assert los_angeles_center.closes_at(afternoon) == dt.datetime(2025, 6, 2, 17, 0, tzinfo=PACIFIC)
+    assert los_angeles_center.opening_note(afternoon) == "closes 5:00 PM"
+
+
+def test_periods_that_follow_on_close_at_the_end_of_the_last():
+    center = CenterFactory(place=PLACES["78701"])
+    central = ZoneInfo("America/Chicago")
+    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
+    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(12), closes=dt.time(17))
+    morning = dt.datetime(2025, 6, 4, 9, 0, tzinfo=central)
+    assert center.closes_at(morning) == dt.datetime(2025, 6, 4, 17, 0, tzinfo=central)
+
+
+def test_center_page_says_when_it_next_opens_or_closes(client, los_angeles_center, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 7, 17, 0, tzinfo=dt.UTC))  # Sat 10 AM PT
+    page = client.get(los_angeles_center.get_absolute_url()).content.decode()
+    assert re.search(r"Closed now</span>.*?opens Monday 8:00 AM", page)
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.UTC))  # Mon 4:30 PM PT
+    page = client.get(los_angeles_center.get_absolute_url()).content.decode()
+    assert re.search(r"Open now</span>.*?closes 5:00 PM", page)
+
+
+def test_locator_results_say_when_a_closed_center_opens(client, los_angeles_center, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 3, 1, 0, tzinfo=dt.UTC))  # Mon 6 PM PT
+    page = search(client, q="90012").content.decode()
+    assert re.search(r"Closed now</span>.*?opens tomorrow 8:00 AM", page)
 
 
 # --- Coordinates from the ZIP code ------------------------------------------------------------------------------
