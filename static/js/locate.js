@@ -2,9 +2,12 @@
 // patient says no, the ZIP/city search works the same. The position goes only to our own server.
 document.addEventListener("DOMContentLoaded", () => {
   // After a search, take keyboard and screen reader users to the results rather than the top of the page.
-  // After an error there is no results heading: focus stays where the browser puts it.
+  // After an error there is no results heading: focus stays where the browser puts it. The move waits until
+  // the page has painted once, so the browser measures the page as loaded before it scrolls.
   const heading = document.getElementById("results-heading");
-  if (heading) heading.focus();
+  if (heading) {
+    window.addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(() => heading.focus())));
+  }
   const button = document.getElementById("use-location");
   if (!button || !("geolocation" in navigator)) return;
   const form = button.form;
