@@ -33,7 +33,7 @@ PAGES = {
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 RUNS = 3
-MAX_ATTEMPTS = 6
+MAX_ATTEMPTS = 10
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run --disable-quic --disable-dev-shm-usage"
