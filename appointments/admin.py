@@ -1,5 +1,4 @@
 import csv
-import re
 from datetime import timedelta
 
 from django.contrib import admin
@@ -12,8 +11,8 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .models import AppointmentRequest, Center, Language, OpeningHours, Physician, Practice, RequestNote
+from . import phones, services
+from .models import AppointmentRequest, Center, Language, OpeningHours, Physician, Practice, RequestEmail, RequestNote
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -91,6 +90,37 @@ class RequestNoteInline(admin.StackedInline):
         return False
 
 
+class RequestEmailInline(admin.TabularInline):
+    """The request's emails and whether each went: queued, sent, or failed for good (then call the patient)."""
+
+    model = RequestEmail
+    extra = 0
+    can_delete = False
+    fields = ("kind", "recipient", "status", "attempts", "last_error", "created_at", "sent_at")
+    readonly_fields = fields
+    verbose_name = "email"
+    verbose_name_plural = "emails about this request"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    title = "emails"
+    parameter_name = "emails"
+
+    def lookups(self, request, model_admin):
+        return [("failed", "An email failed"), ("queued", "An email is waiting")]
+
+    def queryset(self, request, queryset):
+        if self.value() in (RequestEmail.Status.FAILED, RequestEmail.Status.QUEUED):
+            return queryset.filter(emails__status=self.value()).distinct()
+        return queryset
+
+
 class AgeFilter(admin.SimpleListFilter):
     title = "received"
     parameter_name = "received"
@@ -128,31 +158,34 @@ def _sees_all(user) -> bool:
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("reference", "patient", "center", "status", "created_at", "age", "handled_by")
-    list_filter = ("status", ("center", CenterScopedFilter), AgeFilter, "created_at")
+    list_display = ("reference", "patient", "center", "status", "created_at", "age", "handled_by", "delivery")
+    list_filter = ("status", ("center", CenterScopedFilter), AgeFilter, DeliveryFilter, "created_at")
     search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
     list_select_related = ("center", "handled_by")
     date_hierarchy = "created_at"
     actions = ["export_csv"]
-    inlines = [RequestNoteInline]
+    inlines = [RequestNoteInline, RequestEmailInline]
     readonly_fields = (
         "reference", "created_at", "updated_at", "first_name", "last_name", "date_of_birth", "phone_link", "email",
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
-        "consent_at", "privacy_notice_version", "spam_signals",
+        "consent_at", "privacy_notice_version", "spam_signals", "possible_duplicate",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "created_at", "updated_at")}),
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
-        ("Consent", {"fields": ("consent_at", "privacy_notice_version", "spam_signals")}),
+        (
+            "Consent and checks",
+            {"fields": ("consent_at", "privacy_notice_version", "spam_signals", "possible_duplicate")},
+        ),
     )
 
     def has_add_permission(self, request) -> bool:
         return False  # requests come from patients
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user).prefetch_related("emails")
 
     # Every view of one request (change, history, a history version, delete) asks these with the object:
     # staff of another center get "permission denied" whatever URL they try.
@@ -176,12 +209,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
-        """Also find a phone number typed as digits only or with other punctuation ("5125550123",
-        "512-555-0123"): the request form stores every number as "(512) 555-0123"."""
+        """Also find a phone number however it is typed ("5125550123", "512-555-0123"): numbers are stored as
+        E.164 ("+15125550123")."""
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        formatted = _formatted_phone(search_term)
-        if formatted:
-            results = results | queryset.filter(phone=formatted)
+        prefix = phones.search_prefix(search_term)
+        if prefix:
+            results = results | queryset.filter(phone__startswith=prefix)
             may_have_duplicates = True
         return results, may_have_duplicates
 
@@ -191,12 +224,24 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="phone")
     def phone_link(self, obj: AppointmentRequest) -> str:
-        digits = re.sub(r"\D", "", obj.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        if len(digits) != 11:
+        if not obj.tel:
             return obj.phone  # not a number we can dial: shown as typed
-        return format_html('<a href="tel:+{}">{}</a>', digits, obj.phone)
+        return format_html('<a href="tel:{}">{}</a>', obj.tel, obj.phone_display)
+
+    @admin.display(description="emails")
+    def delivery(self, obj: AppointmentRequest) -> str:
+        """Failed, waiting or sent, worst first (reads prefetched emails)."""
+        statuses = {email.status for email in obj.emails.all()}
+        for status in (RequestEmail.Status.FAILED, RequestEmail.Status.QUEUED, RequestEmail.Status.SENT):
+            if status in statuses:
+                return RequestEmail.Status(status).label
+        return "none"
+
+    @admin.display(description="possible duplicate of")
+    def possible_duplicate(self, obj: AppointmentRequest) -> str:
+        """An earlier request with the same patient details from another browser (only its reference: it may
+        belong to a center this staff member does not work for)."""
+        return obj.possible_duplicate_of.reference if obj.possible_duplicate_of else "—"
 
     @admin.display(description="age")
     def age(self, obj: AppointmentRequest) -> str:
@@ -263,21 +308,9 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             values = {column: getattr(row, column) for column in columns}
             values.update({column: getattr(row, f"get_{column}_display")() for column in labelled})
             values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
+            values["phone"] = row.phone_display
             writer.writerow([_csv_safe(values[column]) for column in columns])
         return response
-
-
-def _formatted_phone(search_term: str) -> str:
-    """The search term as the form stores a phone number, "(512) 555-0123", if it is one; else ""."""
-    term = search_term.strip()
-    if not term or re.search(r"[^\d\s()+.\-]", term):
-        return ""
-    digits = re.sub(r"\D", "", term)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10:
-        return ""
-    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
 def _csv_safe(value) -> str:

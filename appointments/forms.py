@@ -1,26 +1,27 @@
 """The appointment request form: only what the center needs to call the patient back."""
 
-import re
+import secrets
 import time
 import uuid
 from datetime import date
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
-from django.urls import reverse
 from django.utils.choices import BaseChoiceIterator
-from django.utils.html import format_html
 
 from procedures.models import Procedure
 
+from . import phones
+from .birthdates import BirthDateError, parse_birth_date
 from .models import AppointmentRequest, Center, Physician
 
-PHONE_RE = re.compile(r"^\+?1?\D*(\d{3})\D*(\d{3})\D*(\d{4})$")
 TIMESTAMP_SALT = "appointment-request-started"
-TWO_DIGIT_YEAR_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2}$")
+SESSION_NONCE_KEY = "appointment_form_nonce"
+HONEYPOT_SIGNAL = "hidden field filled"
 
 
 class CentersByState(BaseChoiceIterator):
@@ -69,18 +70,16 @@ class AppointmentRequestForm(forms.ModelForm):
         empty_label="Not sure / something else",
         label="Procedure (optional)",
     )
-    date_of_birth = forms.DateField(
+    date_of_birth = forms.CharField(
         label="Date of birth",
-        input_formats=["%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d", "%m/%d/%y"],
-        help_text="For example 03/27/1954 (month/day/year)",
-        error_messages={
-            "required": "Enter your date of birth.",
-            "invalid": "Enter your date of birth as month/day/year, for example 03/27/1954.",
-        },
+        max_length=40,
+        help_text="Month, day and year, for example 04/12/1957 or 04121957",
+        error_messages={"required": "Enter your date of birth."},
         widget=forms.TextInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
     )
     consent = forms.BooleanField(
         required=True,
+        label="I agree that Azura Vascular Care may contact me about this request as I chose above.",
         error_messages={"required": "Tick the box to let us contact you about this request."},
     )
     # Spam protection without a third-party CAPTCHA: a field people never see, and the time taken to fill.
@@ -117,7 +116,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "insurance": "Insurance (optional)",
         }
         help_texts = {
-            "phone": "We will call you on this number. For example (512) 555-0123",
+            "phone": "A US number with its area code, for example (512) 555-0123",
             "reason": (
                 "A few words are enough, for example “lower back pain”. Please don’t include detailed medical history."
             ),
@@ -142,31 +141,38 @@ class AppointmentRequestForm(forms.ModelForm):
             "patient_status": {"required": "Tell us whether you are a new or a returning patient."},
         }
 
-    def __init__(self, *args, **kwargs):
+    # The order of the page: the error summary lists problems in the order the patient meets the questions.
+    PAGE_ORDER = [
+        ("About you", ["first_name", "last_name", "date_of_birth", "patient_status"]),
+        ("How to reach you", ["phone", "email", "preferred_contact", "best_time"]),
+        ("Your visit", ["center", "physician", "procedure", "reason", "insurance"]),
+    ]
+
+    def __init__(self, *args, session: SessionBase, **kwargs):
         super().__init__(*args, **kwargs)
+        self.session = session
+        self.order_fields([name for _, names in self.PAGE_ORDER for name in names] + ["consent"])
         self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
-            self.initial.setdefault("started", signing.dumps(time.time(), salt=TIMESTAMP_SALT))
+            self.initial.setdefault("started", self._start_stamp())
             self.initial.setdefault("submission_token", uuid.uuid4())
-        privacy = format_html(
-            "I agree that Azura Vascular Care may contact me about this request as I chose above. "
-            'Read our <a href="{}">privacy notice</a>.',
-            reverse("privacy"),
-        )
-        self.fields["consent"].label = privacy
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Fieldset("About you", "first_name", "last_name", "date_of_birth", "patient_status"),
-            Fieldset("How to reach you", "phone", "email", "preferred_contact", "best_time"),
-            Fieldset("Your visit", "center", "physician", "procedure", "reason", "insurance"),
-            Fieldset("Your consent", Field("consent")),
+            *(Fieldset(legend, *names) for legend, names in self.PAGE_ORDER),
+            Fieldset("Your consent", Field("consent"), HTML('{% include "includes/_privacy_disclosure.html" %}')),
             Div(Field("website"), css_class="hp", aria_hidden="true"),
             "started",
             "submission_token",
         )
+
+    def _start_stamp(self) -> str:
+        """When the form was drawn, signed and bound to this browser session (a stamp copied from another
+        session, or older than APPOINTMENT_FORM_MAX_AGE_HOURS, is a signal for staff)."""
+        nonce = self.session.setdefault(SESSION_NONCE_KEY, secrets.token_urlsafe(12))
+        return signing.dumps({"t": time.time(), "n": nonce}, salt=TIMESTAMP_SALT)
 
     def clean_first_name(self) -> str:
         return self.cleaned_data["first_name"].strip()
@@ -175,22 +181,16 @@ class AppointmentRequestForm(forms.ModelForm):
         return self.cleaned_data["last_name"].strip()
 
     def clean_date_of_birth(self) -> date:
-        born = self.cleaned_data["date_of_birth"]
-        today = date.today()
-        typed = self.data.get(self.add_prefix("date_of_birth"), "")
-        if born > today and TWO_DIGIT_YEAR_RE.match(typed.strip()):
-            born = born.replace(year=born.year - 100)  # "3/27/54" is 1954, not 2054
-        if born > today:
-            raise forms.ValidationError("Your date of birth can’t be in the future.")
-        if born.year < today.year - 120:
-            raise forms.ValidationError("Check the year of your date of birth.")
-        return born
+        try:
+            return parse_birth_date(self.cleaned_data["date_of_birth"], today=date.today())
+        except BirthDateError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_phone(self) -> str:
-        match = PHONE_RE.match(self.cleaned_data["phone"].strip())
-        if not match:
-            raise forms.ValidationError("Enter a 10-digit US phone number, for example (512) 555-0123.")
-        return "({}) {}-{}".format(*match.groups())
+        number = phones.parse(self.cleaned_data["phone"])
+        if number is None:
+            raise forms.ValidationError("Enter a US phone number with its area code, for example (512) 555-0123.")
+        return phones.to_storage(number)
 
     def clean_submission_token(self) -> uuid.UUID:
         return self.cleaned_data.get("submission_token") or uuid.uuid4()
@@ -220,16 +220,25 @@ class AppointmentRequestForm(forms.ModelForm):
             self.add_error("email", "Enter your email address, or choose another way to contact you.")
         return cleaned
 
+    def is_spam(self) -> bool:
+        """Only a bot fills the field people never see: its submission is kept as spam and sends no email."""
+        return bool(self.cleaned_data.get("website"))
+
     def spam_signals(self) -> list[str]:
-        """Signs of an automated submission; such a request is kept as spam, not dropped."""
-        signals = []
-        if self.cleaned_data.get("website"):
-            signals.append("hidden field filled")
+        """Signs of an automated submission, shown to staff. Apart from the hidden field, none of them makes a
+        request spam: browsers autofill a form in a second, and sessions end while people fill it slowly."""
+        signals = [HONEYPOT_SIGNAL] if self.is_spam() else []
+        max_age = settings.APPOINTMENT_FORM_MAX_AGE_HOURS * 3600
         try:
-            started = signing.loads(self.cleaned_data.get("started") or "", salt=TIMESTAMP_SALT)
-            if time.time() - float(started) < settings.APPOINTMENT_MIN_FILL_SECONDS:
-                signals.append("sent too fast")
-        except (signing.BadSignature, TypeError, ValueError):
+            stamp = signing.loads(self.cleaned_data.get("started") or "", salt=TIMESTAMP_SALT, max_age=max_age)
+            seconds = time.time() - float(stamp["t"])
+            if stamp["n"] != self.session.get(SESSION_NONCE_KEY):
+                signals.append("form drawn in another browser session")
+            if seconds < settings.APPOINTMENT_MIN_FILL_SECONDS:
+                signals.append(f"sent {max(seconds, 0):.0f} s after the form was drawn")
+        except signing.SignatureExpired:
+            signals.append(f"form drawn over {settings.APPOINTMENT_FORM_MAX_AGE_HOURS} hours earlier")
+        except (signing.BadSignature, TypeError, ValueError, KeyError):
             signals.append("no valid start time")
         return signals
 

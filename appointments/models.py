@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
 
-from . import geo
+from . import geo, phones
 from .geo import US_STATES
 
 US_TIME_ZONES = [
@@ -110,8 +110,7 @@ class Center(models.Model):
     @property
     def tel(self) -> str:
         """The phone number as a tel: link target."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        return f"+1{digits[-10:]}" if len(digits) >= 10 else digits
+        return phones.tel_uri(self.phone)
 
     @property
     def one_line_address(self) -> str:
@@ -360,7 +359,22 @@ class AppointmentRequest(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    spam_signals = models.CharField(max_length=200, blank=True, editable=False)
+    spam_signals = models.CharField(
+        "signs of automation",
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="Only the hidden field being filled files a request as spam; the others are for your judgement.",
+    )
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="An earlier request with the same name, date of birth, phone and center, sent from another browser.",
+    )
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -382,6 +396,57 @@ class AppointmentRequest(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def phone_display(self) -> str:
+        return phones.display(self.phone)
+
+    @property
+    def contact_verb(self) -> str:
+        """What the center will do, in the way the patient chose: "call", "text" or "email" (you)."""
+        return {self.ContactMethod.TEXT: "text", self.ContactMethod.EMAIL: "email"}.get(self.preferred_contact, "call")
+
+    @property
+    def tel(self) -> str:
+        return phones.tel_uri(self.phone)
+
+
+class RequestEmail(models.Model):
+    """An email about a request, queued in the transaction that stores the request and sent by the worker."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", "Confirmation to the patient"
+        UPDATE_CONFIRMATION = "update_confirmation", "Update confirmed to the patient"
+        CENTER_NEW = "center_new", "New request, to the center"
+        CENTER_UPDATED = "center_updated", "Request updated, to the center"
+        CENTER_MOVED_AWAY = "center_moved_away", "Request moved to another center, to the center"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    request = models.ForeignKey(AppointmentRequest, on_delete=models.CASCADE, related_name="emails")
+    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="+", help_text="The center it is about.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    recipient = models.EmailField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=80, blank=True, help_text="The kind of error only, never its text.")
+    created_at = models.DateTimeField("queued", auto_now_add=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="request_email_due")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    @property
+    def to_patient(self) -> bool:
+        return self.kind in (self.Kind.CONFIRMATION, self.Kind.UPDATE_CONFIRMATION)
 
 
 class RequestNote(models.Model):

@@ -2,113 +2,129 @@
 
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import timedelta
-from functools import partial
+from enum import StrEnum
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
-from .models import AppointmentRequest
+from . import mail
+from .models import AppointmentRequest, RequestEmail
 
 log = logging.getLogger(__name__)
 
 
-def appointment_request_create(
-    *, data: dict, submission_token: uuid.UUID, spam_signals: list[str]
-) -> tuple[AppointmentRequest, bool]:
-    """Store a request once per submission token; returns (request, created).
+class Outcome(StrEnum):
+    """What a submission of the form did."""
 
-    A double click, a back-and-resend or a retry after a timeout carries the same token, so it finds the
-    request already stored instead of storing a second one. A request that looks automated is kept with
-    status "spam" (never dropped: staff can still see it) and sends no email.
-    """
-    existing = AppointmentRequest.objects.filter(
-        submission_token=submission_token
-    ).first() or _same_request_sent_recently(data)
-    if existing:
-        return existing, False
-    fields = {
-        **data,
-        "submission_token": submission_token,
-        "consent_at": timezone.now(),
-        "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
-        "spam_signals": ", ".join(spam_signals),
-        "status": AppointmentRequest.Status.SPAM if spam_signals else AppointmentRequest.Status.NEW,
-    }
-    for _ in range(5):  # a new reference on the (astronomically rare) collision
-        try:
-            with transaction.atomic():
-                appointment_request = AppointmentRequest.objects.create(**fields)
-        except IntegrityError:
-            existing = AppointmentRequest.objects.filter(submission_token=submission_token).first()
-            if existing:  # the same submission arrived twice at once: one stored, both answered
-                return existing, False
-            continue
-        if not spam_signals:
-            transaction.on_commit(partial(send_request_emails, appointment_request))
-        log.info("appointment request stored", extra={"reference": appointment_request.reference})
-        return appointment_request, True
-    raise IntegrityError("could not allocate a unique reference")
+    CREATED = "created"
+    UPDATED = "updated"  # the same browser sent changed answers for a request it had just sent
+    UNCHANGED = "unchanged"  # the same answers again: a double click, a retry, back and resend
 
 
 RESEND_WINDOW = timedelta(minutes=30)
 
 
-def _same_request_sent_recently(data: dict) -> AppointmentRequest | None:
-    """The same patient asking the same center again within minutes: going back and sending the form again
-    (the page is never cached, so it carries a new token), or a second tab. One request, not two."""
+def appointment_request_submit(
+    *, data: dict, submission_token: uuid.UUID, sent_from_session: Sequence[int], spam_signals: list[str], is_spam: bool
+) -> tuple[AppointmentRequest, Outcome]:
+    """Store a patient's request, or update the one this browser sent a moment ago; returns it and what happened.
+
+    The same submission token (a double click, a retry, the same page sent again), or the same patient (name and
+    date of birth) sent from this browser session within RESEND_WINDOW, is that request: changed answers update
+    it (history records the change, the center is told), identical ones change nothing. Anything else is a new
+    request; if it matches one sent from another browser (same name, birth date and phone at the same center,
+    within the window), staff see it flagged as a possible duplicate, and the patient sees only their own.
+    Its emails are queued in the same transaction (see mail.py). A bot's submission (`is_spam`: the hidden
+    field was filled) is kept as spam and sends no email; other `spam_signals` are shown to staff only.
+    """
+    fields = {
+        **data,
+        "submission_token": submission_token,
+        "consent_at": timezone.now(),
+        "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
+        "spam_signals": ", ".join(spam_signals)[:200],
+        "status": AppointmentRequest.Status.SPAM if is_spam else AppointmentRequest.Status.NEW,
+    }
+    for _ in range(5):  # once more after a collision: the same submission arrived twice at once, or a reference
+        earlier = _earlier_submission(data, submission_token, sent_from_session)
+        if earlier:
+            return _resend(earlier, data)
+        try:
+            with transaction.atomic():
+                appointment_request = AppointmentRequest.objects.create(
+                    **fields, possible_duplicate_of=_same_patient_elsewhere(data, sent_from_session)
+                )
+                if not is_spam:
+                    mail.queue(appointment_request, RequestEmail.Kind.CONFIRMATION)
+                    mail.queue(appointment_request, RequestEmail.Kind.CENTER_NEW)
+        except IntegrityError:
+            continue
+        log.info("appointment request stored", extra={"reference": appointment_request.reference})
+        return appointment_request, Outcome.CREATED
+    raise IntegrityError("could not store the request under a unique reference")
+
+
+def _earlier_submission(data: dict, token: uuid.UUID, sent_from_session: Sequence[int]) -> AppointmentRequest | None:
+    by_token = AppointmentRequest.objects.filter(submission_token=token).first()
+    if by_token:
+        return by_token
     return (
         AppointmentRequest.objects.filter(
-            center=data["center"],
-            first_name__iexact=data["first_name"],
-            last_name__iexact=data["last_name"],
-            date_of_birth=data["date_of_birth"],
-            phone=data["phone"],
-            created_at__gte=timezone.now() - RESEND_WINDOW,
+            pk__in=list(sent_from_session), created_at__gte=timezone.now() - RESEND_WINDOW
         )
-        .exclude(status=AppointmentRequest.Status.SPAM)
+        .filter(**_same_patient(data))
+        .order_by("-created_at")
         .first()
     )
 
 
-def send_request_emails(appointment_request: AppointmentRequest) -> None:
-    """The patient's confirmation and the center's notification. Neither holds health details, the date of
-    birth or the free text. A failed email never loses the request: it is stored, and staff see it."""
-    center = appointment_request.center
-    context = {"request": appointment_request, "center": center, "site_url": settings.SITE_URL}
-    messages = []
-    if appointment_request.email:
-        messages.append(
-            (
-                f"We received your request {appointment_request.reference}",
-                "appointments/email/patient_confirmation.txt",
-                [appointment_request.email],
-            )
+def _same_patient(data: dict) -> dict:
+    return {
+        "first_name__iexact": data["first_name"],
+        "last_name__iexact": data["last_name"],
+        "date_of_birth": data["date_of_birth"],
+    }
+
+
+def _same_patient_elsewhere(data: dict, sent_from_session: Sequence[int]) -> AppointmentRequest | None:
+    return (
+        AppointmentRequest.objects.filter(
+            **_same_patient(data),
+            center=data["center"],
+            phone=data["phone"],
+            created_at__gte=timezone.now() - RESEND_WINDOW,
         )
-    if center.notification_email:
-        context["admin_url"] = settings.SITE_URL + reverse(
-            "admin:appointments_appointmentrequest_change", args=[appointment_request.pk]
-        )
-        messages.append(
-            (
-                f"New request {appointment_request.reference} at {center.name}",
-                "appointments/email/center_notification.txt",
-                [center.notification_email],
-            )
-        )
-    for subject, template, recipients in messages:
-        try:
-            send_mail(subject, render_to_string(template, context), None, recipients)
-        except Exception as error:  # SMTP down: the request is safe in the database, and staff see it
-            # No traceback or message: SMTP errors quote the recipient's address (SMTPRecipientsRefused).
-            log.error(
-                "could not send email",
-                extra={"reference": appointment_request.reference, "error": type(error).__name__},
-            )
+        .exclude(pk__in=list(sent_from_session))
+        .exclude(status=AppointmentRequest.Status.SPAM)
+        .order_by("created_at")
+        .first()
+    )
+
+
+def _resend(earlier: AppointmentRequest, data: dict) -> tuple[AppointmentRequest, Outcome]:
+    """The same browser sent its request again: store what changed, and tell whom it concerns."""
+    with transaction.atomic():
+        appointment_request = AppointmentRequest.objects.select_for_update().get(pk=earlier.pk)
+        changes = {name: value for name, value in data.items() if getattr(appointment_request, name) != value}
+        if not changes:
+            return appointment_request, Outcome.UNCHANGED
+        previous_center = appointment_request.center
+        for name, value in changes.items():
+            setattr(appointment_request, name, value)
+        appointment_request._change_reason = "Updated by the patient"
+        appointment_request.save()
+        if appointment_request.status != AppointmentRequest.Status.SPAM:
+            if "center" in changes:
+                mail.queue(appointment_request, RequestEmail.Kind.CENTER_MOVED_AWAY, center=previous_center)
+                mail.queue(appointment_request, RequestEmail.Kind.CENTER_NEW)
+            else:
+                mail.queue(appointment_request, RequestEmail.Kind.CENTER_UPDATED)
+            mail.queue(appointment_request, RequestEmail.Kind.UPDATE_CONFIRMATION)
+    log.info("appointment request updated by the patient", extra={"reference": appointment_request.reference})
+    return appointment_request, Outcome.UPDATED
 
 
 def appointment_request_change_status(

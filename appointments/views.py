@@ -15,6 +15,7 @@ from . import ratelimit, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
 from .locator import PUBLISHED_PROCEDURES, LocatorForm
+from .mail import confirmation_email
 from .models import AppointmentRequest, Center, Physician, Practice
 
 log = logging.getLogger(__name__)
@@ -66,28 +67,32 @@ class PhysicianDetailView(DetailView):
         return Physician.objects.active().for_listing()
 
 
-SESSION_KEY = "appointment_request_received"
+SESSION_KEY = "appointment_request_received"  # the request the confirmation shows, and what happened to it
+SESSION_SENT_KEY = "appointment_requests_sent"  # every request this browser session sent
 
 
 @never_cache
 def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
-        form = AppointmentRequestForm(initial=_prefill(request.GET))
+        form = AppointmentRequestForm(initial=_prefill(request.GET), session=request.session)
         return render(request, "appointments/request_form.html", {"form": form})
 
-    form = AppointmentRequestForm(request.POST)
+    form = AppointmentRequestForm(request.POST, session=request.session)
     if not form.is_valid():
         return render(request, "appointments/request_form.html", {"form": form})
     center = form.cleaned_data["center"]
     if not ratelimit.reserve(request):
         context = {"form": form, "problem": "rate_limited", "center": center}
         return render(request, "appointments/request_form.html", context, status=429)
+    sent = [pk for pk in request.session.get(SESSION_SENT_KEY, []) if isinstance(pk, int)]
     try:
-        appointment_request, created = services.appointment_request_create(
+        appointment_request, outcome = services.appointment_request_submit(
             data=form.request_data(),
             submission_token=form.cleaned_data["submission_token"],
+            sent_from_session=sent,
             spam_signals=form.spam_signals(),
+            is_spam=form.is_spam(),
         )
     except DatabaseError as error:
         ratelimit.release(request)
@@ -95,9 +100,10 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
         log.error("could not store an appointment request", extra={"error": type(error).__name__})
         context = {"form": form, "problem": "not_stored", "center": center}
         return render(request, "appointments/request_form.html", context, status=503)
-    if not created:
+    if outcome != services.Outcome.CREATED:
         ratelimit.release(request)
-    request.session[SESSION_KEY] = appointment_request.pk
+    request.session[SESSION_SENT_KEY] = [*sent, appointment_request.pk][-20:]
+    request.session[SESSION_KEY] = {"pk": appointment_request.pk, "outcome": str(outcome)}
     return redirect("appointments:request_received")
 
 
@@ -109,10 +115,21 @@ def _prefill(params) -> dict:
 @never_cache
 def request_received(request: HttpRequest) -> HttpResponse:
     """The confirmation, shown only to the browser session that sent the request."""
-    pk = request.session.get(SESSION_KEY)
+    shown = request.session.get(SESSION_KEY)
+    pk = shown.get("pk") if isinstance(shown, dict) else None
     appointment_request = (
-        AppointmentRequest.objects.select_related("center").filter(pk=pk).first() if isinstance(pk, int) else None
+        AppointmentRequest.objects.select_related("center")
+        .prefetch_related("center__opening_hours", "emails")
+        .filter(pk=pk)
+        .first()
+        if isinstance(pk, int)
+        else None
     )
     if appointment_request is None:
         return render(request, "appointments/request_nothing.html", status=404)
-    return render(request, "appointments/request_received.html", {"appointment_request": appointment_request})
+    context = {
+        "appointment_request": appointment_request,
+        "updated": shown.get("outcome") == services.Outcome.UPDATED,
+        "confirmation_email": confirmation_email(appointment_request),
+    }
+    return render(request, "appointments/request_received.html", context)

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "procedures",
     "appointments",
 ]
@@ -119,16 +121,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker write to one file: wait for each other's short transactions rather than fail,
+    # and let pages be read while the worker writes (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
+    # Tests run real worker and server processes, which must share the test database: a file, not memory.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / env("DJANGO_TEST_DB_FILE", ".test-db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default; Redis when REDIS_URL is set, shared by every process and host.
+# Cache: local memory by default; Redis when REDIS_URL is set, shared by every process and host. An unreachable
+# Redis degrades the site (no page cache, a rate limit that lets requests through) and never breaks a page:
+# azura_site.cache_backends answers as a cache miss within the short timeouts below, and logs a warning.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "azura_site.cache_backends.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "azura"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -189,7 +204,7 @@ EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
-EMAIL_TIMEOUT = 10
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Azura Vascular Care <no-reply@azura.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -258,11 +273,25 @@ LOGGING = {
     },
 }
 
+# The task queue (Django's tasks API through the django-tasks backport) lives in the database: a request's emails
+# are queued in the transaction that stores the request, and `manage.py db_worker` sends them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A message that cannot go is tried again after 30 s, then after twice as long each time (at most an hour
+# apart), for EMAIL_RETRY_HOURS; then it is marked failed, and staff see it on the request.
+EMAIL_RETRY_FIRST_SECONDS = envint("EMAIL_RETRY_FIRST_SECONDS", 30)
+EMAIL_RETRY_MAX_SECONDS = envint("EMAIL_RETRY_MAX_SECONDS", 3600)
+EMAIL_RETRY_HOURS = envint("EMAIL_RETRY_HOURS", 26)
+# /healthz/ says "degraded" when the oldest email waiting in the queue is older than this (no worker running?).
+HEALTH_EMAIL_QUEUE_MAX_SECONDS = envint("HEALTH_EMAIL_QUEUE_MAX_SECONDS", 900)
+
 # Appointment requests.
 PRIVACY_NOTICE_VERSION = "2026-11-24"
 APPOINTMENT_RETENTION_DAYS = envint("APPOINTMENT_RETENTION_DAYS", 365)
 # Spam protection of the public form: minimum seconds to fill it, and submissions per client per hour.
+# A faster submission is not spam by itself (browsers autofill); staff see the signal. The form's start stamp is
+# bound to the browser session and valid this long.
 APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
+APPOINTMENT_FORM_MAX_AGE_HOURS = envint("APPOINTMENT_FORM_MAX_AGE_HOURS", 12)
 APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
 # How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
 NUM_PROXIES = envint("DJANGO_NUM_PROXIES", 0)

@@ -1,8 +1,12 @@
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from appointments import mail
 from procedures.cache import public_page
 from procedures.models import Procedure, ServiceLine
 
@@ -23,13 +27,28 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database answers, 503 when it does not; never a traceback."""
+    """Each dependency's state, as JSON, for monitoring: 503 only when patients cannot be served (the database is
+    down); a cache outage or a backlog of email is "degraded", with 200. Never a traceback or an error's text."""
+    report: dict = {"database": "ok", "cache": "ok", "email_queue": None}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
+        report["email_queue"] = mail.backlog()
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        report["database"] = "unavailable"
+    probe = f"healthz:{uuid.uuid4().hex}"
+    cache.set(probe, 1, 10)
+    if cache.get(probe) != 1:
+        report["cache"] = "unavailable"
+    cache.delete(probe)
+    queue = report["email_queue"] or {}
+    if report["database"] != "ok":
+        report["status"] = "down"
+    elif report["cache"] != "ok" or queue.get("oldest_queued_seconds", 0) > settings.HEALTH_EMAIL_QUEUE_MAX_SECONDS:
+        report["status"] = "degraded"
+    else:
+        report["status"] = "ok"
+    return JsonResponse(report, status=503 if report["status"] == "down" else 200)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

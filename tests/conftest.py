@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's event loop vs the ORM in live_server tests
 
@@ -94,3 +95,42 @@ def axe(page):
 
 def describe_violations(violations: list[dict]) -> str:
     return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)
+
+
+# --- One set of places and people for the request tests ----------------------------------------------------
+
+
+@pytest.fixture
+def center():
+    """A center offering every published procedure, with a notification address. Modules may define their own."""
+    from procedures.models import Procedure
+
+    from .factories_appointments import CenterFactory
+
+    return CenterFactory(
+        name="Azura Cedar Park",
+        phone="(512) 555-0142",
+        notification_email="cedarpark@azura.example",
+        procedures=list(Procedure.objects.published()),
+    )
+
+
+@pytest.fixture
+def physician(center):
+    from .factories_appointments import PhysicianFactory, PracticeFactory
+
+    return PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor")).physician
+
+
+@pytest.fixture
+def run_worker():
+    """Run the real worker (`manage.py db_worker`) in this process until no task is due, as a deployed worker
+    would between two polls; returns how many tasks it ran."""
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        before = DBTaskResult.objects.exclude(status="READY").count()
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+        return DBTaskResult.objects.exclude(status="READY").count() - before
+
+    return run

@@ -14,6 +14,7 @@ from appointments.models import AppointmentRequest, RequestNote
 from .factories_appointments import CenterFactory
 
 STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
+NONCE_KEY = "appointment_form_nonce"  # appointments.forms.SESSION_NONCE_KEY
 
 
 class AppointmentRequestFactory(factory.django.DjangoModelFactory):
@@ -26,7 +27,7 @@ class AppointmentRequestFactory(factory.django.DjangoModelFactory):
     first_name = "Pat"
     last_name = factory.Sequence(lambda n: f"Testpatient{n}")
     date_of_birth = dt.date(1954, 3, 27)
-    phone = "(512) 555-0199"
+    phone = "+15125550199"  # stored as E.164, as the form stores it
     email = ""
     preferred_contact = AppointmentRequest.ContactMethod.PHONE
     best_time = AppointmentRequest.BestTime.ANY
@@ -56,13 +57,21 @@ def age(appointment_request: AppointmentRequest, *, days: float = 0, hours: floa
     return appointment_request
 
 
-def started(seconds_ago: float = 10) -> str:
-    """The signed start time the form carries, as if the page was opened `seconds_ago`."""
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+def started(seconds_ago: float = 10, *, client=None) -> str:
+    """The signed start time the form carries, as if the page was opened `seconds_ago`; bound to the test
+    client's session when one is given (as the form page binds it), otherwise to no session."""
+    nonce = "no-session"
+    if client is not None:
+        session = client.session
+        nonce = session.setdefault(NONCE_KEY, "test-nonce")
+        session.save()
+        client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return signing.dumps({"t": time.time() - seconds_ago, "n": nonce}, salt=STARTED_SALT)
 
 
-def form_data(center, **overrides) -> dict:
-    """A valid POST of the request form for that center; overrides replace (None removes) a field."""
+def form_data(center, *, client=None, **overrides) -> dict:
+    """A valid POST of the request form for that center, its start time bound to the client's session when given;
+    overrides replace (None removes) a field."""
     data = {
         "first_name": "Rosalind",
         "last_name": "Quigglesworth",
@@ -79,7 +88,7 @@ def form_data(center, **overrides) -> dict:
         "insurance": "Bluewater Mutual Gold",
         "consent": "on",
         "website": "",
-        "started": started(),
+        "started": started(client=client),
         "submission_token": str(uuid.uuid4()),
     }
     for name, value in overrides.items():

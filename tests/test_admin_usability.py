@@ -30,13 +30,13 @@ def center_b():
 @pytest.fixture
 def request_a(center_a):
     return AppointmentRequestFactory(
-        center=center_a, reference="AZ-QGUR-PKAW", first_name="Alma", last_name="Northfield", phone="(512) 555-0123"
+        center=center_a, reference="AZ-QGUR-PKAW", first_name="Alma", last_name="Northfield", phone="+15125550123"
     )
 
 
 @pytest.fixture
 def request_b(center_b):
-    return AppointmentRequestFactory(center=center_b, first_name="Bruno", last_name="Southgate", phone="(512) 555-0123")
+    return AppointmentRequestFactory(center=center_b, first_name="Bruno", last_name="Southgate", phone="+15125550123")
 
 
 @pytest.fixture

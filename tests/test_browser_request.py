@@ -7,10 +7,8 @@ import pytest
 from django.core.cache import cache
 
 from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
-from procedures.models import Procedure
 
 from .conftest import describe_violations
-from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,21 +23,6 @@ def _live_settings(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def center():
-    return CenterFactory(
-        name="Azura Cedar Park",
-        phone="(512) 555-0142",
-        notification_email="cp@azura.example",
-        procedures=list(Procedure.objects.published()),
-    )
-
-
-@pytest.fixture
-def physician(center):
-    return PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor")).physician
 
 
 def focused(page) -> str:

@@ -34,12 +34,16 @@ def request_records(caplog) -> list[logging.LogRecord]:
 # --- Health check --------------------------------------------------------------------------------------------
 
 
-def test_health_check_answers_ok(client):
+def test_health_check_answers_ok_with_each_dependency(client):
     response = client.get("/healthz/")
 
     assert response.status_code == 200
-    assert response.content.decode().strip() == "ok"
-    assert response["Content-Type"].startswith("text/plain")
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "email_queue": {"queued": 0, "oldest_queued_seconds": 0, "failed": 0},
+    }
 
 
 def database_down(*args, **kwargs):
@@ -56,11 +60,11 @@ def test_health_check_answers_503_without_a_traceback_when_the_database_is_down(
 
     assert response.status_code == 503
     body = response.content.decode()
-    assert "ok" not in body.split()
+    assert response.json()["status"] == "down"
+    assert response.json()["database"] == "unavailable"
     assert "Traceback" not in body
     assert "OperationalError" not in body
     assert "5432" not in body
-    assert response["Content-Type"].startswith("text/plain")
 
 
 def test_health_check_is_logged_as_503_when_the_database_is_down(monkeypatch, caplog):

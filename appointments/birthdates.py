@@ -1,0 +1,102 @@
+"""Reading a date of birth the way people type it in the US: month, day, year.
+
+On a phone's numeric keypad there is no slash, so "04121957" must work as well as "04/12/1957",
+"4-12-57", "04.12.1957", "04 12 1957" and "April 12, 1957". When a part is wrong the message names that part
+(GOV.UK's date input pattern), and nothing typed is thrown away: the form shows it again.
+"""
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+EXAMPLE = "for example 04/12/1957 or 04121957"
+OLDEST_AGE = 120
+
+
+class BirthDateError(ValueError):
+    """A date of birth that cannot be read; the message says which part is wrong, in words for the patient."""
+
+
+def parse_birth_date(text: str, *, today: date) -> date:
+    """The date of birth in `text`, or BirthDateError naming the part that is wrong."""
+    month, day, year = _parts(text.strip())
+    if not 1 <= month <= 12:
+        raise BirthDateError(f"The month must be a number from 1 to 12, {EXAMPLE}.")
+    if year < 100:  # "3/27/54" is 1954, "3/27/05" 2005: the most recent such year that is not in the future
+        year += 2000 if 2000 + year <= today.year else 1900
+    elif year < 1000:
+        raise BirthDateError(f"The year must have 4 digits, {EXAMPLE}.")
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        raise BirthDateError(f"The day must be a real day of that month, {EXAMPLE}.") from None
+    if born > today:
+        raise BirthDateError("Your date of birth can’t be in the future.")
+    if born.year < today.year - OLDEST_AGE:
+        raise BirthDateError("Check the year of your date of birth.")
+    return born
+
+
+def _parts(text: str) -> tuple[int, int, int]:
+    if not text:
+        raise BirthDateError("Enter your date of birth.")
+    words = re.match(r"^([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{2}|\d{4})$", text)
+    if words:
+        month = MONTHS.get(words[1].lower())
+        if month is None:
+            raise BirthDateError(f"Enter the month as a number or a name such as April, {EXAMPLE}.")
+        return month, int(words[2]), int(words[3])
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):  # ISO, as a browser's own date picker sends it
+        year, month, day = (int(part) for part in text.split("-"))
+        return month, day, year
+    pieces = re.split(r"[\s/.\-]+", text)
+    if len(pieces) == 3 and all(piece.isdigit() for piece in pieces):
+        if len(pieces[2]) == 3 or len(pieces[2]) > 4:
+            raise BirthDateError(f"The year must have 4 digits, {EXAMPLE}.")
+        return int(pieces[0]), int(pieces[1]), int(pieces[2])
+    if text.isdigit():
+        return _digits_only(text)
+    if len(pieces) == 2 and all(piece.isdigit() for piece in pieces):
+        raise BirthDateError(f"Your date of birth must include a month, a day and a year, {EXAMPLE}.")
+    raise BirthDateError(f"Enter your date of birth as month, day and year, {EXAMPLE}.")
+
+
+def _digits_only(text: str) -> tuple[int, int, int]:
+    """Typed on a numeric keypad: MMDDYYYY, MMDDYY, or 7 digits when a month or day has one digit and only one
+    reading of them is a real date."""
+    if len(text) == 8:
+        return int(text[:2]), int(text[2:4]), int(text[4:])
+    if len(text) == 6:
+        return int(text[:2]), int(text[2:4]), int(text[4:])
+    if len(text) == 7:
+        readings = []
+        for month, day in ((text[:1], text[1:3]), (text[:2], text[2:3])):
+            try:
+                date(int(text[3:]), int(month), int(day))
+            except ValueError:
+                continue
+            readings.append((int(month), int(day), int(text[3:])))
+        if len(readings) == 1:
+            return readings[0]
+        raise BirthDateError(f"Enter 2 digits for the month and 2 for the day, {EXAMPLE}.")
+    raise BirthDateError(f"Enter 2 digits for the month, 2 for the day and 4 for the year, {EXAMPLE}.")
