@@ -160,7 +160,7 @@ def _sees_all(user) -> bool:
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
     list_display = ("reference", "patient", "center", "status", "created_at", "age", "handled_by", "delivery")
     list_filter = ("status", ("center", CenterScopedFilter), AgeFilter, DeliveryFilter, "created_at")
-    search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
+    search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
     list_select_related = ("center", "handled_by")
     date_hierarchy = "created_at"
     actions = ["export_csv"]

@@ -228,18 +228,19 @@ class AppointmentRequestForm(forms.ModelForm):
         """Signs of an automated submission, shown to staff. Apart from the hidden field, none of them makes a
         request spam: browsers autofill a form in a second, and sessions end while people fill it slowly."""
         signals = [HONEYPOT_SIGNAL] if self.is_spam() else []
-        max_age = settings.APPOINTMENT_FORM_MAX_AGE_HOURS * 3600
+        hours = settings.APPOINTMENT_FORM_MAX_AGE_HOURS
         try:
-            stamp = signing.loads(self.cleaned_data.get("started") or "", salt=TIMESTAMP_SALT, max_age=max_age)
+            stamp = signing.loads(self.cleaned_data.get("started") or "", salt=TIMESTAMP_SALT)
             seconds = time.time() - float(stamp["t"])
-            if stamp["n"] != self.session.get(SESSION_NONCE_KEY):
-                signals.append("form drawn in another browser session")
-            if seconds < settings.APPOINTMENT_MIN_FILL_SECONDS:
-                signals.append(f"sent {max(seconds, 0):.0f} s after the form was drawn")
-        except signing.SignatureExpired:
-            signals.append(f"form drawn over {settings.APPOINTMENT_FORM_MAX_AGE_HOURS} hours earlier")
+            nonce = stamp["n"]
         except (signing.BadSignature, TypeError, ValueError, KeyError):
-            signals.append("no valid start time")
+            return [*signals, "no valid start time"]
+        if nonce != self.session.get(SESSION_NONCE_KEY):
+            signals.append("form drawn in another browser session")
+        if seconds > hours * 3600:
+            signals.append(f"form drawn over {hours} hours earlier")
+        elif seconds < settings.APPOINTMENT_MIN_FILL_SECONDS:
+            signals.append(f"sent {max(seconds, 0):.0f} s after the form was drawn")
         return signals
 
     def request_data(self) -> dict:

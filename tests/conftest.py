@@ -123,10 +123,14 @@ def physician(center):
 
 
 @pytest.fixture
-def run_worker():
+def run_worker(monkeypatch):
     """Run the real worker (`manage.py db_worker`) in this process until no task is due, as a deployed worker
-    would between two polls; returns how many tasks it ran."""
+    would between two polls; returns how many tasks it ran. (It closes its database connections between tasks,
+    which would close the test's own: here it keeps them. Tests in test_request_processes.py run it for real.)"""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.exclude(status="READY").count()
