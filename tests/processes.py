@@ -1,0 +1,159 @@
+"""Real processes for the tests that rehearse failures: a mail server (aiosmtpd), one that accepts and never
+answers, the worker (`manage.py db_worker`), gunicorn, and a private Redis. Each runs on a loopback port of its own,
+for a bounded time, and is stopped by its own process id."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], *, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"waited {seconds} s: {what}")
+
+
+class MailServer:
+    """A real SMTP server on loopback that keeps what it receives."""
+
+    def __init__(self, port: int):
+        self.messages: list = []
+        self.controller = Controller(self, hostname="127.0.0.1", port=port)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def __enter__(self) -> "MailServer":
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.controller.stop()
+
+    @property
+    def recipients(self) -> list[str]:
+        return sorted(rcpt for envelope in self.messages for rcpt in envelope.rcpt_tos)
+
+
+class SilentMailServer:
+    """A mail server that accepts connections and never says a word (a hung server, a black-holed firewall)."""
+
+    def __init__(self, port: int):
+        self.sock = socket.create_server(("127.0.0.1", port))
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def __enter__(self) -> "SilentMailServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept(): close() alone leaves it listening
+        self.sock.close()
+        self.thread.join(5)
+        for conn in self.held:
+            conn.close()
+
+
+def database_url() -> str:
+    """The test database, for processes of their own to share it."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def environment(**extra: str) -> dict:
+    """Production-like settings for a child process, on the test database, mail to loopback SMTP."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_LOG_FORMAT": "text",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_USE_TLS": "0",
+        "EMAIL_TIMEOUT": "2",
+        "EMAIL_RETRY_FIRST_SECONDS": "1",
+        "EMAIL_RETRY_MAX_SECONDS": "2",
+        "REDIS_URL": "",
+        "PAGE_CACHE_SECONDS": "0",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(extra)
+    return env
+
+
+class Process:
+    """A child process in a session of its own (so a kill reaches all of it), ended at the latest on exit."""
+
+    def __init__(self, args: list[str], env: dict, log: Path):
+        self.args, self.env, self.log = args, env, log
+        self.popen: subprocess.Popen | None = None
+
+    def __enter__(self) -> "Process":
+        self.output = self.log.open("wb")
+        self.popen = subprocess.Popen(  # noqa: S603 (our own commands)
+            self.args, cwd=ROOT, env=self.env, stdout=self.output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        return self
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.popen and self.popen.poll() is None:
+            os.killpg(self.popen.pid, sig)
+            self.popen.wait(10)
+
+    def __exit__(self, *exc) -> None:
+        self.kill(signal.SIGTERM)
+        self.output.close()
+
+    def tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:]
+
+
+def worker(env: dict, log: Path) -> Process:
+    return Process([sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"], env, log)
+
+
+def gunicorn(env: dict, log: Path, port: int) -> Process:
+    args = [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:azura_site.gunicorn"]
+    args += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "azura_site.wsgi"]
+    return Process(args, env, log)
+
+
+def redis_server(port: int, log: Path) -> Process:
+    args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    return Process(args, dict(os.environ), log)
