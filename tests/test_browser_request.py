@@ -99,9 +99,16 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     tab(page, "id_consent")
     page.keyboard.press("Space")
     assert page.is_checked("#id_consent")
-    tab(page, "/privacy/")  # the link to the privacy notice, in the consent label
-    page.keyboard.press("Tab")  # the hidden honeypot field is skipped...
-    assert page.evaluate("() => document.activeElement.type") == "submit"  # ...straight to the button
+    tab(page, "privacy-notice-toggle")  # the privacy notice opens on the form: no answer is left behind
+    page.keyboard.press("Enter")
+    assert page.locator("details.privacy-disclosure").evaluate("el => el.open")
+    assert page.locator("details.privacy-disclosure h3").first.is_visible()
+    assert page.input_value("#id_reason") == "Lower back pain"
+    for _ in range(3):  # past the notice's own link, and the hidden honeypot field is skipped...
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.type") == "submit":
+            break
+    assert page.evaluate("() => document.activeElement.type") == "submit"  # ...to the button
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -113,7 +120,7 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert (stored.first_name, stored.last_name, stored.email) == ("Rosalind", "Quigglesworth", "rosalind@example.com")
     assert (stored.patient_status, stored.preferred_contact, stored.best_time) == ("returning", "email", "morning")
     assert (stored.physician, stored.procedure.slug) == (physician, "epidural-injections")
-    assert (stored.reason, stored.insurance, stored.phone) == ("Lower back pain", "Bluewater Mutual", "(512) 555-0123")
+    assert (stored.reason, stored.insurance, stored.phone) == ("Lower back pain", "Bluewater Mutual", "+15125550123")
     assert stored.status == AppointmentRequest.Status.NEW
 
 
@@ -151,13 +158,30 @@ def open_state(page, live_server, center, state: str) -> None:
         page.check("#id_preferred_contact_2")
         send(page)
         assert page.locator("#problem").is_visible()
-    elif state == "received page":
+    elif state == "privacy notice open on the form":
+        page.click("#privacy-notice-toggle")
+        assert page.locator("details.privacy-disclosure h3").first.is_visible()
+    elif state in ("received page", "updated page"):
         fill_valid(page, center)
+        page.fill("#id_email", "rosalind@example.com")
         send(page)
+        if state == "updated page":
+            page.go_back()
+            fill_valid(page, center)
+            page.fill("#id_reason", "Neck pain as well")
+            send(page)
+            assert "We updated your request" in page.locator("h1").inner_text()
         assert REFERENCE_RE.fullmatch(page.locator(".reference").inner_text().strip())
 
 
-STATES = ["empty form", "form with errors", "received page", "privacy page"]
+STATES = [
+    "empty form",
+    "form with errors",
+    "privacy notice open on the form",
+    "received page",
+    "updated page",
+    "privacy page",
+]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

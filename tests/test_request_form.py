@@ -417,6 +417,43 @@ def test_several_invalid_answers_are_all_listed_in_the_summary(client, center):
     assert set(summary_links(page(response))) == {"#id_first_name", "#id_phone", "#id_consent"}
 
 
+def test_the_summary_lists_problems_in_the_order_of_the_questions_on_the_page(client, center):
+    answers = form_data(center, patient_status=None, phone="12", date_of_birth="", reason="x" * 301, consent=None)
+    root = page(post(client, {**answers, "center": ""}))
+    on_the_page = [attrs(el)["id"] for el in iter_elements(root) if attrs(el).get("id", "").startswith("id_")]
+    listed = list(summary_links(root))
+    assert listed == sorted(listed, key=lambda target: on_the_page.index(target[1:]))
+    assert listed[:2] == ["#id_date_of_birth", "#id_patient_status_0"]
+
+
+def test_a_wrong_birth_date_is_shown_again_as_typed_with_what_is_wrong(client, center):
+    root = page(post(client, form_data(center, date_of_birth="13/27/1954")))
+    assert input_value(root, "date_of_birth") == "13/27/1954"
+    assert summary_links(root)["#id_date_of_birth"].startswith("The month must be a number from 1 to 12")
+
+
+@pytest.mark.parametrize(
+    "typed", ["04121957", "04/12/1957", "04.12.1957", "04 12 1957", "April 12, 1957", "4-12-57", "4121957"]
+)
+def test_a_birth_date_typed_any_usual_way_is_accepted(client, center, typed):
+    assert post(client, form_data(center, date_of_birth=typed)).status_code == 302
+    assert AppointmentRequest.objects.get().date_of_birth == date(1957, 4, 12)
+
+
+def test_the_birth_date_field_asks_for_the_numeric_keypad(client, center):
+    field = find(page(client.get(URL)), "input", name="date_of_birth")
+    assert (attrs(field)["inputmode"], attrs(field)["autocomplete"]) == ("numeric", "bday")
+
+
+def test_the_privacy_notice_can_be_read_on_the_form_without_leaving_it(client, center):
+    root = page(client.get(URL))
+    disclosure = find(root, "details", **{"class": "privacy-disclosure"})
+    assert "Read our privacy notice" in text(disclosure)
+    assert "What we collect" in text(disclosure)
+    consent_label = find(root, "label", **{"for": "id_consent"})
+    assert not find_all(consent_label, "a")  # the consent label sends nobody away from the form
+
+
 # --- Arbitrary input -----------------------------------------------------------------------------------------
 
 FORM_FIELDS = [
