@@ -14,13 +14,18 @@ run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
-	@echo "Serving http://127.0.0.1:$(PORT)/  (staff: make superuser, then /admin/)"
+	$(RUN_ENV) $(BIN)/python manage.py requeue_stalled_emails
+	@echo "Serving http://127.0.0.1:$(PORT)/  (staff: make superuser, then /admin/); the worker sends email"
+	$(RUN_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Development server with DEBUG on and auto-reload.
 dev: install assets
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data --with-staff
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 superuser: install
