@@ -24,7 +24,7 @@ from simple_history.utils import bulk_create_with_history
 
 from procedures.models import Procedure
 
-from . import geo
+from . import geo, phones
 from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
@@ -304,7 +304,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
     zip_ok = bool(geo.ZIP_RE.match(zip_code))
     if zip_code and not zip_ok:
         problems.append(f"zip '{zip_code}' is not a ZIP code like 78701 or 78701-1234")
-    if values["phone"] and len(re.sub(r"\D", "", values["phone"])) < 10:
+    if values["phone"] and not phones.parse(values["phone"], strict=False):
         problems.append(f"phone '{values['phone']}' does not have a 10-digit number")
     if values["email"]:
         try:

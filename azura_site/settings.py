@@ -129,8 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
-    # Tests run real worker and server processes, which must share the test database: a file, not memory.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / env("DJANGO_TEST_DB_FILE", ".test-db.sqlite3"))}
+    # Tests run real worker and server processes, which must share the test database: a file, not memory (one per
+    # test run, so that two runs in one checkout never share it).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis when REDIS_URL is set, shared by every process and host. An unreachable

@@ -42,10 +42,11 @@ def _test_settings(settings):
 
 @pytest.fixture(autouse=True)
 def _content_for_browser_tests(request):
-    """Browser tests run on a transactional database, which is emptied after each test; and Django's
-    serialized rollback does not reach the connection the live server thread uses under Playwright's event
-    loop. So each browser test loads the client's content itself, with the data migration's own code."""
-    if request.node.get_closest_marker("browser") is None:
+    """Browser tests, and tests with processes of their own, run on a transactional database, which is emptied
+    after each test; and Django's serialized rollback does not reach the connection the live server thread uses
+    under Playwright's event loop. So each such test loads the client's content itself, with the data migration's
+    own code."""
+    if request.node.get_closest_marker("browser") is None and request.node.get_closest_marker("processes") is None:
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps
@@ -138,3 +139,19 @@ def run_worker(monkeypatch):
         return DBTaskResult.objects.exclude(status="READY").count() - before
 
     return run
+
+
+@pytest.fixture
+def full_answers(client, center, physician) -> dict:
+    """Answers that differ from every default, so a re-displayed form shows whether each one was kept."""
+    from .factories_requests import form_data
+
+    return form_data(
+        center,
+        client=client,
+        patient_status="returning",
+        preferred_contact="text",
+        best_time="morning",
+        physician=physician.slug,
+        procedure="epidural-injections",
+    )

@@ -102,7 +102,7 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     tab(page, "privacy-notice-toggle")  # the privacy notice opens on the form: no answer is left behind
     page.keyboard.press("Enter")
     assert page.locator("details.privacy-disclosure").evaluate("el => el.open")
-    assert page.locator("details.privacy-disclosure h3").first.is_visible()
+    assert page.locator("details.privacy-disclosure h2").first.is_visible()
     assert page.input_value("#id_reason") == "Lower back pain"
     for _ in range(3):  # past the notice's own link, and the hidden honeypot field is skipped...
         page.keyboard.press("Tab")
@@ -160,7 +160,7 @@ def open_state(page, live_server, center, state: str) -> None:
         assert page.locator("#problem").is_visible()
     elif state == "privacy notice open on the form":
         page.click("#privacy-notice-toggle")
-        assert page.locator("details.privacy-disclosure h3").first.is_visible()
+        assert page.locator("details.privacy-disclosure h2").first.is_visible()
     elif state in ("received page", "updated page"):
         fill_valid(page, center)
         page.fill("#id_email", "rosalind@example.com")

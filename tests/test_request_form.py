@@ -1,28 +1,26 @@
 """The public appointment request form: fields and labels, prefill, validation with an error summary, storing,
-the confirmation page, double submission, a database that refuses the write, spam, the rate limit, the emails,
-the logs and the caching headers."""
+the confirmation page and double submission. (A database that refuses the write, the rate limit and caching
+headers: test_request_protection.py; what a submission does: test_request_submission.py.)"""
 
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.html import Element, parse_html
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from appointments.models import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail
-from appointments.views import SESSION_KEY
+from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
 
 from .factories_appointments import PhysicianFactory, PracticeFactory
 from .factories_requests import form_data
+from .html import attrs, checked_value, find_all, input_value, iter_elements, selected_value, summary_links, text
+from .html import find_one as find
+from .html import parse as page
 
 pytestmark = pytest.mark.django_db
 
@@ -52,78 +50,6 @@ def _isolated(settings):
 @pytest.fixture
 def physician_elsewhere():
     return PracticeFactory(physician=PhysicianFactory(first_name="Jordan", last_name="Faraway")).physician
-
-
-@pytest.fixture
-def full_answers(client, center, physician) -> dict:
-    """Answers that differ from every default, so a re-displayed form shows whether each one was kept."""
-    return form_data(
-        center,
-        client=client,
-        patient_status="returning",
-        preferred_contact="text",
-        best_time="morning",
-        physician=physician.slug,
-        procedure="epidural-injections",
-    )
-
-
-# --- Reading pages -------------------------------------------------------------------------------------------
-
-
-def page(response) -> Element:
-    return parse_html(response.content.decode())
-
-
-def iter_elements(element: Element) -> Iterator[Element]:
-    for child in element.children:
-        if isinstance(child, Element):
-            yield child
-            yield from iter_elements(child)
-
-
-def attrs(element: Element) -> dict:
-    return dict(element.attributes)
-
-
-def find_all(root: Element, tag: str | None = None, **wanted: str) -> list[Element]:
-    return [
-        el
-        for el in iter_elements(root)
-        if (tag is None or el.name == tag) and all(attrs(el).get(k) == v for k, v in wanted.items())
-    ]
-
-
-def find(root: Element, tag: str | None = None, **wanted: str) -> Element:
-    found = find_all(root, tag, **wanted)
-    assert len(found) == 1, f"expected one <{tag or '*'} {wanted}>, found {len(found)}"
-    return found[0]
-
-
-def text(element: Element) -> str:
-    parts = [child if isinstance(child, str) else text(child) for child in element.children]
-    return " ".join(" ".join(parts).split())
-
-
-def input_value(root: Element, name: str) -> str | None:
-    return attrs(find(root, "input", name=name)).get("value")
-
-
-def selected_value(root: Element, name: str) -> str | None:
-    select = find(root, "select", name=name)
-    chosen = [attrs(option).get("value") for option in find_all(select, "option") if "selected" in attrs(option)]
-    return chosen[0] if chosen else None
-
-
-def checked_value(root: Element, name: str) -> str | None:
-    chosen = [attrs(el).get("value") for el in find_all(root, "input", name=name) if "checked" in attrs(el)]
-    return chosen[0] if chosen else None
-
-
-def summary_links(root: Element) -> dict[str, str]:
-    """The error summary at the top of the form: {link target: message}."""
-    summary = find(root, "div", id="problem")
-    return {attrs(link)["href"]: text(link) for link in find_all(summary, "a")}
 
 
 def post(client, data, **extra):
@@ -160,7 +86,7 @@ def test_every_field_has_a_visible_label(client, center):
     labels = {attrs(label).get("for"): label for label in find_all(form, "label")}
     controls = [
         el
-        for el in find_all(form)
+        for el in find_all(form, None)
         if el.name in ("input", "select", "textarea") and attrs(el).get("type") not in ("hidden", "submit")
     ]
     assert len(controls) > 10
@@ -388,10 +314,10 @@ def test_invalid_answer_is_shown_next_to_the_field_and_in_the_summary_and_other_
     assert "Error:" in text(find(root, "title"))
     # In the summary at the top, linking to the field...
     assert summary_links(root).get(f"#id_{field}") == message
-    find(root, id=f"id_{field}")  # the link's target exists
+    find(root, None, id=f"id_{field}")  # the link's target exists
     # ...and next to the field, tied to it for screen readers.
     assert message in text(find(root, "div", id=f"id_{field}_error"))
-    field_attrs = attrs(find(root, id=f"id_{field}"))
+    field_attrs = attrs(find(root, None, id=f"id_{field}"))
     assert field_attrs.get("aria-invalid") == "true"
     assert f"id_{field}_error" in field_attrs.get("aria-describedby", "").split()
     # Every other answer is still there.
@@ -516,208 +442,6 @@ def test_different_submissions_store_different_requests(client, center):
     post(client, another_patient(center, 2))
     references = set(AppointmentRequest.objects.values_list("reference", flat=True))
     assert len(references) == 2
-
-
-# --- The database refuses the write --------------------------------------------------------------------------
-
-
-@contextmanager
-def refusing_writes():
-    """The database itself refuses to store a request: reading still works, writing fails.
-
-    SQLite: the connection is made read-only (PRAGMA query_only), so the INSERT fails with OperationalError.
-    PostgreSQL: another connection holds a SHARE lock on the table (reads pass, inserts wait) and this
-    connection gives up waiting after a short lock timeout, with OperationalError (lock_not_available).
-    """
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA query_only = ON")
-        try:
-            yield
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA query_only = OFF")
-        return
-    if connection.vendor != "postgresql":
-        pytest.skip(f"no way to make {connection.vendor} refuse writes")
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    locker = psycopg.connect(
-        dbname=settings_dict["NAME"],
-        user=settings_dict["USER"],
-        password=settings_dict["PASSWORD"] or None,
-        host=settings_dict["HOST"] or None,
-        port=settings_dict["PORT"] or None,
-    )
-    table = connection.ops.quote_name(AppointmentRequest._meta.db_table)
-    try:
-        locker.execute(f"LOCK TABLE {table} IN SHARE MODE")
-        with connection.cursor() as cursor:
-            cursor.execute("SET lock_timeout = '300ms'")
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SET lock_timeout = 0")
-        locker.rollback()
-        locker.close()
-
-
-@pytest.fixture
-def database_refuses_writes():
-    with refusing_writes():
-        yield
-
-
-def test_database_failure_shows_the_form_again_with_503_the_phone_and_the_answers(
-    client, full_answers, center, database_refuses_writes, django_capture_on_commit_callbacks, caplog
-):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = post(client, full_answers)
-    content = response.content.decode()
-    root = page(response)
-
-    assert response.status_code == 503
-    assert "Your request was not sent" in content
-    assert center.phone in content
-    assert f'href="tel:{center.tel}"' in content
-    assert RECEIVED_TEXT not in content
-    assert "received" not in text(find(root, "main")).lower()
-    assert not REFERENCE_RE.search(content)
-    for name in TEXT_FIELDS:
-        assert input_value(root, name) == full_answers[name], name
-    for name in SELECT_FIELDS:
-        assert selected_value(root, name) == full_answers[name], name
-    for name in RADIO_FIELDS:
-        assert checked_value(root, name) == full_answers[name], name
-    assert "checked" in attrs(find(root, "input", name="consent"))
-    assert input_value(root, "submission_token") == full_answers["submission_token"]
-    assert "no-store" in response["Cache-Control"]
-    assert callbacks == []
-    assert not RequestEmail.objects.exists()
-    assert SESSION_KEY not in client.session  # no session was given a request to show
-    for secret in ["Rosalind", "Quigglesworth", "555-0123", *DATE_OF_BIRTH_FORMS[:-1]]:
-        assert secret not in caplog.text
-
-
-def test_after_a_database_failure_there_is_no_confirmation_and_a_retry_stores_the_request(
-    client, full_answers, center, django_capture_on_commit_callbacks
-):
-    with refusing_writes():
-        assert post(client, full_answers).status_code == 503
-    assert AppointmentRequest.objects.count() == 0
-    assert client.get(RECEIVED_URL).status_code == 404
-
-    with django_capture_on_commit_callbacks(execute=True):
-        retry = post(client, full_answers, follow=True)
-    assert retry.status_code == 200
-    assert AppointmentRequest.objects.get().reference in retry.content.decode()
-    assert RequestEmail.objects.count() == 2
-
-
-# --- Rate limit ----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def limit_of_two(settings):
-    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
-    settings.NUM_PROXIES = 0
-
-
-def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center, limit_of_two):
-    for n in range(2):
-        assert post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7").status_code == 302
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7")
-    content = response.content.decode()
-
-    assert response.status_code == 429
-    assert "Too many requests" in content
-    assert center.phone in content
-    assert f'href="tel:{center.tel}"' in content
-    assert RECEIVED_TEXT not in content
-    assert "no-store" in response["Cache-Control"]
-    assert AppointmentRequest.objects.count() == 2
-
-
-def test_rate_limit_keeps_the_answers(client, center, limit_of_two):
-    for n in range(2):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
-    answers = another_patient(center, 99)
-    root = page(post(client, answers, REMOTE_ADDR="198.51.100.7"))
-    for name in TEXT_FIELDS:
-        assert input_value(root, name) == answers[name], name
-
-
-def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_two):
-    for n in range(3):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="203.0.113.20")
-
-    assert response.status_code == 302
-    assert AppointmentRequest.objects.count() == 3
-
-
-def test_rate_limit_is_not_escaped_by_a_forged_forwarded_for_header(client, center, limit_of_two):
-    for n in range(2):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
-
-    assert response.status_code == 429
-    assert AppointmentRequest.objects.count() == 2
-
-
-def test_resending_the_same_submission_does_not_count_towards_the_rate_limit(client, center, limit_of_two):
-    answers = another_patient(center, 1)
-    for _ in range(3):
-        assert post(client, answers, REMOTE_ADDR="198.51.100.7").status_code == 302
-    assert post(client, another_patient(center, 2), REMOTE_ADDR="198.51.100.7").status_code == 302
-    assert AppointmentRequest.objects.count() == 2
-
-
-def cache_keys() -> list[str]:
-    """Every key in the cache: local memory by default, Redis when REDIS_URL is set."""
-    if isinstance(cache._cache, dict):
-        return [str(key) for key in cache._cache]
-    return [key.decode() for key in cache._cache.get_client().keys("*")]
-
-
-def test_rate_limit_is_kept_in_the_cache_without_the_address(client, center, limit_of_two):
-    post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
-    keys = cache_keys()
-    assert any("ratelimit" in key for key in keys), keys
-    assert not any("198.51.100.7" in key for key in keys)
-
-
-# --- Caching headers -----------------------------------------------------------------------------------------
-
-
-def test_form_page_is_not_stored_by_caches(client, center):
-    assert "no-store" in client.get(URL)["Cache-Control"]
-
-
-def test_form_with_errors_is_not_stored_by_caches(client, center):
-    response = post(client, form_data(center, first_name=""))
-    assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"]
-
-
-def test_redirect_after_a_valid_post_is_not_stored_by_caches(client, center):
-    response = post(client, form_data(center))
-    assert response.status_code == 302
-    assert "no-store" in response["Cache-Control"]
-
-
-def test_received_page_is_not_stored_by_caches(client, center):
-    response = post(client, form_data(center), follow=True)
-    assert RECEIVED_TEXT in response.content.decode()
-    assert "no-store" in response["Cache-Control"]
-
-
-def test_nothing_to_show_page_is_not_stored_by_caches(client):
-    assert "no-store" in client.get(RECEIVED_URL)["Cache-Control"]
 
 
 def test_a_procedure_the_center_does_not_offer_is_explained_next_to_the_field(client, center):

@@ -17,7 +17,7 @@ from appointments.models import AppointmentRequest, RequestEmail
 from .factories_requests import STARTED_SALT, form_data
 from .processes import MailServer, SilentMailServer, environment, free_port, gunicorn, redis_server, wait_for, worker
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.processes, pytest.mark.django_db(transaction=True)]
 
 URL = "/appointments/request/"
 

@@ -1,0 +1,247 @@
+"""When a request cannot be taken as usual: a database that refuses the write (the patient keeps every answer and
+sees the center's phone, never "received"), the per-client rate limit, and headers that keep personal pages out of
+every cache."""
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from appointments.models import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail
+from appointments.views import SESSION_KEY
+
+from .factories_requests import form_data
+from .html import attrs, checked_value, input_value, selected_value, text
+from .html import find_one as find
+from .html import parse as page
+
+pytestmark = pytest.mark.django_db
+
+URL = "/appointments/request/"
+RECEIVED_URL = "/appointments/request/received/"
+RECEIVED_TEXT = "We received your request"
+REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
+TEXT_FIELDS = ["first_name", "last_name", "date_of_birth", "phone", "email", "reason", "insurance"]
+SELECT_FIELDS = ["center", "physician", "procedure"]
+RADIO_FIELDS = ["patient_status", "preferred_contact", "best_time"]
+DATE_OF_BIRTH_FORMS = ["03/27/1954", "3/27/1954", "1954-03-27", "27/03/1954", "03-27-1954", "March 27, 1954", "1954"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated():
+    cache.clear()  # the rate limit counts in the cache, which outlives a test
+    yield
+    cache.clear()
+
+
+def post(client, data, **extra):
+    return client.post(URL, data, **extra)
+
+
+def another_patient(center, n: int) -> dict:
+    """A valid form from a different patient (the same patient resending within minutes is one request)."""
+    return form_data(center, last_name=f"Patient{n}", phone=f"(512) 555-01{n:02d}")
+
+
+# --- The database refuses the write --------------------------------------------------------------------------
+
+
+@contextmanager
+def refusing_writes():
+    """The database itself refuses to store a request: reading still works, writing fails.
+
+    SQLite: the connection is made read-only (PRAGMA query_only), so the INSERT fails with OperationalError.
+    PostgreSQL: another connection holds a SHARE lock on the table (reads pass, inserts wait) and this
+    connection gives up waiting after a short lock timeout, with OperationalError (lock_not_available).
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = ON")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA query_only = OFF")
+        return
+    if connection.vendor != "postgresql":
+        pytest.skip(f"no way to make {connection.vendor} refuse writes")
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    locker = psycopg.connect(
+        dbname=settings_dict["NAME"],
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"] or None,
+        host=settings_dict["HOST"] or None,
+        port=settings_dict["PORT"] or None,
+    )
+    table = connection.ops.quote_name(AppointmentRequest._meta.db_table)
+    try:
+        locker.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '300ms'")
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = 0")
+        locker.rollback()
+        locker.close()
+
+
+@pytest.fixture
+def database_refuses_writes():
+    with refusing_writes():
+        yield
+
+
+def test_database_failure_shows_the_form_again_with_503_the_phone_and_the_answers(
+    client, full_answers, center, database_refuses_writes, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post(client, full_answers)
+    content = response.content.decode()
+    root = page(response)
+
+    assert response.status_code == 503
+    assert "Your request was not sent" in content
+    assert center.phone in content
+    assert f'href="tel:{center.tel}"' in content
+    assert RECEIVED_TEXT not in content
+    assert "received" not in text(find(root, "main")).lower()
+    assert not REFERENCE_RE.search(content)
+    for name in TEXT_FIELDS:
+        assert input_value(root, name) == full_answers[name], name
+    for name in SELECT_FIELDS:
+        assert selected_value(root, name) == full_answers[name], name
+    for name in RADIO_FIELDS:
+        assert checked_value(root, name) == full_answers[name], name
+    assert "checked" in attrs(find(root, "input", name="consent"))
+    assert input_value(root, "submission_token") == full_answers["submission_token"]
+    assert "no-store" in response["Cache-Control"]
+    assert callbacks == []
+    assert not RequestEmail.objects.exists()
+    assert SESSION_KEY not in client.session  # no session was given a request to show
+    for secret in ["Rosalind", "Quigglesworth", "555-0123", *DATE_OF_BIRTH_FORMS[:-1]]:
+        assert secret not in caplog.text
+
+
+def test_after_a_database_failure_there_is_no_confirmation_and_a_retry_stores_the_request(
+    client, full_answers, center, django_capture_on_commit_callbacks
+):
+    with refusing_writes():
+        assert post(client, full_answers).status_code == 503
+    assert AppointmentRequest.objects.count() == 0
+    assert client.get(RECEIVED_URL).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        retry = post(client, full_answers, follow=True)
+    assert retry.status_code == 200
+    assert AppointmentRequest.objects.get().reference in retry.content.decode()
+    assert RequestEmail.objects.count() == 2
+
+
+# --- Rate limit ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def limit_of_two(settings):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
+    settings.NUM_PROXIES = 0
+
+
+def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center, limit_of_two):
+    for n in range(2):
+        assert post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7").status_code == 302
+
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7")
+    content = response.content.decode()
+
+    assert response.status_code == 429
+    assert "Too many requests" in content
+    assert center.phone in content
+    assert f'href="tel:{center.tel}"' in content
+    assert RECEIVED_TEXT not in content
+    assert "no-store" in response["Cache-Control"]
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_rate_limit_keeps_the_answers(client, center, limit_of_two):
+    for n in range(2):
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
+    answers = another_patient(center, 99)
+    root = page(post(client, answers, REMOTE_ADDR="198.51.100.7"))
+    for name in TEXT_FIELDS:
+        assert input_value(root, name) == answers[name], name
+
+
+def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_two):
+    for n in range(3):
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
+
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="203.0.113.20")
+
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.count() == 3
+
+
+def test_rate_limit_is_not_escaped_by_a_forged_forwarded_for_header(client, center, limit_of_two):
+    for n in range(2):
+        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+
+    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
+
+    assert response.status_code == 429
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_resending_the_same_submission_does_not_count_towards_the_rate_limit(client, center, limit_of_two):
+    answers = another_patient(center, 1)
+    for _ in range(3):
+        assert post(client, answers, REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert post(client, another_patient(center, 2), REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert AppointmentRequest.objects.count() == 2
+
+
+def cache_keys() -> list[str]:
+    """Every key in the cache: local memory by default, Redis when REDIS_URL is set."""
+    if isinstance(cache._cache, dict):
+        return [str(key) for key in cache._cache]
+    return [key.decode() for key in cache._cache.get_client().keys("*")]
+
+
+def test_rate_limit_is_kept_in_the_cache_without_the_address(client, center, limit_of_two):
+    post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
+    keys = cache_keys()
+    assert any("ratelimit" in key for key in keys), keys
+    assert not any("198.51.100.7" in key for key in keys)
+
+
+# --- Caching headers -----------------------------------------------------------------------------------------
+
+
+def test_form_page_is_not_stored_by_caches(client, center):
+    assert "no-store" in client.get(URL)["Cache-Control"]
+
+
+def test_form_with_errors_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center, first_name=""))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_redirect_after_a_valid_post_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center))
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_received_page_is_not_stored_by_caches(client, center):
+    response = post(client, form_data(center), follow=True)
+    assert RECEIVED_TEXT in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_nothing_to_show_page_is_not_stored_by_caches(client):
+    assert "no-store" in client.get(RECEIVED_URL)["Cache-Control"]
