@@ -231,10 +231,10 @@ def test_the_confirmation_gives_the_centers_hours_in_its_own_time_zone(client, c
     page = send(client, form_data(center, client=client))
     local_now = center.local_time().time()
     if time(8) <= local_now < time(17):
-        assert "during its opening hours. It is open now and closes 5:00 PM (Central time)." in page.steps
+        assert "during its opening hours. It is open now and closes 5:00 PM (local time at the center)." in page.steps
     else:
         assert "during its opening hours. It is closed now and opens " in page.steps
-        assert " 8:00 AM (Central time)." in page.steps
+        assert " 8:00 AM (local time at the center)." in page.steps
 
 
 def test_without_an_email_address_the_confirmation_mentions_no_email(client, center):
