@@ -15,7 +15,7 @@ def broken_everything(settings):
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
     settings.STATIC_ROOT = "/nonexistent-static-root"  # no manifest: {% static %} would raise
-    settings.DATABASES["default"]["NAME"] = "/nonexistent/db.sqlite3"
+    # and no database: this test is not allowed one (no django_db mark), so a query would fail it
 
 
 def test_the_500_page_renders_without_database_manifest_or_context(broken_everything):
