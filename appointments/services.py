@@ -40,6 +40,7 @@ def appointment_request_submit(
     Its emails are queued in the same transaction (see mail.py). A bot's submission (`is_spam`: the hidden
     field was filled) is kept as spam and sends no email; other `spam_signals` are shown to staff only.
     """
+    submission_token = _token_for(data, submission_token)
     fields = {
         **data,
         "submission_token": submission_token,
@@ -65,6 +66,23 @@ def appointment_request_submit(
         log.info("appointment request stored", extra={"reference": appointment_request.reference})
         return appointment_request, Outcome.CREATED
     raise IntegrityError("could not store the request under a unique reference")
+
+
+def _token_for(data: dict, token: uuid.UUID) -> uuid.UUID:
+    """The form's token; but when that page already sent another patient's request (a shared computer: Back, then
+    someone else's answers), a token derived from this patient, so the first request is never overwritten."""
+    holder = AppointmentRequest.objects.filter(submission_token=token).first()
+    if holder is None or _is_patient(holder, data):
+        return token
+    return uuid.uuid5(token, f"{data['first_name'].casefold()}|{data['last_name'].casefold()}|{data['date_of_birth']}")
+
+
+def _is_patient(appointment_request: AppointmentRequest, data: dict) -> bool:
+    return (
+        appointment_request.first_name.casefold() == data["first_name"].casefold()
+        and appointment_request.last_name.casefold() == data["last_name"].casefold()
+        and appointment_request.date_of_birth == data["date_of_birth"]
+    )
 
 
 def _earlier_submission(data: dict, token: uuid.UUID, sent_from_session: Sequence[int]) -> AppointmentRequest | None:

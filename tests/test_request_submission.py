@@ -155,6 +155,18 @@ def test_the_same_page_sent_again_with_changes_updates_its_request(client, cente
     assert AppointmentRequest.objects.get().insurance == "Medicare"
 
 
+def test_the_same_page_sent_again_for_another_patient_never_overwrites_the_first(client, center):
+    answers = form_data(center, client=client)
+    send(client, answers)
+    spouse = {**answers, "first_name": "Edmund", "date_of_birth": "07/04/1950", "phone": "(512) 555-0188"}
+    send(client, spouse)  # a shared computer: Back, then someone else's answers on the same page
+    send(client, spouse)  # and a double click of that
+
+    first, second = AppointmentRequest.objects.order_by("created_at", "pk")
+    assert (first.first_name, first.phone) == ("Rosalind", "+15125550123")
+    assert (second.first_name, second.phone) == ("Edmund", "+15125550188")
+
+
 def test_a_resend_naming_another_center_moves_the_request_and_tells_both_centers(client, center, run_worker):
     other = CenterFactory(name="Azura Round Rock", notification_email="roundrock@azura.example")
     send(client, form_data(center, client=client))
