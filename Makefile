@@ -8,7 +8,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SERVE_MEDIA=1 SITE
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 
-.PHONY: run dev superuser test lint format install assets chromium bench lighthouse clean
+.PHONY: run dev superuser test lint format install assets chromium wrk bench lighthouse clean
 
 run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -43,10 +43,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install assets
+bench: install assets wrk
 	$(BIN)/python bench/run.py
 
-lighthouse: install assets
+lighthouse: install assets chromium
 	$(BIN)/python bench/lighthouse.py
 
 install: $(VENV)/.installed node_modules/.installed
@@ -72,6 +72,13 @@ chromium:
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 		else echo "Chromium is missing: browser tests will be skipped (sudo apt-get install chromium)"; fi; }
+
+# The benchmark's load generator, from Debian; installed when we may (root), else one line that says what to do.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null); \
+		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) node_modules assets staticfiles
