@@ -26,6 +26,7 @@ from procedures.models import Procedure
 
 from . import geo, phones
 from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours
+from .validators import no_control_characters
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
 OPTIONAL_COLUMNS = ("email", "latitude", "longitude", "procedures", "hours", "timezone")
@@ -277,6 +278,15 @@ def _check_rows(rows: list[Mapping], report: Callable[[str], None]) -> list[Cent
     return checked
 
 
+def _one_line(value: str) -> bool:
+    """The model's own check (appointments.validators), so the import refuses what the admin refuses."""
+    try:
+        no_control_characters(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _is_blank(row: Mapping) -> bool:
     return None not in row and not any(str(value or "").strip() for value in row.values())
 
@@ -292,8 +302,8 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         limit = MAX_LENGTHS.get(column, 1000)
         if column in REQUIRED_COLUMNS and not values[column]:
             problems.append(f"{column} is required")
-        elif "\n" in values[column] or "\r" in values[column]:
-            problems.append(f"{column} has a line break")
+        elif not _one_line(values[column]):
+            problems.append(f"{column} has a line break or another control character")
         elif len(values[column]) > limit:
             problems.append(f"{column} is longer than {limit} characters")
 

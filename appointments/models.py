@@ -15,7 +15,9 @@ from simple_history.models import HistoricalRecords
 from procedures.models import Procedure
 
 from . import geo, phones
+from .access import CenterScopeQuerySet, RequestScopeQuerySet
 from .geo import US_STATES
+from .validators import no_control_characters
 
 US_TIME_ZONES = [
     ("America/New_York", "Eastern"),
@@ -39,7 +41,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
-class CenterQuerySet(models.QuerySet):
+class CenterQuerySet(CenterScopeQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -61,17 +63,19 @@ class CenterQuerySet(models.QuerySet):
 class Center(models.Model):
     """A center where patients are treated, with its address, hours and the procedures it offers."""
 
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, validators=[no_control_characters])
     slug = models.SlugField(max_length=180, unique=True)
-    address = models.CharField("street address", max_length=200)
-    city = models.CharField(max_length=100)
+    address = models.CharField("street address", max_length=200, validators=[no_control_characters])
+    city = models.CharField(max_length=100, validators=[no_control_characters])
     state = models.CharField(max_length=2, choices=US_STATES)
     zip_code = models.CharField("ZIP code", max_length=10)
     latitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
     longitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
-    phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123")
+    phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123", validators=[no_control_characters])
     notification_email = models.EmailField(
-        blank=True, help_text="Receives the staff notifications of new appointment requests at this center."
+        blank=True,
+        help_text="Receives the staff notifications of new appointment requests at this center.",
+        validators=[no_control_characters],
     )
     timezone = models.CharField(max_length=40, choices=US_TIME_ZONES, default="America/New_York")
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="centers")
@@ -91,6 +95,7 @@ class Center(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["latitude", "longitude"], name="center_location")]
+        permissions = [("manage_center_staff", "Can manage center staff")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.city}, {self.state})"
@@ -221,9 +226,9 @@ class PhysicianQuerySet(models.QuerySet):
 class Physician(models.Model):
     """A physician: credentials, biography, languages, procedures performed, and where they practise."""
 
-    first_name = models.CharField(max_length=80)
-    last_name = models.CharField(max_length=80)
-    credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP")
+    first_name = models.CharField(max_length=80, validators=[no_control_characters])
+    last_name = models.CharField(max_length=80, validators=[no_control_characters])
+    credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP", validators=[no_control_characters])
     slug = models.SlugField(max_length=180, unique=True)
     photo = models.ImageField(upload_to="physicians/", blank=True)
     photo_alt = models.CharField(
@@ -299,14 +304,6 @@ def new_reference() -> str:
     return f"AZ-{chars[:4]}-{chars[4:]}"
 
 
-class AppointmentRequestQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff see the requests of their own centers, unless allowed to see every center's."""
-        if user.is_superuser or user.has_perm("appointments.view_all_centers"):
-            return self
-        return self.filter(center__staff=user)
-
-
 class AppointmentRequest(models.Model):
     """A patient's request for an appointment at one center, worked by that center's staff."""
 
@@ -321,6 +318,7 @@ class AppointmentRequest(models.Model):
         DECLINED = "declined", "Declined"
         UNREACHABLE = "unreachable", "Unreachable"
         DUPLICATE = "duplicate", "Duplicate"
+        NO_RESPONSE = "no_response", "No response"
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone call"
@@ -342,15 +340,15 @@ class AppointmentRequest(models.Model):
     physician = models.ForeignKey(Physician, on_delete=models.SET_NULL, null=True, blank=True)
     procedure = models.ForeignKey(Procedure, on_delete=models.SET_NULL, null=True, blank=True)
     reason = models.CharField("reason for the visit", max_length=300, blank=True)
-    first_name = models.CharField(max_length=80)
-    last_name = models.CharField(max_length=80)
+    first_name = models.CharField(max_length=80, validators=[no_control_characters])
+    last_name = models.CharField(max_length=80, validators=[no_control_characters])
     date_of_birth = models.DateField()
-    phone = models.CharField(max_length=30)
-    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, validators=[no_control_characters])
+    email = models.EmailField(blank=True, validators=[no_control_characters])
     preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices, default=ContactMethod.PHONE)
     best_time = models.CharField("best time to reach", max_length=10, choices=BestTime.choices, default=BestTime.ANY)
     patient_status = models.CharField(max_length=10, choices=PatientStatus.choices)
-    insurance = models.CharField(max_length=120, blank=True)
+    insurance = models.CharField(max_length=120, blank=True, validators=[no_control_characters])
     consent_at = models.DateTimeField("consent to be contacted given at")
     privacy_notice_version = models.CharField(max_length=20)
 
@@ -378,7 +376,7 @@ class AppointmentRequest(models.Model):
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = AppointmentRequestQuerySet.as_manager()
+    objects = RequestScopeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["submission_token"])
 
     class Meta:

@@ -1,5 +1,9 @@
 """A per-client limit on stored appointment requests, kept in the shared cache (Redis when configured), so
-it holds across processes and hosts. The client's address is hashed: no personal data in the cache."""
+it holds across processes and hosts. The client's address is hashed: no personal data in the cache.
+
+Our own counter rather than django-ratelimit's: a place is taken before the request is stored and given
+back when nothing new was stored (a resend, a database failure), which that library has no way to do.
+Both use Django's cache API only, so a Redis outage fails open (the lead's fail-soft cache backend)."""
 
 import contextlib
 import hashlib
@@ -8,19 +12,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from azura_site.clients import client_address
+
 WINDOW_SECONDS = 3600
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address: behind N proxies we trust, the Nth from the right of X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    proxies = settings.NUM_PROXIES
-    return hops[-proxies] if proxies and len(hops) >= proxies else request.META.get("REMOTE_ADDR", "")
-
-
 def _key(request: HttpRequest) -> str:
-    client = client_ip(request)
+    client = client_address(request)  # an IPv6 client is its /64
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
     return f"ratelimit:appointment-request:{digest}"
 

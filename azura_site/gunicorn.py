@@ -4,7 +4,9 @@ overridden by the environment (GUNICORN_WORKERS, GUNICORN_THREADS, PORT, GUNICOR
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Loopback by default: the app must be reached through the proxy that sets X-Forwarded-For (DJANGO_NUM_PROXIES);
+# reached directly, a client could send its own X-Forwarded-For and pick its address for the throttles.
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 # Threads share each worker's database connection pool and memory; a few per worker suit a site that
 # mostly waits on the database and the cache.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))

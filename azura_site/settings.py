@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "azura_site.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "azura_site.middleware.RejectNullBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "azura_site.middleware.PermissionsPolicyMiddleware",
@@ -157,13 +158,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff login: locked for 15 minutes after 5 failures for the same user name from the same address.
+# Staff login: locked for 15 minutes after 5 failures for one account, from any addresses (guessing one
+# password from many places), or from one address, for any accounts (trying many names from one place).
+# Attempts are kept in the database, so the lockout holds across processes and hosts. An IPv6 client is
+# its /64 (azura_site.clients).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "appointments.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "azura_site.clients.client_address"
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -295,4 +299,6 @@ APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_FORM_MAX_AGE_HOURS = envint("APPOINTMENT_FORM_MAX_AGE_HOURS", 12)
 APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
 # How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
+# Too high, and a client picks its own address by sending X-Forwarded-For (both throttles bypassed); too low
+# (0 behind a proxy), and every client is the proxy: one client's failures lock out everyone. README.
 NUM_PROXIES = envint("DJANGO_NUM_PROXIES", 0)

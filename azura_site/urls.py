@@ -7,6 +7,9 @@ from django.views.static import serve
 from . import views
 from .sitemaps import SITEMAPS
 
+admin.site.site_header = admin.site.site_title = "Azura Vascular Care — staff"
+admin.site.index_title = "Staff"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),

@@ -168,7 +168,7 @@ def exporter_a(center_a):
 def test_export_starts_with_a_byte_order_mark_for_excel(client, exporter_a, request_a):
     client.force_login(exporter_a)
     content = export(client, request_a).content
-    assert content.startswith(b"\xef\xbb\xbfreference,")
+    assert content.startswith(b'\xef\xbb\xbf"reference",')
     assert content.count(b"\xef\xbb\xbf") == 1
 
 

@@ -1,0 +1,332 @@
+"""The staff side of appointment requests: list, change page, history and export, each narrowed by
+appointments.access (who may see which center's requests), checked on the current row of the request."""
+
+import re
+from contextlib import nullcontext
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from . import services
+from .access import user_sees_all_centers
+from .export import csv_response
+from .models import AppointmentRequest, Center, RequestNote
+
+Status = AppointmentRequest.Status
+OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.SCHEDULED)
+
+
+def center_time(center: Center, when: datetime | None) -> str:
+    """A moment in the center's own time zone, labelled: "Nov. 29, 2026, 9:48 p.m. CST"."""
+    if when is None:
+        return "—"
+    local = when.astimezone(ZoneInfo(center.timezone))
+    return dateformat.format(local, "N j, Y, P T")
+
+
+class RequestNoteInline(admin.StackedInline):
+    """Notes staff leave on a request; kept, never edited, so the record stays honest."""
+
+    model = RequestNote
+    extra = 1
+    fields = ("text", "author", "written")
+    readonly_fields = ("author", "written")
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="written")
+    def written(self, note: RequestNote) -> str:
+        return center_time(note.request.center, note.created_at) if note.pk else ""
+
+
+class OpenStatusFilter(admin.SimpleListFilter):
+    """Opens on the requests still to be worked (new, contacted, scheduled); "All" shows every status."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open (new, contacted, scheduled)"), *Status.choices, ("all", "All")]
+
+    def value(self):
+        return super().value() or "open"
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(status__in=OPEN_STATUSES)
+        if self.value() in Status.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = "received"
+    parameter_name = "received"
+    options = {"today": 0, "older_1": 1, "older_3": 3, "older_7": 7}
+
+    def lookups(self, request, model_admin):
+        return [
+            ("today", "Today"),
+            ("older_1", "More than a day ago"),
+            ("older_3", "More than 3 days ago"),
+            ("older_7", "More than a week ago"),
+        ]
+
+    def queryset(self, request, queryset):
+        days = self.options.get(self.value())
+        if days is None:
+            return queryset
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        if days == 0:
+            return queryset.filter(created_at__gte=today)
+        return queryset.filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+
+class CenterScopedFilter(admin.RelatedFieldListFilter):
+    """The center filter lists only the centers the staff member may see."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(center.pk, str(center)) for center in Center.objects.staffed_by(request.user)]
+
+
+class RequestHistoryHelper(HistoricalRecordContextHelper):
+    """History in words: status names rather than codes, "nobody" rather than an empty handler."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices:
+            return dict(field.flatchoices).get(value, value) or "—"
+        if value in (None, ""):
+            return "nobody" if field.name == "handled_by" else "—"
+        return super().prepare_delta_change_value(change, value)
+
+
+@admin.register(AppointmentRequest)
+class AppointmentRequestAdmin(SimpleHistoryAdmin):
+    list_display = ("reference", "patient", "center", "status", "received", "age", "handled_by")
+    list_filter = (OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter)
+    search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
+    list_select_related = ("center", "handled_by")
+    list_per_page = 50
+    actions = ["export_csv"]
+    inlines = [RequestNoteInline]
+    object_history_list_template = "admin/appointments/appointmentrequest/history_list.html"
+    readonly_fields = (
+        "reference", "received", "last_change", "first_name", "last_name", "date_of_birth", "phone_link", "email",
+        "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
+        "consent", "privacy_notice_version", "spam_signals",
+    )  # fmt: skip
+    fieldsets = (
+        ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
+        ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
+        ("Contact", {"fields": ("preferred_contact", "best_time")}),
+        ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
+        ("Consent", {"fields": ("consent", "privacy_notice_version", "spam_signals")}),
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False  # requests come from patients
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def get_ordering(self, request):
+        # The open requests, oldest first: the patient who has waited longest is called first.
+        return ["created_at", "pk"] if request.GET.get("status", "open") == "open" else ["-created_at", "-pk"]
+
+    # --- Who may open which request: always asked of the CURRENT row, never of a historical version ----------
+
+    def _may_see(self, request, obj) -> bool:
+        if obj is None:
+            return True
+        return AppointmentRequest.objects.visible_to(request.user).filter(pk=obj.pk).exists() or (
+            user_sees_all_centers(request.user)  # the history of a deleted request
+        )
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return super().has_view_permission(request, obj) and self._may_see(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._may_see(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._may_see(request, obj)
+
+    def _refuse(self, request, *ids: str, history: bool = False):
+        """A response for an id that is not a number (404), or a request of a center the user does not work
+        (a plain 403 page that says so); None when the user may go on (to the history of a deleted request
+        too, for those who see every center)."""
+        if not all(str(value).isdigit() for value in ids):
+            raise Http404("No such appointment request.")
+        if not super().has_view_permission(request) and not super().has_change_permission(request):
+            raise PermissionDenied
+        if AppointmentRequest.objects.visible_to(request.user).filter(pk=ids[0]).exists():
+            return None
+        if AppointmentRequest.objects.filter(pk=ids[0]).exists():
+            context = {**self.admin_site.each_context(request), "title": "Not one of your centers' requests"}
+            return render(request, "admin/appointments/appointmentrequest/out_of_scope.html", context, status=403)
+        if history and user_sees_all_centers(request.user):
+            return None
+        raise Http404("No such appointment request.")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        refused = self._refuse(request, object_id)
+        if refused:
+            return refused
+        obj = self.get_object(request, object_id)
+        with timezone.override(ZoneInfo(obj.center.timezone)) if obj else nullcontext():
+            return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._refuse(request, object_id) or super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        refused = self._refuse(request, object_id, history=True)
+        if refused:
+            return refused
+        obj = AppointmentRequest.objects.filter(pk=object_id).select_related("center").first()
+        with timezone.override(ZoneInfo(obj.center.timezone)) if obj else nullcontext():
+            response = super().history_view(request, object_id, extra_context)
+            if hasattr(response, "render"):
+                response.render()
+            return response
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return self._refuse(request, object_id, version_id, history=True) or super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return RequestHistoryHelper(self.model, historical_record)
+
+    # --- Forms ---------------------------------------------------------------------------------------------
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "center":
+            kwargs["queryset"] = Center.objects.staffed_by(request.user)
+        if db_field.name == "handled_by":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find a phone number typed as digits only or with other punctuation ("5125550123",
+        "512-555-0123"): the request form stores every number as "(512) 555-0123"."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        formatted = _formatted_phone(search_term)
+        if formatted:
+            results = results | queryset.filter(phone=formatted)
+            may_have_duplicates = True
+        return results, may_have_duplicates
+
+    @admin.display(description="patient", ordering="last_name")
+    def patient(self, obj: AppointmentRequest) -> str:
+        return f"{obj.last_name}, {obj.first_name}"
+
+    @admin.display(description="received", ordering="created_at")
+    def received(self, obj: AppointmentRequest) -> str:
+        return center_time(obj.center, obj.created_at)
+
+    @admin.display(description="last change")
+    def last_change(self, obj: AppointmentRequest) -> str:
+        return center_time(obj.center, obj.updated_at)
+
+    @admin.display(description="consent to be contacted given at")
+    def consent(self, obj: AppointmentRequest) -> str:
+        return center_time(obj.center, obj.consent_at)
+
+    @admin.display(description="phone")
+    def phone_link(self, obj: AppointmentRequest) -> str:
+        digits = re.sub(r"\D", "", obj.phone)
+        if len(digits) == 10:
+            digits = "1" + digits
+        if len(digits) != 11:
+            return obj.phone  # not a number we can dial: shown as typed
+        return format_html('<a href="tel:+{}">{}</a>', digits, obj.phone)
+
+    @admin.display(description="age")
+    def age(self, obj: AppointmentRequest) -> str:
+        return timesince(obj.created_at, depth=1)
+
+    def save_model(self, request, obj, form, change):
+        if change and {"status", "closed_reason"} & set(form.changed_data):
+            services.appointment_request_change_status(
+                appointment_request=obj, status=obj.status, closed_reason=obj.closed_reason, by=request.user
+            )
+        else:
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            note.author = note.author or request.user
+            note.save()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        sees_all = user_sees_all_centers(request.user)
+
+        class WorkflowForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields.get("handled_by")  # absent for staff who may only view
+                if field is None:
+                    return
+                users = get_user_model().objects.filter(is_staff=True, is_active=True)
+                if not sees_all:  # only the staff of the request's own center
+                    users = users.filter(staffed_centers=self.instance.center_id) if self.instance.pk else users.none()
+                # The current handler stays a choice, so saving the form never silently drops them.
+                current = Q(pk=self.instance.handled_by_id) if self.instance.handled_by_id else Q(pk__in=[])
+                field.queryset = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | current)
+
+            def clean(self):
+                cleaned = super().clean()
+                if cleaned.get("status") == Status.CLOSED and not cleaned.get("closed_reason"):
+                    self.add_error("closed_reason", "Choose why the request is closed.")
+                return cleaned
+
+        return WorkflowForm
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("appointments.export_appointmentrequest"):
+            actions.pop("export_csv", None)
+        return actions
+
+    @admin.action(description="Export selected requests to CSV")
+    def export_csv(self, request, queryset):
+        if not request.user.has_perm("appointments.export_appointmentrequest"):
+            raise PermissionDenied
+        return csv_response(queryset.visible_to(request.user).select_related("center"))
+
+
+def _formatted_phone(search_term: str) -> str:
+    """The search term as the form stores a phone number, "(512) 555-0123", if it is one; else ""."""
+    term = search_term.strip()
+    if not term or re.search(r"[^\d\s()+.\-]", term):
+        return ""
+    digits = re.sub(r"\D", "", term)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        return ""
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"

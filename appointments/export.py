@@ -1,0 +1,43 @@
+"""Appointment requests as a CSV file for a spreadsheet, safe to open in Excel, LibreOffice or Numbers."""
+
+import csv
+import re
+from collections.abc import Iterable
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .models import AppointmentRequest
+
+COLUMNS = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",
+           "phone", "email", "preferred_contact", "best_time", "patient_status"]  # fmt: skip
+LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status"}
+
+# A spreadsheet runs a cell as a formula when it starts with one of these (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Where a spreadsheet that ignores the quotes, or splits on another list separator (";" in much of Europe,
+# tab, "|"), would start a new cell: a formula right after one is neutralised too.
+_AFTER_SEPARATOR = re.compile(r"([,;\t|\r\n]\s*)([=+\-@])")
+
+
+def csv_safe(value) -> str:
+    """Text for a spreadsheet cell that no spreadsheet runs as a formula, whatever its list separator."""
+    text = str(value if value is not None else "")
+    text = _AFTER_SEPARATOR.sub(r"\1'\2", text)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_response(requests: Iterable[AppointmentRequest], filename: str = "appointment-requests.csv") -> HttpResponse:
+    """Every cell quoted and formula-neutralised; labels as staff see them; times local to the minute."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response.write("\ufeff")  # byte-order mark: Excel then reads the file as UTF-8 ("–", "é")
+    writer = csv.writer(response, quoting=csv.QUOTE_ALL)
+    writer.writerow(COLUMNS)
+    for row in requests:
+        values = {column: getattr(row, column) for column in COLUMNS}
+        values.update({column: getattr(row, f"get_{column}_display")() for column in LABELLED})
+        values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
+        writer.writerow([csv_safe(values[column]) for column in COLUMNS])
+    return response

@@ -1,0 +1,181 @@
+"""Holes at the edge of the staff side: a request moved to another center, who decides who works where,
+bad ids in admin URLs, and the out-of-scope page. Every check is on the request's current row."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from appointments.access import user_sees_all_centers
+from appointments.models import AppointmentRequest, Center
+
+from .factories_appointments import CenterFactory
+from .factories_requests import AppointmentRequestFactory
+from .test_request_admin import ADMIN, WORKER, change_form_data, make_staff
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = ("Movedaway", "1961", "555-0177", "Bluewater")
+
+
+@pytest.fixture
+def austin():
+    return CenterFactory(name="Azura Austin")
+
+
+@pytest.fixture
+def houston():
+    return CenterFactory(name="Azura Houston")
+
+
+@pytest.fixture
+def austin_staff(austin):
+    return make_staff("austin", *WORKER, centers=[austin])
+
+
+@pytest.fixture
+def moved(austin, houston):
+    """A request received at Austin, then moved to Houston by someone who sees every center."""
+    appointment_request = AppointmentRequestFactory(
+        center=austin, last_name="Movedaway", phone="(512) 555-0177", insurance="Bluewater Gold"
+    )
+    appointment_request.date_of_birth = appointment_request.date_of_birth.replace(year=1961)
+    appointment_request.save()
+    appointment_request.center = houston
+    appointment_request.save()
+    return appointment_request
+
+
+def austin_version(appointment_request) -> str:
+    version = appointment_request.history.filter(center_id=appointment_request.history.earliest().center_id).first()
+    return f"{ADMIN}{appointment_request.pk}/history/{version.history_id}/"
+
+
+def test_staff_of_the_old_center_cannot_read_a_moved_requests_history_version(client, austin_staff, moved):
+    client.force_login(austin_staff)
+    response = client.get(austin_version(moved))
+    assert response.status_code == 403
+    for secret in SECRETS:
+        assert secret not in response.content.decode()
+
+
+def test_staff_of_the_old_center_cannot_revert_a_moved_request_to_their_center(client, austin_staff, austin, moved):
+    client.force_login(austin_staff)
+    response = client.post(austin_version(moved), {"center": austin.pk, "status": "new", "_save": "Save"})
+    assert response.status_code == 403
+    moved.refresh_from_db()
+    assert moved.center.name == "Azura Houston"
+
+
+def test_staff_of_the_old_center_cannot_list_a_moved_requests_history(client, austin_staff, moved):
+    client.force_login(austin_staff)
+    response = client.get(f"{ADMIN}{moved.pk}/history/")
+    assert response.status_code == 403
+    assert "Movedaway" not in response.content.decode()
+
+
+def test_staff_of_the_new_center_can_read_the_moved_requests_history_version(client, houston, moved):
+    client.force_login(make_staff("houston", *WORKER, centers=[houston]))
+    response = client.get(austin_version(moved))
+    assert response.status_code == 200
+    assert "Movedaway" in response.content.decode()
+
+
+def test_another_centers_request_says_so_plainly(client, austin_staff, moved):
+    client.force_login(austin_staff)
+    response = client.get(f"{ADMIN}{moved.pk}/change/")
+    content = response.content.decode()
+    assert response.status_code == 403
+    assert "belongs to a center you do not work for" in content
+    assert "Perhaps it was deleted" not in content
+    assert "Movedaway" not in content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "abc/change/",
+        "abc/history/",
+        "abc/history/1/",
+        "1/history/abc/",
+        "abc/delete/",
+        "1%00/change/",
+        "%00/history/",
+        "?q=%00",
+        "?q=Bob%00",
+        "?status=%00",
+        "?center__id__exact=%00",
+    ],
+)
+def test_bad_ids_and_nul_bytes_in_admin_urls_answer_400_or_404(client, austin_staff, moved, path):
+    client.force_login(austin_staff)
+    assert client.get(ADMIN + path).status_code in (400, 404)
+
+
+def test_bad_ids_answer_404_to_staff_who_see_every_center(client, moved):
+    client.force_login(make_staff("hq", *WORKER, "view_all_centers"))
+    for path in ("abc/change/", "abc/history/", "1/history/abc/", f"{moved.pk}/history/999999/", "99999/change/"):
+        assert client.get(ADMIN + path).status_code == 404, path
+
+
+# --- Who works where ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor():
+    user = make_staff("editor")
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+def center_url(center: Center) -> str:
+    return f"/admin/appointments/center/{center.pk}/change/"
+
+
+def test_content_editor_cannot_add_anyone_to_a_centers_staff(client, editor, austin):
+    client.force_login(editor)
+    form = client.get(center_url(austin)).context["adminform"].form
+    assert "staff" not in form.fields
+    data = change_form_data(client, center_url(austin), name="Azura Austin Downtown")
+    response = client.post(center_url(austin), {**data, "staff": [editor.pk]})
+
+    assert response.status_code == 302  # the rest of the form is saved...
+    austin.refresh_from_db()
+    assert austin.name == "Azura Austin Downtown"
+    assert list(austin.staff.all()) == []  # ...but not the staff list
+    assert not AppointmentRequest.objects.visible_to(get_user_model().objects.get(pk=editor.pk)).exists()
+
+
+def test_practice_manager_decides_who_works_at_a_center(client, austin):
+    manager = make_staff("manager")
+    manager.groups.add(Group.objects.get(name="Practice managers"))
+    worker = make_staff("worker", *WORKER)
+    client.force_login(manager)
+    data = change_form_data(client, center_url(austin))
+    assert client.post(center_url(austin), {**data, "staff": [worker.pk]}).status_code == 302
+    assert list(austin.staff.all()) == [worker]
+
+
+def test_staff_picker_lists_active_staff_accounts_only(client, austin):
+    manager = make_staff("manager")
+    manager.groups.add(Group.objects.get(name="Practice managers"))
+    get_user_model().objects.create_user("patient", "p@example.com", "x-long-password-1")
+    get_user_model().objects.create_user("gone", "g@azura.example", "x-long-password-1", is_staff=True, is_active=False)
+    client.force_login(manager)
+    form = client.get(center_url(austin)).context["adminform"].form
+    assert {user.username for user in form.fields["staff"].queryset} == {"manager"}
+
+
+def test_practice_managers_group_has_the_manage_center_staff_permission():
+    codenames = set(Group.objects.get(name="Practice managers").permissions.values_list("codename", flat=True))
+    assert "manage_center_staff" in codenames
+    editors = set(Group.objects.get(name="Content editors").permissions.values_list("codename", flat=True))
+    assert "manage_center_staff" not in editors
+
+
+def test_one_rule_decides_which_centers_a_user_works(austin, houston, austin_staff):
+    hq = make_staff("hq", "view_all_centers")
+    assert list(Center.objects.staffed_by(austin_staff)) == [austin]
+    assert set(Center.objects.staffed_by(hq)) == {austin, houston}
+    assert user_sees_all_centers(hq) and not user_sees_all_centers(austin_staff)
+    hq.is_active = False
+    assert not user_sees_all_centers(hq)
