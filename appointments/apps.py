@@ -6,7 +6,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = "Centers, physicians and appointment requests"
 
     def ready(self) -> None:
-        from procedures.cache import invalidate_on_change
+        from azura_site.cache import invalidate_on_change
 
         from .models import Center, Language, OpeningHours, Physician, Practice
 

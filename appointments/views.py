@@ -9,7 +9,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from procedures.cache import public_page
+from azura_site.cache import public_page
 
 from . import ratelimit, services
 from .directory import PhysicianFilterForm
@@ -21,7 +21,7 @@ from .models import AppointmentRequest, Center, Physician, Practice
 log = logging.getLogger(__name__)
 
 
-@public_page(seconds=60)  # it says whether centers are open now
+@public_page(seconds=60, params=LocatorForm.base_fields)  # it says whether centers are open now
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
@@ -47,7 +47,7 @@ class CenterDetailView(DetailView):
         )
 
 
-@public_page()
+@public_page(params=[*PhysicianFilterForm.base_fields, "page"])
 def physician_list(request: HttpRequest) -> HttpResponse:
     """The physician directory, filtered by the query string."""
     form = PhysicianFilterForm(request.GET)

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from appointments import mail
-from procedures.cache import public_page
+from azura_site.cache import public_page
 from procedures.models import Procedure, ServiceLine
 
 

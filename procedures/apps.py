@@ -6,7 +6,8 @@ class ProceduresConfig(AppConfig):
     verbose_name = "Procedure pages"
 
     def ready(self) -> None:
-        from .cache import invalidate_on_change
+        from azura_site.cache import invalidate_on_change
+
         from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 
         invalidate_on_change(ServiceLine, Procedure, Section, ListItem, ComparisonRow)

@@ -3,7 +3,8 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
-from .cache import public_page
+from azura_site.cache import public_page
+
 from .models import Procedure, ServiceLine
 
 

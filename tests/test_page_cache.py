@@ -361,7 +361,7 @@ def test_public_pages_vary_on_the_cookie(client, public_urls):
 
 
 def test_a_deploy_of_new_templates_makes_every_cached_page_stale(settings):
-    from procedures.cache import code_version
+    from azura_site.cache import code_version
 
     template = settings.BASE_DIR / "templates" / "base.html"
     original = template.stat()

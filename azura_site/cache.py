@@ -4,21 +4,27 @@ Only anonymous GETs without a session are cached or served from the cache: a sta
 carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
 a generation number that is part of each key, so all cached pages go stale at once, on every process and
 host that shares the cache; so does a deploy of new templates or static files (the code version).
+
+A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
+is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
+visitor cannot fill the cache by inventing parameters. Give Redis a `maxmemory` with an LRU policy (README).
 """
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache:generation"
+MAX_VALUES = 5  # per parameter: no page reads more
+MAX_VALUE_LENGTH = 200  # characters per value: longer than any field the pages accept
 
 
 @functools.cache
@@ -70,16 +76,32 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def public_page(seconds: int | None = None) -> Callable:
+def known_query(query: QueryDict, params: Iterable[str]) -> QueryDict:
+    """The query parameters a page reads, and nothing else, in the page's own order whatever order the visitor
+    used; values trimmed and bounded."""
+    known = QueryDict(mutable=True)
+    for name in dict.fromkeys(params):
+        values = [value.strip()[:MAX_VALUE_LENGTH] for value in query.getlist(name)[:MAX_VALUES]]
+        if values:
+            known.setlist(name, values)
+    known._mutable = False
+    return known
+
+
+def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Callable:
     """Cache an anonymous visitor's page for `seconds` (default PAGE_CACHE_SECONDS), or until content changes.
-    Pages that say the time of day ("open now") pass a short time."""
+    Pages that say the time of day ("open now") pass a short time. `params` names the query parameters the
+    page reads: the view sees only those (for every visitor, cached or not), and the cache key holds only them."""
+    params = tuple(params)
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            request.GET = known_query(request.GET, params)
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
-            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            page = f"{request.path}?{request.GET.urlencode()}"
+            path = hashlib.sha256(page.encode()).hexdigest()[:32]
             key = f"page-cache:{code_version()}:{content_generation()}:{path}"
             cached = cache.get(key)
             if cached is not None:
@@ -89,7 +111,7 @@ def public_page(seconds: int | None = None) -> Callable:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()
-                if response.status_code in (200, 404) and not response.has_header("Set-Cookie"):
+                if response.status_code in (200, 400, 404) and not response.has_header("Set-Cookie"):
                     timeout = seconds or settings.PAGE_CACHE_SECONDS
                     cache.set(key, (response.status_code, response.content, response["Content-Type"]), timeout)
             # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
