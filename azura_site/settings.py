@@ -291,7 +291,10 @@ HEALTH_EMAIL_QUEUE_MAX_SECONDS = envint("HEALTH_EMAIL_QUEUE_MAX_SECONDS", 900)
 
 # Appointment requests.
 PRIVACY_NOTICE_VERSION = "2026-11-24"
+# Days a request is kept after its last activity (any status), and days without activity before an open
+# request is closed as "no response" (purge_appointment_requests, daily).
 APPOINTMENT_RETENTION_DAYS = envint("APPOINTMENT_RETENTION_DAYS", 365)
+APPOINTMENT_STALE_DAYS = envint("APPOINTMENT_STALE_DAYS", 90)
 # Spam protection of the public form: minimum seconds to fill it, and submissions per client per hour.
 # A faster submission is not spam by itself (browsers autofill); staff see the signal. The form's start stamp is
 # bound to the browser session and valid this long.

@@ -1,5 +1,4 @@
-"""The daily commands: purging old closed and spam requests (with their history), and reminding centers of
-requests still new after one business day."""
+"""The daily reminder: centers hear of requests still new after one business day. (The purge: test_retention.py.)"""
 
 import re
 from datetime import datetime
@@ -11,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from appointments.management.commands.remind_stale_requests import one_business_day_before
-from appointments.models import AppointmentRequest, RequestNote
+from appointments.models import AppointmentRequest
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, age
@@ -36,88 +35,6 @@ def run(*args) -> str:
 def make(status: str, *, days: float, center=None, **fields) -> AppointmentRequest:
     extra = {"center": center} if center else {}
     return age(AppointmentRequestFactory(status=status, **extra, **fields), days=days)
-
-
-# --- Purge ---------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def requests_of_every_age():
-    """{name: request}; the two "old_closed" and "old_spam" are past the retention, the others are kept."""
-    made = {
-        "old_closed": make(Status.CLOSED, days=400),
-        "old_spam": make(Status.SPAM, days=400),
-        "old_new": make(Status.NEW, days=400),
-        "old_contacted": make(Status.CONTACTED, days=400),
-        "old_scheduled": make(Status.SCHEDULED, days=400),
-        "recent_closed": make(Status.CLOSED, days=300),
-        "recent_spam": make(Status.SPAM, days=1),
-    }
-    RequestNote.objects.create(request=made["old_closed"], text="Declined on the phone.")
-    return made
-
-
-def remaining() -> set[str]:
-    return set(AppointmentRequest.objects.values_list("reference", flat=True))
-
-
-def test_purge_deletes_closed_and_spam_requests_older_than_the_retention(requests_of_every_age):
-    output = run("purge_appointment_requests")
-
-    kept = {r.reference for name, r in requests_of_every_age.items() if name not in ("old_closed", "old_spam")}
-    assert remaining() == kept
-    assert "Deleted 2 " in output
-    assert RequestNote.objects.count() == 0
-
-
-def test_purge_deletes_the_history_of_the_deleted_requests(requests_of_every_age):
-    purged = [requests_of_every_age["old_closed"].pk, requests_of_every_age["old_spam"].pk]
-    assert AppointmentRequest.history.filter(id__in=purged).exists()
-
-    run("purge_appointment_requests")
-
-    leftover = AppointmentRequest.history.filter(id__in=purged)
-    assert list(leftover.values_list("id", "history_type", "last_name")) == []
-
-
-def test_purge_keeps_the_history_of_kept_requests(requests_of_every_age):
-    kept = requests_of_every_age["old_new"]
-    before = kept.history.count()
-    run("purge_appointment_requests")
-    assert kept.history.count() == before
-
-
-def test_purge_dry_run_deletes_nothing_and_says_how_many(requests_of_every_age):
-    history_rows = AppointmentRequest.history.count()
-
-    output = run("purge_appointment_requests", "--dry-run")
-
-    assert remaining() == {r.reference for r in requests_of_every_age.values()}
-    assert AppointmentRequest.history.count() == history_rows
-    assert RequestNote.objects.count() == 1
-    assert re.search(r"\b2\b", output)
-    assert "Would delete 2 " in output
-
-
-def test_purge_retention_follows_the_setting(settings, requests_of_every_age):
-    settings.APPOINTMENT_RETENTION_DAYS = 200
-    output = run("purge_appointment_requests")
-    assert "Deleted 3 " in output
-    assert requests_of_every_age["recent_closed"].reference not in remaining()
-
-
-def test_purge_retention_can_be_given_on_the_command_line(requests_of_every_age):
-    output = run("purge_appointment_requests", "--days", "0")
-    assert "Deleted 4 " in output
-    assert remaining() == {
-        requests_of_every_age[name].reference for name in ("old_new", "old_contacted", "old_scheduled")
-    }
-
-
-def test_purge_with_nothing_to_delete_says_so():
-    make(Status.NEW, days=500)
-    assert "Deleted 0 " in run("purge_appointment_requests")
-    assert AppointmentRequest.objects.count() == 1
 
 
 # --- Remind --------------------------------------------------------------------------------------------------

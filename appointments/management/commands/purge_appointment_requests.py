@@ -1,37 +1,43 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest
+from appointments.retention import RetentionPlan, appointment_requests_purge, retention_plan
 
 
 class Command(BaseCommand):
     help = (
-        "Delete closed and spam appointment requests older than the retention period "
-        "(APPOINTMENT_RETENTION_DAYS, default 365). Run daily."
+        "Delete appointment requests with no activity for APPOINTMENT_RETENTION_DAYS (365), with their notes and "
+        "history; remove the history of requests deleted in the admin; close requests with no activity for "
+        "APPOINTMENT_STALE_DAYS (90) as 'no response'. Run daily. --dry-run prints what it would do."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Say how many would be deleted; delete nothing.")
+        parser.add_argument("--dry-run", action="store_true", help="Print what would be removed; change nothing.")
         parser.add_argument("--days", type=int, default=None, help="Retention in days (default: the setting).")
 
     def handle(self, *args, dry_run: bool = False, days: int | None = None, **options):
         days = settings.APPOINTMENT_RETENTION_DAYS if days is None else days
-        cutoff = timezone.now() - timedelta(days=days)
-        old = AppointmentRequest.objects.filter(
-            status__in=[AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM], updated_at__lt=cutoff
-        )
-        pks = list(old.values_list("pk", flat=True))
-        count = len(pks)
+        stale_days = settings.APPOINTMENT_STALE_DAYS
+        now = timezone.now()
         if dry_run:
-            self.stdout.write(f"Would delete {count} closed or spam requests older than {days} days.")
-            return
-        with transaction.atomic():
-            AppointmentRequest.objects.filter(pk__in=pks).delete()
-            # Their history holds the same personal data: it goes too, after the delete, which itself adds a
-            # history row to each.
-            AppointmentRequest.history.filter(id__in=pks).delete()
-        self.stdout.write(f"Deleted {count} closed or spam requests older than {days} days.")
+            plan = retention_plan(now=now, retention_days=days, stale_days=stale_days)
+            self._report(plan, days, stale_days, would=True)
+        else:
+            plan = appointment_requests_purge(now=now, retention_days=days, stale_days=stale_days)
+            self._report(plan, days, stale_days, would=False)
+
+    def _report(self, plan: RetentionPlan, days: int, stale_days: int, *, would: bool) -> None:
+        verb = ("Would delete", "Would remove", "Would close") if would else ("Deleted", "Removed", "Closed")
+        self.stdout.write(f"{verb[0]} {len(plan.expired)} requests with no activity for more than {days} days.")
+        if would:
+            for reference in plan.expired:
+                self.stdout.write(f"  delete {reference}")
+        self.stdout.write(
+            f"{verb[1]} the history of {plan.orphaned_requests} requests deleted earlier"
+            f" ({plan.orphaned_rows} history rows in all)."
+        )
+        self.stdout.write(f"{verb[2]} {len(plan.stale)} requests as 'no response' (no activity for {stale_days} days).")
+        if would:
+            for reference in plan.stale:
+                self.stdout.write(f"  close {reference}")

@@ -1,0 +1,82 @@
+"""How long patient data is kept: the daily purge behind `manage.py purge_appointment_requests`.
+
+Retention counts from a request's last activity (its `updated_at`: a staff change, a note, a status), whatever
+its status. A request nobody has touched for APPOINTMENT_STALE_DAYS is closed as "no response", recorded in
+its history without counting as activity; one untouched for APPOINTMENT_RETENTION_DAYS is deleted with its
+notes and its history. The history of requests deleted any other way (in the admin) goes too.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from simple_history.utils import bulk_update_with_history
+
+from .models import AppointmentRequest
+
+Status = AppointmentRequest.Status
+OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.SCHEDULED)
+
+
+@dataclass(frozen=True)
+class RetentionPlan:
+    """What a run would do: references to delete and to close, and how many deleted requests' history."""
+
+    expired: list[str]
+    stale: list[str]
+    orphaned_requests: int
+    orphaned_rows: int
+
+
+def expired_requests(*, now: datetime, retention_days: int):
+    return AppointmentRequest.objects.filter(updated_at__lt=now - timedelta(days=retention_days))
+
+
+def stale_requests(*, now: datetime, stale_days: int):
+    return AppointmentRequest.objects.filter(status__in=OPEN_STATUSES, updated_at__lt=now - timedelta(days=stale_days))
+
+
+def orphaned_history():
+    """History rows of requests that no longer exist (deleted in the admin, or by an earlier purge)."""
+    return AppointmentRequest.history.exclude(id__in=AppointmentRequest.objects.values("pk"))
+
+
+def retention_plan(*, now: datetime, retention_days: int, stale_days: int) -> RetentionPlan:
+    expired = expired_requests(now=now, retention_days=retention_days)
+    stale = stale_requests(now=now, stale_days=stale_days).exclude(pk__in=expired.values("pk"))
+    orphans = orphaned_history()
+    return RetentionPlan(
+        expired=sorted(expired.values_list("reference", flat=True)),
+        stale=sorted(stale.values_list("reference", flat=True)),
+        orphaned_requests=orphans.values("id").distinct().count(),
+        orphaned_rows=orphans.count(),
+    )
+
+
+def appointment_requests_purge(*, now: datetime, retention_days: int, stale_days: int) -> RetentionPlan:
+    """Delete expired requests and every deleted request's history; close stale ones as "no response"."""
+    with transaction.atomic():
+        expired = expired_requests(now=now, retention_days=retention_days)
+        references = sorted(expired.values_list("reference", flat=True))
+        expired.delete()  # notes go with them (cascade); their history is an orphan now, removed below
+        orphans = orphaned_history()
+        orphaned_requests = orphans.values("id").distinct().count()
+        orphaned_rows, _ = orphans.delete()
+        stale = list(stale_requests(now=now, stale_days=stale_days))
+        for appointment_request in stale:
+            appointment_request.status = Status.CLOSED
+            appointment_request.closed_reason = AppointmentRequest.ClosedReason.NO_RESPONSE
+        # bulk_update leaves updated_at alone: closing for want of activity is not activity.
+        bulk_update_with_history(
+            stale,
+            AppointmentRequest,
+            ["status", "closed_reason"],
+            default_change_reason=f"No activity for {stale_days} days: closed as no response",
+            default_date=now,
+        )
+    return RetentionPlan(
+        expired=references,
+        stale=sorted(r.reference for r in stale),
+        orphaned_requests=orphaned_requests - len(references),
+        orphaned_rows=orphaned_rows,
+    )
