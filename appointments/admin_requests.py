@@ -16,6 +16,7 @@ from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import services
@@ -58,11 +59,15 @@ class OpenStatusFilter(admin.SimpleListFilter):
     title = "status"
     parameter_name = "status"
 
+    def __init__(self, request, params, model, model_admin):
+        self.searching = bool(request.GET.get("q"))  # a search looks in every status unless told otherwise
+        super().__init__(request, params, model, model_admin)
+
     def lookups(self, request, model_admin):
         return [("open", "Open (new, contacted, scheduled)"), *Status.choices, ("all", "All")]
 
     def value(self):
-        return super().value() or "open"
+        return super().value() or ("all" if self.searching else "open")
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
@@ -117,6 +122,8 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
         field = self.model._meta.get_field(change.field)
         if field.choices:
             return dict(field.flatchoices).get(value, value) or "—"
+        if isinstance(value, DeletedObject):  # a foreign key that was empty, or whose row is gone
+            value = None if value.pk is None else f"a deleted {value.model._meta.verbose_name}"
         if value in (None, ""):
             return "nobody" if field.name == "handled_by" else "—"
         return super().prepare_delta_change_value(change, value)
@@ -124,7 +131,7 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("reference", "patient", "center", "status", "received", "age", "handled_by")
+    list_display = ("reference", "patient", "center_name", "status", "received", "age", "handled_by")
     list_filter = (OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter)
     search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
     list_select_related = ("center", "handled_by")
@@ -153,7 +160,8 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     def get_ordering(self, request):
         # The open requests, oldest first: the patient who has waited longest is called first.
-        return ["created_at", "pk"] if request.GET.get("status", "open") == "open" else ["-created_at", "-pk"]
+        default = "all" if request.GET.get("q") else "open"
+        return ["created_at", "pk"] if request.GET.get("status", default) == "open" else ["-created_at", "-pk"]
 
     # --- Who may open which request: always asked of the CURRENT row, never of a historical version ----------
 
@@ -242,6 +250,10 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     @admin.display(description="patient", ordering="last_name")
     def patient(self, obj: AppointmentRequest) -> str:
         return f"{obj.last_name}, {obj.first_name}"
+
+    @admin.display(description="center", ordering="center__name")
+    def center_name(self, obj: AppointmentRequest) -> str:
+        return obj.center.name
 
     @admin.display(description="received", ordering="created_at")
     def received(self, obj: AppointmentRequest) -> str:

@@ -459,4 +459,4 @@ class RequestNote(models.Model):
         ordering = ["created_at"]
 
     def __str__(self) -> str:
-        return f"Note by {self.author} on {self.created_at:%Y-%m-%d %H:%M}"
+        return f"Note by {self.author or 'nobody'}"  # the admin shows when, in the center's time zone

@@ -9,6 +9,7 @@ from .sitemaps import SITEMAPS
 
 admin.site.site_header = admin.site.site_title = "Azura Vascular Care — staff"
 admin.site.index_title = "Staff"
+admin.site.enable_nav_sidebar = False  # its 300 px pushed the request list's last columns off a 1280 px screen
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,0 +1,55 @@
+"""The staff screens in Chromium at 1280 px: the request list shows every column staff need without
+scrolling sideways, and the list, a request and its history pass axe-core (WCAG 2.2 AA)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from appointments import services
+
+from .conftest import describe_violations
+from .factories_appointments import CenterFactory
+from .factories_requests import AppointmentRequestFactory, RequestNoteFactory
+from .test_request_admin import PASSWORD, WORKER, make_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ADMIN = "/admin/appointments/appointmentrequest/"
+COLUMNS = ["Reference", "Patient", "Center", "Status", "Received", "Age", "Handled by"]
+
+
+def sign_in(page, live_server, username: str) -> None:
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + "/admin/")
+
+
+def test_staff_screens_fit_1280_px_and_pass_axe(live_server, page, axe):
+    center = CenterFactory(name="Azura Round Rock Pain and Spine Center", timezone="America/Chicago")
+    staff = make_staff("austin-front-desk", *WORKER, centers=[center])
+    colleague = make_staff("austin-nurse", *WORKER, centers=[center])
+    requests = [
+        AppointmentRequestFactory(center=center, first_name="Maximiliana", last_name=f"Featherstonehaugh-{n}")
+        for n in range(3)
+    ]
+    services.appointment_request_change_status(appointment_request=requests[0], status="contacted", by=colleague)
+    RequestNoteFactory(request=requests[0], author=colleague, text="Left a voicemail.")
+    get_user_model().objects.filter(pk=staff.pk).update(first_name="Front", last_name="Desk")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, live_server, staff.username)
+
+    page.goto(live_server.url + ADMIN)
+    assert page.title().endswith("Azura Vascular Care — staff")
+    for label in COLUMNS:
+        header = page.locator("#result_list thead th").filter(has_text=label).first
+        box = header.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 1280, f"{label} is off screen: {box}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    violations = axe()
+    assert violations == [], describe_violations(violations)
+
+    for path in (f"{requests[0].pk}/change/", f"{requests[0].pk}/history/"):
+        page.goto(live_server.url + ADMIN + path)
+        violations = axe()
+        assert violations == [], path + "\n" + describe_violations(violations)
