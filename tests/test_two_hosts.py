@@ -1,0 +1,180 @@
+"""Two hosts: two gunicorn servers on loopback sharing one PostgreSQL database and one Redis database (and
+the queue worker, when this code base has one). The form's rate limit, the sign-in lockout, staff sessions
+and the page cache's invalidation after a content save hold across both."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from appointments.models import AppointmentRequest, Language
+
+from .conftest import ROOT, skip_or_fail
+from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
+from .factories_requests import form_data
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "two-hosts-correct-horse-42"
+LIFETIME = "90"  # seconds: every process started here stops by itself after this, whatever happens
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """A cookie jar shared by both hosts (cookies ignore the port), as one person's browser would be."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+
+    def request(self, url: str, data: dict | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(url, data=body, headers={"Referer": url})  # noqa: S310 (loopback http)
+        try:
+            with self.opener.open(request, timeout=20) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def csrf(self, url: str) -> str:
+        status, content = self.request(url)
+        assert status == 200, (url, status)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
+
+    def sign_in(self, host: str, username: str, password: str) -> tuple[int, str]:
+        token = self.csrf(f"{host}/admin/login/")
+        return self.request(
+            f"{host}/admin/login/?next=/admin/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": token},
+        )
+
+
+@pytest.fixture
+def hosts(transactional_db):
+    """Two gunicorn servers (and the worker, if there is one), stopped by their own process ids."""
+    database = settings.DATABASES["default"]
+    if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
+        skip_or_fail("the two-host test needs DATABASE_URL on PostgreSQL and REDIS_URL")
+    url = (
+        f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DATABASE_CONN_MAX_AGE": "0",
+        "DJANGO_DEBUG": "1",  # static files without collectstatic; nothing here depends on it
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # the form's signed start time is checked by either host
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "PAGE_CACHE_SECONDS": "600",
+        "APPOINTMENT_RATE_LIMIT_PER_HOUR": "2",
+        "APPOINTMENT_MIN_FILL_SECONDS": "0",
+        "DJANGO_NUM_PROXIES": "0",
+    }
+    processes, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        command = ["timeout", LIFETIME, GUNICORN, "-c", "python:azura_site.gunicorn", "--bind", f"127.0.0.1:{port}"]
+        command += ["--workers", "1", "--threads", "2", "azura_site.wsgi"]
+        processes.append(start(command, env))
+        urls.append(f"http://127.0.0.1:{port}")
+    manage = [sys.executable, "manage.py"]
+    has_worker = start([*manage, "help", "db_worker"], env).wait(timeout=60) == 0
+    if has_worker:
+        processes.append(start(["timeout", LIFETIME, *manage, "db_worker"], env))
+    try:
+        for host in urls:
+            _wait_for(host)
+        yield urls
+        for process in processes:
+            assert process.poll() is None, f"{process.args[2]} stopped early"
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def start(command: list[str], env: dict) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
+def _wait_for(host: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{host}/healthz/", timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{host} did not start")
+
+
+def test_rate_limit_lockout_sessions_and_page_cache_hold_across_two_hosts(hosts, django_user_model, settings):
+    a, b = hosts
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # one the servers know
+    center = CenterFactory(name="Azura Two Hosts")
+    spanish = Language.objects.create(name="Spanish")
+    PracticeFactory(center=center, physician=PhysicianFactory(last_name="Twohosts", languages=[spanish]))
+    django_user_model.objects.create_superuser("editor", "editor@azura.example", PASSWORD)
+
+    # A staff session started on one host is the same session on the other.
+    staff = Browser()
+    status, _ = staff.sign_in(a, "editor", PASSWORD)
+    assert status == 302
+    status, content = staff.request(f"{b}/admin/")
+    assert status == 200 and "Azura Vascular Care — staff" in content
+
+    # A content saved through one host is seen at once on both, though both had the page cached.
+    visitor = Browser()
+    for host in (a, b):
+        assert "Spanish" in visitor.request(f"{host}/physicians/")[1]
+    token = staff.csrf(f"{a}/admin/appointments/language/{spanish.pk}/change/")
+    change = {"name": "Español", "csrfmiddlewaretoken": token, "_save": "Save"}
+    assert staff.request(f"{a}/admin/appointments/language/{spanish.pk}/change/", change)[0] == 302
+    for host in (b, a):
+        content = visitor.request(f"{host}/physicians/")[1]
+        assert "Español" in content and "Spanish" not in content, host
+
+    # The form's rate limit (2 an hour here) counts requests sent to either host.
+    patient = Browser()
+    for n, host in enumerate((a, b, a)):
+        token = patient.csrf(f"{host}/appointments/request/")
+        answers = {**form_data(center, phone=f"(512) 555-02{n:02d}"), "csrfmiddlewaretoken": token}
+        status, _ = patient.request(f"{host}/appointments/request/", answers)
+        assert status == (302 if n < 2 else 429), (n, host, status)
+    assert AppointmentRequest.objects.count() == 2
+
+    # Five failed sign-ins on one host lock the account on the other.
+    intruder = Browser()
+    for _ in range(5):
+        intruder.sign_in(a, "editor", "wrong-password")
+    status, content = intruder.sign_in(b, "editor", PASSWORD)
+    assert status != 302 and "Too many failed sign-in attempts" in content
