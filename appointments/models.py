@@ -385,7 +385,10 @@ class AppointmentRequest(models.Model):
             ("view_all_centers", "Can see the appointment requests of every center"),
             ("export_appointmentrequest", "Can export appointment requests to CSV"),
         ]
-        indexes = [models.Index(fields=["status", "created_at"], name="request_status_received")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="request_status_received"),
+            models.Index(fields=["phone"], name="request_phone"),  # search by phone digits; see 0005 for the rest
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="closed") | ~models.Q(closed_reason=""), name="closed_request_has_reason"

@@ -5,12 +5,14 @@ list page whose number of queries does not grow with the requests on it."""
 import datetime as dt
 
 import pytest
+from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from appointments import services
 from appointments.models import AppointmentRequest
 
+from .conftest import skip_or_fail
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory, age
 from .html import find_one, parse, texts
@@ -112,3 +114,20 @@ def test_list_page_queries_do_not_grow_with_its_requests(client, staff, center):
     with CaptureQueriesContext(connection) as many:
         assert client.get(ADMIN).status_code == 200
     assert len(many) == len(few) <= 12, [q["sql"] for q in many.captured_queries]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("term", ["QGUR", "Northfield", "5125550123"])
+def test_search_by_reference_name_or_phone_can_use_an_index(rf, center, term):
+    if connection.vendor != "postgresql":
+        skip_or_fail("the search indexes are PostgreSQL's (pg_trgm)")
+    AppointmentRequestFactory(center=center, reference="AZ-QGUR-PKAW", last_name="Northfield")
+    request = rf.get(ADMIN, {"q": term})
+    request.user = make_staff("hq", *WORKER, "view_all_centers")
+    changelist = admin.site._registry[AppointmentRequest].get_changelist_instance(request)
+    with connection.cursor() as cursor:
+        # A tiny table: the planner would scan it. Without scans, it must find an index for every condition.
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+        plan = changelist.queryset.explain()
+    assert "Seq Scan on appointments_appointmentrequest" not in plan, plan
+    assert "_trgm" in plan, plan
