@@ -133,6 +133,8 @@ def test_with_staff_creates_one_demo_account_per_role_with_the_right_reach(capsy
     assert not austin.has_perm("appointments.view_all_centers")
     assert manager.has_perm("appointments.view_all_centers")
     assert manager.has_perm("appointments.export_appointmentrequest")
+    assert manager.has_perm("appointments.manage_center_staff")
+    assert not editor.has_perm("appointments.manage_center_staff")
     for line in output.splitlines():
         if line.strip().startswith("demo-austin / "):
             password = line.split(" / ")[1].split()[0]

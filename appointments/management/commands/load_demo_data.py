@@ -200,12 +200,17 @@ class Command(BaseCommand):
         """Three demo accounts, one per role, so the staff workflow can be tried locally."""
         austin = next(center for center in centers if center.city == "Austin")
         accounts = [
-            ("demo-editor", "Content editors", [], "edits procedure pages, centers and physicians"),
-            ("demo-austin", "Center staff", [austin], f"works the requests of {austin.name} only"),
-            ("demo-manager", "Center staff", [], "sees and exports the requests of every center"),
+            ("demo-editor", ["Content editors"], [], "edits procedure pages, centers and physicians"),
+            ("demo-austin", ["Center staff"], [austin], f"works the requests of {austin.name} only"),
+            (
+                "demo-manager",
+                ["Center staff", "Practice managers"],
+                [],
+                "sees and exports the requests of every center, decides who works where",
+            ),
         ]
         self.stdout.write("Demo staff accounts (sign in at /admin/; passwords are new on every run):")
-        for username, group_name, staffed, role in accounts:
+        for username, group_names, staffed, role in accounts:
             user, _ = get_user_model().objects.get_or_create(
                 username=username, defaults={"email": f"{username}@azura.example"}
             )
@@ -213,7 +218,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.is_staff = True
             user.save()
-            user.groups.set([Group.objects.get(name=group_name)])
+            user.groups.set(Group.objects.filter(name__in=group_names))
             for center in staffed:
                 center.staff.add(user)
             if username == "demo-manager":
