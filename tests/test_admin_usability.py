@@ -12,7 +12,7 @@ from procedures.models import ComparisonRow, ListItem, Procedure, Section
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory
-from .test_request_admin import ADMIN, WORKER, change_form_data, csv_rows, export, make_staff, object_urls
+from .staff import ADMIN, WORKER, change_form_data, csv_rows, export, make_staff, object_urls
 
 pytestmark = pytest.mark.django_db
 

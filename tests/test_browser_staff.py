@@ -9,7 +9,7 @@ from appointments import services
 from .conftest import describe_violations
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory
-from .test_request_admin import PASSWORD, WORKER, make_staff
+from .staff import PASSWORD, WORKER, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -10,8 +10,8 @@ from appointments.models import AppointmentRequest, Center
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, form_data
+from .staff import ADMIN, WORKER, change_form_data, export, make_staff
 from .test_import_centers import AUSTIN, run_failing, write_csv
-from .test_request_admin import ADMIN, WORKER, change_form_data, export, make_staff
 
 pytestmark = pytest.mark.django_db
 

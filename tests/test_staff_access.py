@@ -10,7 +10,7 @@ from appointments.models import AppointmentRequest, Center
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory
-from .test_request_admin import ADMIN, WORKER, change_form_data, make_staff
+from .staff import ADMIN, WORKER, change_form_data, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from .conftest import skip_or_fail
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory, age
 from .html import find_one, parse, texts
-from .test_request_admin import ADMIN, WORKER, make_staff
+from .staff import ADMIN, WORKER, make_staff
 
 pytestmark = pytest.mark.django_db
 
