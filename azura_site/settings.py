@@ -166,7 +166,9 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in does not wipe the failures: axes would wipe those of its address too, so one valid
+# account would let anyone go on guessing other accounts' passwords from that address.
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "azura_site.clients.client_address"
 AXES_VERBOSE = False
 

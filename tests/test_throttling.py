@@ -52,6 +52,16 @@ def test_guesses_spread_over_three_real_accounts_from_one_address_lock_it(client
     assert is_refused(login(client, "manager", STAFF_PASSWORD, address="203.0.113.9"))
 
 
+def test_signing_in_to_ones_own_account_does_not_reset_the_addresss_failures(client, accounts):
+    for n in range(4):
+        login(client, f"invented-{n}", "guess", address="203.0.113.9")
+    assert is_signed_in(client, login(client, "austin", STAFF_PASSWORD, address="203.0.113.9"))
+    client.logout()
+    login(client, "invented-5", "guess", address="203.0.113.9")
+
+    assert is_refused(login(client, "editor", STAFF_PASSWORD, address="203.0.113.9"))
+
+
 def test_one_account_guessed_from_many_addresses_is_locked_everywhere(client, accounts):
     for n in range(5):
         login(client, "editor", "guess", address=f"198.51.100.{n + 10}")
