@@ -186,7 +186,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         """A response for an id that is not a number (404), or a request of a center the user does not work
         (a plain 403 page that says so); None when the user may go on (to the history of a deleted request
         too, for those who see every center)."""
-        if not all(str(value).isdigit() for value in ids):
+        if not all(str(value).isascii() and str(value).isdigit() for value in ids):  # "²" is a digit to Python
             raise Http404("No such appointment request.")
         if not super().has_view_permission(request) and not super().has_change_permission(request):
             raise PermissionDenied

@@ -88,5 +88,5 @@ def test_the_request_form_refuses_control_characters_next_to_the_field(client, f
 
 def test_bad_ids_never_answer_500_for_head_office(client):
     client.force_login(make_staff("hq", *WORKER, "view_all_centers"))
-    for path in ("0x1/change/", "1e3/history/", "-1/delete/", "%00/change/", "1/history/%00/"):
+    for path in ("0x1/change/", "1e3/history/", "-1/delete/", "%00/change/", "1/history/%00/", "%C2%B2/change/"):
         assert client.get(ADMIN + path).status_code in (400, 404), path
