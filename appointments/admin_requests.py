@@ -1,9 +1,8 @@
 """The staff side of appointment requests: list, change page, history and export, each narrowed by
 appointments.access (who may see which center's requests), checked on the current row of the request."""
 
-import re
 from contextlib import nullcontext
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib import admin
@@ -19,13 +18,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import services
+from . import phones, services
 from .access import user_sees_all_centers
+from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
 from .export import csv_response
-from .models import AppointmentRequest, Center, RequestNote
+from .models import AppointmentRequest, Center, RequestEmail, RequestNote
 
 Status = AppointmentRequest.Status
-OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.SCHEDULED)
 
 
 def center_time(center: Center, when: datetime | None) -> str:
@@ -53,66 +52,22 @@ class RequestNoteInline(admin.StackedInline):
         return center_time(note.request.center, note.created_at) if note.pk else ""
 
 
-class OpenStatusFilter(admin.SimpleListFilter):
-    """Opens on the requests still to be worked (new, contacted, scheduled); "All" shows every status."""
+class RequestEmailInline(admin.TabularInline):
+    """The request's emails and whether each went: queued, sent, or failed for good (then call the patient)."""
 
-    title = "status"
-    parameter_name = "status"
+    model = RequestEmail
+    extra = 0
+    can_delete = False
+    fields = ("kind", "recipient", "status", "attempts", "last_error", "created_at", "sent_at")
+    readonly_fields = fields
+    verbose_name = "email"
+    verbose_name_plural = "emails about this request"
 
-    def __init__(self, request, params, model, model_admin):
-        self.searching = bool(request.GET.get("q"))  # a search looks in every status unless told otherwise
-        super().__init__(request, params, model, model_admin)
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
-    def lookups(self, request, model_admin):
-        return [("open", "Open (new, contacted, scheduled)"), *Status.choices, ("all", "All")]
-
-    def value(self):
-        return super().value() or ("all" if self.searching else "open")
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == str(lookup),
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.filter(status__in=OPEN_STATUSES)
-        if self.value() in Status.values:
-            return queryset.filter(status=self.value())
-        return queryset
-
-
-class AgeFilter(admin.SimpleListFilter):
-    title = "received"
-    parameter_name = "received"
-    options = {"today": 0, "older_1": 1, "older_3": 3, "older_7": 7}
-
-    def lookups(self, request, model_admin):
-        return [
-            ("today", "Today"),
-            ("older_1", "More than a day ago"),
-            ("older_3", "More than 3 days ago"),
-            ("older_7", "More than a week ago"),
-        ]
-
-    def queryset(self, request, queryset):
-        days = self.options.get(self.value())
-        if days is None:
-            return queryset
-        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-        if days == 0:
-            return queryset.filter(created_at__gte=today)
-        return queryset.filter(created_at__lt=timezone.now() - timedelta(days=days))
-
-
-class CenterScopedFilter(admin.RelatedFieldListFilter):
-    """The center filter lists only the centers the staff member may see."""
-
-    def field_choices(self, field, request, model_admin):
-        return [(center.pk, str(center)) for center in Center.objects.staffed_by(request.user)]
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class RequestHistoryHelper(HistoricalRecordContextHelper):
@@ -131,33 +86,33 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("reference", "patient", "center_name", "status", "received", "age", "handled_by")
-    list_filter = (OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter)
-    search_fields = ("reference", "last_name", "first_name", "phone")  # reference: part of it is enough
+    list_display = ("reference", "patient", "center_name", "status", "received", "age", "handled_by", "delivery")
+    list_filter = (OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter)
+    search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
     list_select_related = ("center", "handled_by")
     list_per_page = 50
     show_full_result_count = False  # a second COUNT(*) of every request on each search: slow at 100,000
     actions = ["export_csv"]
-    inlines = [RequestNoteInline]
+    inlines = [RequestNoteInline, RequestEmailInline]
     object_history_list_template = "admin/appointments/appointmentrequest/history_list.html"
     readonly_fields = (
         "reference", "received", "last_change", "first_name", "last_name", "date_of_birth", "phone_link", "email",
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
-        "consent", "privacy_notice_version", "spam_signals",
+        "consent", "privacy_notice_version", "spam_signals", "possible_duplicate",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
-        ("Consent", {"fields": ("consent", "privacy_notice_version", "spam_signals")}),
+        ("Consent and checks", {"fields": ("consent", "privacy_notice_version", "spam_signals", "possible_duplicate")}),
     )
 
     def has_add_permission(self, request) -> bool:
         return False  # requests come from patients
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user).prefetch_related("emails")
 
     def get_ordering(self, request):
         # The open requests, oldest first: the patient who has waited longest is called first.
@@ -239,12 +194,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
-        """Also find a phone number typed as digits only or with other punctuation ("5125550123",
-        "512-555-0123"): the request form stores every number as "(512) 555-0123"."""
+        """Also find a phone number however it is typed ("5125550123", "512-555-0123"): numbers are stored as
+        E.164 ("+15125550123"), found by prefix on an index."""
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        formatted = _formatted_phone(search_term)
-        if formatted:  # the same table, no join: no duplicates, so no DISTINCT over every column
-            results = results | queryset.filter(phone=formatted)
+        prefix = phones.search_prefix(search_term)
+        if prefix:  # the same table, no join: no duplicates, so no DISTINCT over every column
+            results = results | queryset.filter(phone__startswith=prefix)
         return results, may_have_duplicates
 
     @admin.display(description="patient", ordering="last_name")
@@ -269,12 +224,24 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="phone")
     def phone_link(self, obj: AppointmentRequest) -> str:
-        digits = re.sub(r"\D", "", obj.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        if len(digits) != 11:
+        if not obj.tel:
             return obj.phone  # not a number we can dial: shown as typed
-        return format_html('<a href="tel:+{}">{}</a>', digits, obj.phone)
+        return format_html('<a href="tel:{}">{}</a>', obj.tel, obj.phone_display)
+
+    @admin.display(description="emails")
+    def delivery(self, obj: AppointmentRequest) -> str:
+        """Failed, waiting or sent, worst first (reads prefetched emails)."""
+        statuses = {email.status for email in obj.emails.all()}
+        for status in (RequestEmail.Status.FAILED, RequestEmail.Status.QUEUED, RequestEmail.Status.SENT):
+            if status in statuses:
+                return RequestEmail.Status(status).label
+        return "none"
+
+    @admin.display(description="possible duplicate of")
+    def possible_duplicate(self, obj: AppointmentRequest) -> str:
+        """An earlier request with the same patient details from another browser (only its reference: it may
+        belong to a center this staff member does not work for)."""
+        return obj.possible_duplicate_of.reference if obj.possible_duplicate_of else "—"
 
     @admin.display(description="age")
     def age(self, obj: AppointmentRequest) -> str:
@@ -329,16 +296,3 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         if not request.user.has_perm("appointments.export_appointmentrequest"):
             raise PermissionDenied
         return csv_response(queryset.visible_to(request.user).select_related("center"))
-
-
-def _formatted_phone(search_term: str) -> str:
-    """The search term as the form stores a phone number, "(512) 555-0123", if it is one; else ""."""
-    term = search_term.strip()
-    if not term or re.search(r"[^\d\s()+.\-]", term):
-        return ""
-    digits = re.sub(r"\D", "", term)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10:
-        return ""
-    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"

@@ -39,5 +39,6 @@ def csv_response(requests: Iterable[AppointmentRequest], filename: str = "appoin
         values = {column: getattr(row, column) for column in COLUMNS}
         values.update({column: getattr(row, f"get_{column}_display")() for column in LABELLED})
         values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
+        values["phone"] = row.phone_display
         writer.writerow([csv_safe(values[column]) for column in COLUMNS])
     return response

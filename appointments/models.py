@@ -387,7 +387,8 @@ class AppointmentRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "created_at"], name="request_status_received"),
-            models.Index(fields=["phone"], name="request_phone"),  # search by phone digits; see 0005 for the rest
+            # Phone search is by prefix of the E.164 number; see migration 0006 for names and references.
+            models.Index(fields=["phone"], name="request_phone", opclasses=["varchar_pattern_ops"]),
         ]
         constraints = [
             models.CheckConstraint(

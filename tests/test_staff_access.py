@@ -36,7 +36,7 @@ def austin_staff(austin):
 def moved(austin, houston):
     """A request received at Austin, then moved to Houston by someone who sees every center."""
     appointment_request = AppointmentRequestFactory(
-        center=austin, last_name="Movedaway", phone="(512) 555-0177", insurance="Bluewater Gold"
+        center=austin, last_name="Movedaway", phone="+15125550177", insurance="Bluewater Gold"
     )
     appointment_request.date_of_birth = appointment_request.date_of_birth.replace(year=1961)
     appointment_request.save()

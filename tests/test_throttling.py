@@ -11,7 +11,7 @@ from appointments.models import AppointmentRequest
 from azura_site.clients import client_address
 
 from .factories_appointments import CenterFactory
-from .test_request_form import another_patient, post
+from .test_request_protection import another_patient, post
 from .test_security_headers import STAFF_PASSWORD, is_refused, is_signed_in, login
 
 pytestmark = pytest.mark.django_db

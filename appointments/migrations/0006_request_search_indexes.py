@@ -5,7 +5,7 @@ SQLite, for the quick start, scans."""
 from django.db import migrations
 
 TABLE = "appointments_appointmentrequest"
-COLUMNS = ["reference", "first_name", "last_name", "phone"]
+COLUMNS = ["reference", "first_name", "last_name"]  # phones: a prefix index (the model)
 
 
 def create_indexes(apps, schema_editor):
@@ -26,6 +26,6 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("appointments", "0004_practice_managers")]
+    dependencies = [("appointments", "0005_practice_managers")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes)]

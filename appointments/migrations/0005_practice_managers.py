@@ -24,6 +24,6 @@ def remove_group(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("appointments", "0003_staff_access_and_retention")]
+    dependencies = [("appointments", "0004_staff_access_and_retention")]
 
     operations = [migrations.RunPython(create_group, remove_group)]
