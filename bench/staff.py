@@ -29,6 +29,7 @@ SEED = 2026
 CSRF = "benchbenchbenchbenchbenchbench12"  # a fixed CSRF secret sent as cookie and form field
 RESULTS_FILE = run.BASE_DIR / "bench" / "results" / "staff.json"
 ADMIN = "/admin/appointments/appointmentrequest/"
+AREAS = [512, 737, 713, 832, 281, 214, 469, 972, 817, 210]  # Texas area codes: real numbers' shape (E.164)
 
 
 def parse_args() -> argparse.Namespace:
@@ -83,7 +84,8 @@ def create_data(count: int, centers: int) -> dict:
                 AppointmentRequest(
                     reference=reference, center=made[i % centers], first_name=f"Pat{i % 997}",
                     last_name=f"Benchpatient{i:06d}", date_of_birth=now.date() - timedelta(days=20000 + i % 9000),
-                    phone=f"({200 + i % 700:03d}) 555-{i % 10000:04d}", patient_status="new", consent_at=when,
+                    phone=f"+1{AREAS[i % len(AREAS)]}{rng.randrange(200, 1000)}{rng.randrange(10000):04d}",
+                    patient_status="new", consent_at=when,
                     privacy_notice_version="bench", status=status,
                     closed_reason="declined" if status == "closed" else "", created_at=when, updated_at=when,
                 )
@@ -126,7 +128,7 @@ def session_cookie(user) -> str:
 
 def pages(data: dict) -> list[tuple[run.Page, str]]:
     sample, center = data["sample"], data["center"]
-    digits = "".join(ch for ch in sample.phone if ch.isdigit())
+    digits = sample.phone[2:]  # the ten digits staff type, "5125550123"
     worker, head = session_cookie(data["worker"]), session_cookie(data["head_office"])
     return [
         (run.Page("bare view", "/bench/bare/"), head),
