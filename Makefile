@@ -8,7 +8,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SERVE_MEDIA=1 SITE
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 
-.PHONY: run dev superuser test lint format install assets chromium wrk bench lighthouse clean
+.PHONY: run dev superuser test lint format install assets chromium wrk bench bench-staff lighthouse clean
 
 run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -45,6 +45,10 @@ format: install
 
 bench: install assets wrk
 	$(BIN)/python bench/run.py
+
+# The staff pages at 100,000 requests: DATABASE_URL must name a PostgreSQL database to throw away.
+bench-staff: install assets wrk
+	$(BIN)/python bench/staff.py
 
 lighthouse: install assets chromium
 	$(BIN)/python bench/lighthouse.py
