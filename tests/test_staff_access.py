@@ -179,3 +179,13 @@ def test_one_rule_decides_which_centers_a_user_works(austin, houston, austin_sta
     assert user_sees_all_centers(hq) and not user_sees_all_centers(austin_staff)
     hq.is_active = False
     assert not user_sees_all_centers(hq)
+
+
+def test_admin_autocomplete_offers_only_the_staff_members_centers_requests(client, austin, austin_staff, moved):
+    own = AppointmentRequestFactory(center=austin)
+    client.force_login(austin_staff)
+    params = {"app_label": "appointments", "model_name": "appointmentrequest", "field_name": "possible_duplicate_of"}
+    response = client.get("/admin/autocomplete/", {**params, "term": ""})
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == [own.reference]
+    assert "Movedaway" not in client.get("/admin/autocomplete/", {**params, "term": "Movedaway"}).content.decode()
