@@ -1,5 +1,6 @@
 """The staff screens in Chromium at 1280 px: the request list shows every column staff need without
-scrolling sideways, and the list, a request and its history pass axe-core (WCAG 2.2 AA)."""
+scrolling sideways, and the list, a request, its history and the page for another center's request pass
+axe-core (WCAG 2.2 AA)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -49,7 +50,9 @@ def test_staff_screens_fit_1280_px_and_pass_axe(live_server, page, axe):
     violations = axe()
     assert violations == [], describe_violations(violations)
 
-    for path in (f"{requests[0].pk}/change/", f"{requests[0].pk}/history/"):
+    elsewhere = AppointmentRequestFactory(center=CenterFactory(name="Azura Elsewhere"))
+    for path in (f"{requests[0].pk}/change/", f"{requests[0].pk}/history/", f"{elsewhere.pk}/change/"):
         page.goto(live_server.url + ADMIN + path)
         violations = axe()
         assert violations == [], path + "\n" + describe_violations(violations)
+    assert "belongs to a center you do not work for" in page.content()  # the last page: another center's request
