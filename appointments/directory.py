@@ -1,47 +1,85 @@
 """Find a physician: the directory's filter form."""
 
 from django import forms
-from django.db.models import Q
 
 from procedures.models import Procedure
 
-from .forms import CenterChoiceField
-from .models import Center, Language, Physician
+from . import geo, places, selectors
+from .locator import DEFAULT_RADIUS, RADIUS_CHOICES
+from .models import Language, Physician
 
 
 class PhysicianFilterForm(forms.Form):
-    """Search by name; filter by procedure, center, language and whether they accept new patients."""
+    """Search by name or near a place; filter by procedure, center, language and accepting new patients."""
 
     q = forms.CharField(label="Physician’s name", required=False, max_length=80)
+    near = forms.CharField(
+        label="Near (ZIP code or city and state)",
+        required=False,
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false"}),
+    )
+    radius = forms.ChoiceField(label="Distance", choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS)
     procedure = forms.ModelChoiceField(
         queryset=Procedure.objects.published(), to_field_name="slug", required=False, empty_label="Any procedure"
     )
-    center = CenterChoiceField(
-        queryset=Center.objects.active(), to_field_name="slug", required=False, empty_label="Any center"
+    center = forms.CharField(
+        label="Center name or city", required=False, max_length=80, help_text="For example Austin or Downtown"
     )
     language = forms.ModelChoiceField(
         queryset=Language.objects.all(), to_field_name="name", required=False, empty_label="Any language"
     )
     accepting = forms.BooleanField(label="Accepting new patients only", required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.place: places.Place | None = None
+
+    def clean_near(self) -> str:
+        near = geo.normalize(self.cleaned_data["near"])
+        if near:
+            try:
+                self.place = places.resolve(near)
+            except places.PlaceNotFound as problem:
+                raise forms.ValidationError(problem.message) from None
+        return near
+
+    def clean_radius(self) -> float | None:
+        radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
+        return None if radius == "any" else float(radius)
+
+    def clean_center(self) -> list:
+        text = geo.normalize(self.cleaned_data["center"])
+        if not text:
+            return []
+        centers = selectors.centers_named(text)
+        if not centers:
+            raise forms.ValidationError(f"We found no center named “{text}”. Check the spelling, or leave it empty.")
+        return centers
+
     def physicians(self):
+        """The physicians matching the filters, as a queryset; near a place, a list of them nearest first."""
         physicians = Physician.objects.active()
         if not self.is_valid():
             return physicians.none()
         data = self.cleaned_data
-        for word in data["q"].split()[:5]:
-            word = word.strip(".,")
-            if word.lower() in ("dr", "md", "do"):
-                continue
-            physicians = physicians.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+        physicians = physicians.named(data["q"])
         if data["procedure"]:
             physicians = physicians.filter(procedures=data["procedure"])
         if data["language"]:
             physicians = physicians.filter(languages=data["language"])
         if data["center"] and data["accepting"]:
-            physicians = physicians.filter(practices__center=data["center"], practices__accepting_new_patients=True)
+            physicians = physicians.filter(
+                practices__center__in=data["center"], practices__accepting_new_patients=True
+            )
         elif data["center"]:
-            physicians = physicians.filter(practices__center=data["center"])
+            physicians = physicians.filter(practices__center__in=data["center"])
         elif data["accepting"]:
             physicians = physicians.filter(practices__accepting_new_patients=True, practices__center__is_active=True)
-        return physicians.distinct().for_listing()
+        physicians = physicians.distinct().for_listing()
+        if self.place is None:
+            return physicians
+        radius = None if self.place.state else data["radius"]
+        return selectors.physicians_near(
+            point=self.place.point, radius=radius, physicians=physicians, state=self.place.state
+        )

@@ -3,6 +3,7 @@
 No web service is ever asked: a patient's search stays on our servers.
 """
 
+import difflib
 import math
 import re
 import unicodedata
@@ -28,6 +29,7 @@ US_STATES = [
 ]  # fmt: skip
 
 ZIP_RE = re.compile(r"^(\d{5})(?:-\d{4})?$", re.ASCII)
+# Checked on the text with its accents folded: "Española" and "Coeur d'Alene" are place names, "東京" is not.
 CITY_RE = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 STATE_WORD_RE = re.compile(r"^[A-Za-z][A-Za-z .]*$")
 INVISIBLE_RE = re.compile("[\u200b-\u200d\ufeff]")
@@ -43,6 +45,16 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
 
 
+def fold_accents(text: str) -> str:
+    """The text without its accents: "Española" is "Espanola", "Martínez" is "Martinez"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
+
+
+def is_place_name(text: str) -> bool:
+    return bool(CITY_RE.match(fold_accents(text)))
+
+
 def state_code(text: str) -> str | None:
     """The two-letter code of a state given by code ("TX", "tx", "D.C.") or by name ("Texas"), else None."""
     compact = re.sub(r"[\s.]", "", text).upper()
@@ -56,15 +68,18 @@ def split_city_state(text: str) -> tuple[str, str] | None:
     "" when none was given. None when the text cannot be a place name at all."""
     if "," in text:
         city, _, state = (part.strip() for part in text.rpartition(","))
-        if CITY_RE.match(city) and STATE_WORD_RE.match(state):
+        if is_place_name(city) and STATE_WORD_RE.match(state):
             return city, state
         return None
-    if not CITY_RE.match(text):
+    if not is_place_name(text):
         return None
     words = text.split(" ")
     for size in (3, 2, 1):  # "District of Columbia", "New York", "Texas" or "TX"
         if len(words) > size and state_code(" ".join(words[-size:])):
             return " ".join(words[:-size]), " ".join(words[-size:])
+    for size in (3, 2, 1):  # "TX Austin": the state first
+        if len(words) > size and state_code(" ".join(words[:size])):
+            return " ".join(words[size:]), " ".join(words[:size])
     if len(words) > 1 and len(words[-1].replace(".", "")) == 2:  # "Austin TZ": a state we don't know
         return " ".join(words[:-1]), words[-1]
     return text, ""
@@ -98,6 +113,19 @@ def city_point(city: str, state: str) -> Point | None:
     return _city_index().get((_city_key(city), state.upper()))
 
 
+def similar_cities(city: str, state: str, limit: int = 3) -> list[str]:
+    """The names of the cities in a state spelt most like `city` ("Pittsburgh" for "Pittsburg"), closest first."""
+    names = _city_names()
+    keys = [key for key, code in names if code == state]
+    close = difflib.get_close_matches(_city_key(city), keys, n=limit, cutoff=0.75)
+    return [names[key, state] for key in close]
+
+
+def state_point(state: str) -> Point | None:
+    """The middle of a state's ZIP codes: where a search for a whole state measures its distances from."""
+    return _state_index().get(state)
+
+
 def city_states(city: str) -> list[str]:
     """The states that have a city of that name, the one with most ZIP codes first: a hint for a patient who
     left the state out."""
@@ -106,10 +134,13 @@ def city_states(city: str) -> list[str]:
 
 
 def _city_key(city: str) -> str:
-    city = re.sub(r"\s+", " ", city.strip().upper().replace(".", " ")).strip()
-    city = re.sub(r"^(ST|SAINT) ", "SAINT ", city)
-    city = re.sub(r"^(FT|FORT) ", "FORT ", city)
-    return re.sub(r"^(MT|MOUNT) ", "MOUNT ", city)
+    """One spelling for the ways a city is written: accents, apostrophes, hyphens and dots folded ("O'Fallon"
+    is the dataset's "O Fallon"), and Saint/St., Sainte/Ste., Fort/Ft. and Mount/Mt. anywhere in the name."""
+    city = re.sub(r"['\-.]", " ", fold_accents(city).upper())
+    city = re.sub(r"\s+", " ", city).strip()
+    for short, full in (("ST", "SAINT"), ("STE", "SAINTE"), ("FT", "FORT"), ("MT", "MOUNT")):
+        city = re.sub(rf"\b{short}\b(?= )", full, city)
+    return city
 
 
 @cache
@@ -121,6 +152,24 @@ def _zip_index() -> dict[str, Point]:
 def _city_index() -> dict[tuple[str, str], Point]:
     zips = _city_zips()
     return {key: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for key, pts in zips.items()}
+
+
+@cache
+def _city_names() -> dict[tuple[str, str], str]:
+    """Each city's name as the dataset spells it, by its folded key and state."""
+    names: dict[tuple[str, str], str] = {}
+    for z in zipcodes.list_all():
+        for name in [z["city"], *(z.get("acceptable_cities") or [])]:
+            names.setdefault((_city_key(name), z["state"]), name)
+    return {key: name for key, name in names.items() if key in _city_zips()}
+
+
+@cache
+def _state_index() -> dict[str, Point]:
+    points: dict[str, list[Point]] = {}
+    for (_, state), city_points in _city_zips().items():
+        points.setdefault(state, []).extend(city_points)
+    return {state: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for state, pts in points.items()}
 
 
 @cache

@@ -1,14 +1,15 @@
 """Find a center: the search form and the search itself."""
 
-from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Prefetch
 
 from procedures.models import Procedure
 
-from . import geo
-from .models import Center
+from . import geo, places, selectors
+from .selectors import PUBLISHED_PROCEDURES, Result
+
+__all__ = ["PUBLISHED_PROCEDURES", "LocatorForm", "Result"]
 
 RADIUS_CHOICES = [
     ("10", "10 miles"),
@@ -18,14 +19,6 @@ RADIUS_CHOICES = [
     ("any", "Any distance"),
 ]
 DEFAULT_RADIUS = "50"
-MAX_RESULTS = 50
-PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
-
-
-@dataclass
-class Result:
-    center: Center
-    distance: float  # miles
 
 
 class LocatorForm(forms.Form):
@@ -35,7 +28,7 @@ class LocatorForm(forms.Form):
         label="ZIP code or city and state",
         required=False,
         max_length=80,
-        help_text="For example 78701 or Austin, TX",
+        help_text="For example 78701, Austin, TX or a full address",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text", "spellcheck": "false"}),
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
@@ -54,8 +47,9 @@ class LocatorForm(forms.Form):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
         super().__init__(data, **kwargs)
-        self.point: geo.Point | None = None
-        self.place = ""
+        self.found: places.Place | None = None
+        self.suggestions: list[str] = []
+        self.question = ""
 
     def clean_radius(self) -> float | None:
         radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
@@ -70,38 +64,34 @@ class LocatorForm(forms.Form):
             self.errors.pop("lng", None)
             self.add_error("q", "We could not use that location. Enter a ZIP code or a city and state instead.")
         elif q:
-            self.point, self.place = self._resolve(q)
+            try:
+                self.found = places.resolve(q)
+            except places.PlaceNotFound as problem:
+                self.suggestions, self.question = problem.suggestions, problem.question
+                self.add_error("q", problem.message)
         elif lat is not None and lng is not None:
-            self.point, self.place = (lat, lng), "your location"
+            self.found = places.Place((lat, lng), "your location")
         elif lat is not None or lng is not None:
             self.add_error("q", "We could not use that location. Enter a ZIP code or a city and state instead.")
         return cleaned
 
-    def _resolve(self, q: str) -> tuple[geo.Point | None, str]:
-        if q[:1].isdigit():
-            if not geo.ZIP_RE.match(q):
-                self.add_error("q", "Enter a 5-digit ZIP code, for example 78701.")
-                return None, ""
-            point = geo.zip_point(q)
-            if point is None:
-                self.add_error("q", f"We don’t know the ZIP code {q[:5]}. Check it, or enter a city and state.")
-            return point, q[:5]
-        parts = geo.split_city_state(q)
-        if parts is None:
-            self.add_error("q", "Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX.")
-            return None, ""
-        city, state_text = parts
-        if not state_text:
-            states = geo.city_states(city)
-            example = f"{city.title()}, {states[0]}" if states else "Austin, TX"
-            self.add_error("q", f"Add the state, for example {example}.")
-            return None, ""
-        state = geo.state_code(state_text)
-        point = geo.city_point(city, state) if state else None
-        place = f"{city.title()}, {state or (state_text.upper() if len(state_text) <= 2 else state_text)}"
-        if point is None:
-            self.add_error("q", f"We don’t know {place}. Check the spelling, or enter a ZIP code.")
-        return point, place
+    def suggestion_links(self) -> list[tuple[str, str]]:
+        """Places the patient may have meant, each with the query string that searches it (same filters)."""
+        keep = {name: self.data[name] for name in ("radius", "procedure") if self.data.get(name)}
+        return [(label, urlencode({"q": label, **keep})) for label in self.suggestions]
+
+    @property
+    def point(self) -> geo.Point | None:
+        return self.found.point if self.found else None
+
+    @property
+    def place(self) -> str:
+        return self.found.label if self.found else ""
+
+    @property
+    def state(self) -> str:
+        """The state asked for, when the search is for a whole state."""
+        return self.found.state if self.found else ""
 
     @property
     def needs_place(self) -> bool:
@@ -113,24 +103,8 @@ class LocatorForm(forms.Form):
         return self.is_bound and self.is_valid() and self.point is not None
 
     def results(self) -> tuple[list[Result], Result | None]:
-        """Centers within the radius, nearest first; if none, the nearest one beyond it."""
-        lat, lng = self.point
-        radius = self.cleaned_data["radius"]
-        centers = Center.objects.active()
-        if procedure := self.cleaned_data.get("procedure"):
-            centers = centers.filter(procedures=procedure)
-        nearby = [
-            r for r in self._measure(centers.nearest(lat, lng, radius, MAX_RESULTS))
-            if radius is None or r.distance <= radius
-        ]  # fmt: skip
-        if nearby or radius is None:
-            return nearby, None
-        beyond = self._measure(centers.nearest(lat, lng, None, 1))
-        return [], beyond[0] if beyond else None
-
-    def _measure(self, centers) -> list[Result]:
-        results = [
-            Result(center, geo.distance_miles(self.point, (center.latitude, center.longitude)))
-            for center in centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
-        ]
-        return sorted(results, key=lambda r: (r.distance, r.center.name))
+        """Centers within the radius, nearest first (or a whole state's); if none, the nearest one beyond it."""
+        procedure = self.cleaned_data.get("procedure")
+        if self.state:
+            return selectors.centers_in_state(state=self.state, procedure=procedure), None
+        return selectors.centers_near(point=self.point, radius=self.cleaned_data["radius"], procedure=procedure)

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -71,6 +72,21 @@ class Center(models.Model):
     zip_code = models.CharField("ZIP code", max_length=10)
     latitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
     longitude = models.FloatField(null=True, blank=True, help_text="Leave blank to use the ZIP code's location.")
+    location_is_approximate = models.BooleanField(
+        "location is approximate",
+        default=False,
+        editable=False,
+        help_text="The coordinates are the middle of the ZIP code, not the door: enter the real ones.",
+    )
+    suite = models.CharField("floor and suite", max_length=100, blank=True, help_text="e.g. 2nd floor, Suite 210")
+    parking = models.CharField(max_length=300, blank=True, help_text="Where patients park, and whether it is free.")
+    accessibility = models.CharField(
+        "wheelchair access and entrance", max_length=300, blank=True, help_text="e.g. Step-free entrance on Oak Street."
+    )
+    transit = models.CharField("public transit", max_length=300, blank=True, help_text="Nearby bus or train stops.")
+    languages = models.ManyToManyField(
+        "Language", blank=True, related_name="centers", help_text="Languages the center's staff speak with patients."
+    )
     phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123", validators=[no_control_characters])
     notification_email = models.EmailField(
         blank=True,
@@ -107,6 +123,9 @@ class Center(models.Model):
             point = geo.zip_point(self.zip_code)
             if point:
                 self.latitude, self.longitude = point
+            self.location_is_approximate = point is not None
+        elif self.location_is_approximate and (self.latitude, self.longitude) != geo.zip_point(self.zip_code):
+            self.location_is_approximate = False  # staff entered the real coordinates
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -120,6 +139,11 @@ class Center(models.Model):
     @property
     def one_line_address(self) -> str:
         return f"{self.address}, {self.city}, {self.state} {self.zip_code}"
+
+    @property
+    def street_address(self) -> str:
+        """The address to the door, as a maps service reads it (without the floor and suite)."""
+        return f"{self.address}, {self.city}, {self.state} {self.zip_code}, USA"
 
     def local_time(self, when: datetime | None = None) -> datetime:
         return (when or timezone.now()).astimezone(ZoneInfo(self.timezone))
@@ -170,10 +194,11 @@ class Center(models.Model):
         day = "today" if days == 0 else "tomorrow" if days == 1 else Weekday(opens.weekday()).label
         return f"opens {day} {dateformat.format(opens, 'g:i A')}"
 
-    def hours_by_day(self) -> list[tuple[str, list["OpeningHours"]]]:
-        """Each weekday with its opening periods, for the hours table (empty list: closed)."""
+    def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
+        """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
         hours = list(self.opening_hours.all())
-        return [(label, [h for h in hours if h.weekday == day]) for day, label in Weekday.choices]
+        today = self.local_time(when).weekday()
+        return [(label, [h for h in hours if h.weekday == day], day == today) for day, label in Weekday.choices]
 
 
 class OpeningHours(models.Model):
@@ -209,9 +234,35 @@ class Language(models.Model):
         return self.name
 
 
+def name_key(text: str) -> str:
+    """A name as searched: no accents, lower case ("Martínez" and "martinez" are the same)."""
+    return " ".join(geo.fold_accents(text).casefold().split())
+
+
+def validate_npi(value: str) -> None:
+    """An NPI is 10 digits whose last is a Luhn check digit over "80840" and the first nine."""
+    if not (len(value) == 10 and value.isascii() and value.isdigit()):
+        raise ValidationError("An NPI is 10 digits.")
+    total = 0
+    for position, digit in enumerate(reversed("80840" + value[:9])):
+        doubled = int(digit) * (2 if position % 2 == 0 else 1)
+        total += doubled - 9 if doubled > 9 else doubled
+    if (10 - total % 10) % 10 != int(value[9]):
+        raise ValidationError("This is not a valid NPI: check the digits.")
+
+
 class PhysicianQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def named(self, text: str):
+        """Physicians whose name contains every word of the text, with or without accents ("Dr." ignored)."""
+        queryset = self
+        for word in name_key(text).split()[:5]:
+            word = word.strip(".,")
+            if word and word not in ("dr", "md", "do"):
+                queryset = queryset.filter(search_name__contains=word)
+        return queryset
 
     def for_listing(self):
         return self.prefetch_related(
@@ -230,6 +281,14 @@ class Physician(models.Model):
     last_name = models.CharField(max_length=80, validators=[no_control_characters])
     credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP", validators=[no_control_characters])
     slug = models.SlugField(max_length=180, unique=True)
+    search_name = models.CharField(max_length=170, blank=True, editable=False, db_index=True)
+    npi = models.CharField(
+        "NPI",
+        max_length=10,
+        blank=True,
+        validators=[validate_npi],
+        help_text="The 10-digit National Provider Identifier, shown to search engines.",
+    )
     photo = models.ImageField(upload_to="physicians/", blank=True)
     photo_alt = models.CharField(
         "photo description", max_length=200, blank=True, help_text="Describes the photo for screen reader users."
@@ -256,6 +315,7 @@ class Physician(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(f"{self.first_name} {self.last_name} {self.credentials}")[:180]
+        self.search_name = name_key(f"{self.first_name} {self.last_name}")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

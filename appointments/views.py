@@ -14,8 +14,9 @@ from azura_site.cache import public_page
 from . import ratelimit, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
-from .locator import PUBLISHED_PROCEDURES, LocatorForm
+from .locator import LocatorForm
 from .mail import confirmation_email
+from .selectors import MAX_RESULTS, PUBLISHED_PROCEDURES
 from .models import AppointmentRequest, Center, Physician, Practice
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ def locator(request: HttpRequest) -> HttpResponse:
     if form.searched:
         results, nearest_beyond = form.results()
     status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "results": results, "nearest_beyond": nearest_beyond}
+    context = {"form": form, "results": results, "nearest_beyond": nearest_beyond, "max_results": MAX_RESULTS}
     return render(request, "appointments/locator.html", context, status=status)
 
 

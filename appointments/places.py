@@ -1,0 +1,108 @@
+"""What a patient typed, read as a place: a ZIP code, a city and state, a full address, or a whole state.
+
+One reading for every search box that asks "where?" (the locator, the physician directory, the request form).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import geo
+
+# A ZIP code anywhere in the text ("Austin TX 78701", "78701 Austin", an address ending in one).
+ZIP_ANYWHERE_RE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])", re.ASCII)
+HOUSE_NUMBER_RE = re.compile(r"^\d+[A-Za-z]?\s+(?=[^\W\d])", re.ASCII)
+DIGITS_ONLY_RE = re.compile(r"^[\d\s-]+$", re.ASCII)
+STATE_NAMES = dict(geo.US_STATES)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where to measure from, and how to name it to the patient. `state` is set when a whole state was asked
+    for: its centers are listed, not a radius around its middle."""
+
+    point: geo.Point
+    label: str
+    state: str = ""
+
+
+@dataclass
+class PlaceNotFound(Exception):
+    """Text we cannot read as a place: the message to show, and places the patient may have meant."""
+
+    message: str
+    suggestions: list[str] = field(default_factory=list)
+    question: str = "Did you mean"
+
+
+def resolve(text: str) -> Place:
+    """The place the text names; raises PlaceNotFound with a message (and suggestions) otherwise."""
+    text = geo.normalize(text)
+    if DIGITS_ONLY_RE.match(text) or (text[:1].isdigit() and not re.search(r"[\s,]", text)):
+        return _zip_place(text.replace(" ", ""))  # a ZIP code, maybe mistyped ("7870l")
+    zip_problem = None
+    for match in _zip_candidates(text):
+        point = geo.zip_point(match.group(1))
+        if point is not None:
+            return Place(point, match.group(1))
+        zip_problem = f"We don’t know the ZIP code {match.group(1)}. Check it, or enter a city and state."
+        text = (text[: match.start()] + text[match.end() :]).strip(" ,")
+    try:
+        return _city_or_state_place(text)
+    except PlaceNotFound:
+        if zip_problem:
+            raise PlaceNotFound(zip_problem) from None
+        raise
+
+
+def _zip_place(text: str) -> Place:
+    if not geo.ZIP_RE.match(text):
+        raise PlaceNotFound("Enter a 5-digit ZIP code, for example 78701.")
+    point = geo.zip_point(text)
+    if point is None:
+        raise PlaceNotFound(f"We don’t know the ZIP code {text[:5]}. Check it, or enter a city and state.")
+    return Place(point, text[:5])
+
+
+def _zip_candidates(text: str) -> list[re.Match]:
+    """The numbers that may be ZIP codes, last first; a number opening a street address is a house number."""
+    matches = list(ZIP_ANYWHERE_RE.finditer(text))
+    if text.count(",") >= 2 and matches and matches[0].start() == 0:
+        matches = matches[1:]
+    return matches[::-1]
+
+
+def _city_or_state_place(text: str) -> Place:
+    if code := geo.state_code(text):
+        return Place(geo.state_point(code), STATE_NAMES[code], state=code)
+    text = HOUSE_NUMBER_RE.sub("", text)
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) > 2:  # a street address: its city and state are the last parts
+        text = ", ".join(parts[-2:]) if geo.state_code(parts[-1]) else parts[-1]
+    split = geo.split_city_state(text)
+    if len(parts) > 1 and not (split and geo.state_code(split[1])):
+        last = geo.split_city_state(parts[-1])
+        if last and last[0] and last[1]:
+            text = parts[-1]  # "6190 Park Boulevard, Austin TX"
+    split = geo.split_city_state(text)
+    if split is None:
+        raise PlaceNotFound("Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX.")
+    city, state_text = split
+    if not state_text:
+        states = geo.city_states(city)
+        example = f"{city.title()}, {states[0]}" if states else "Austin, TX"
+        suggestions = [f"{city.title()}, {code}" for code in states[:8]]
+        raise PlaceNotFound(f"Add the state, for example {example}.", suggestions, "Which one did you mean")
+    state = geo.state_code(state_text)
+    shown_state = state or (state_text.upper() if len(state_text) <= 2 else state_text)
+    if state is None:
+        raise PlaceNotFound(f"We don’t know {city.title()}, {shown_state}. Check the spelling, or enter a ZIP code.")
+    for words in _trailing_words(city):  # "6190 Park Boulevard Austin": the city is the last words
+        if point := geo.city_point(words, state):
+            return Place(point, f"{words.title()}, {state}")
+    suggestions = [f"{name}, {state}" for name in geo.similar_cities(city, state)]
+    raise PlaceNotFound(f"We don’t know {city.title()}, {state}. Check the spelling, or enter a ZIP code.", suggestions)
+
+
+def _trailing_words(city: str) -> list[str]:
+    words = city.split(" ")
+    return [" ".join(words[-size:]) for size in range(len(words), 0, -1) if size <= 4 or size == len(words)]

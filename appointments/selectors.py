@@ -1,0 +1,86 @@
+"""Reads: which centers and physicians a patient's search finds. Forms clean input; these find things."""
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+
+from procedures.models import Procedure
+
+from . import geo
+from .models import Center, Physician
+
+MAX_RESULTS = 50
+NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
+PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
+
+
+@dataclass
+class Result:
+    """A center found by a search, and how far it is from the place searched (None: a whole state listed)."""
+
+    center: Center
+    distance: float | None  # miles
+
+    @property
+    def approximate(self) -> bool:
+        """The center's coordinates come from its ZIP code: its distance is "about"."""
+        return self.center.location_is_approximate
+
+
+def centers_near(
+    *, point: geo.Point, radius: float | None, procedure: Procedure | None = None, limit: int = MAX_RESULTS
+) -> tuple[list[Result], Result | None]:
+    """Active centers within `radius` miles of a point (None: any distance), nearest first, offering the
+    procedure if one is given; when none is within the radius, the nearest one beyond it."""
+    centers = _offering(procedure)
+    nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if radius is None or r.distance <= radius]
+    if nearby or radius is None:
+        return nearby, None
+    beyond = _measure(point, centers.nearest(*point, None, 1))
+    return [], beyond[0] if beyond else None
+
+
+def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: int = MAX_RESULTS) -> list[Result]:
+    """A state's active centers by city and name (the first `limit`), offering the procedure if given."""
+    centers = _offering(procedure).filter(state=state).order_by("city", "name")[:limit]
+    return [Result(center, None) for center in _with_details(centers)]
+
+
+def centers_named(text: str, limit: int = 10) -> list[Center]:
+    """Active centers whose name or city contains the text, or whose slug it is: the directory's center search."""
+    text = text.strip()
+    if not text:
+        return []
+    query = Q(slug=text) | Q(name__icontains=text) | Q(city__icontains=text)
+    return list(Center.objects.active().filter(query).order_by("name")[:limit])
+
+
+def physicians_near(*, point: geo.Point, radius: float | None, physicians, state: str = "") -> list[Physician]:
+    """The physicians (of the given queryset) who practise at an active center near the point (or in the state),
+    nearest first; each carries `distance`, the miles to the nearest such center."""
+    centers = Center.objects.active().filter(state=state) if state else Center.objects.active()
+    measured = _measure_bare(point, centers.nearest(*point, radius, NEAR_CENTERS))
+    distance_to = {r.center.pk: r.distance for r in measured if radius is None or r.distance <= radius}
+    found = list(physicians.filter(practices__center__in=list(distance_to)).distinct())
+    for physician in found:
+        physician.distance = min(distance_to.get(p.center_id, math.inf) for p in physician.practices.all())
+    return sorted(found, key=lambda physician: (physician.distance, physician.last_name, physician.first_name))
+
+
+def _offering(procedure: Procedure | None):
+    centers = Center.objects.active()
+    return centers.filter(procedures=procedure) if procedure else centers
+
+
+def _with_details(centers):
+    return centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
+
+
+def _measure(point: geo.Point, centers) -> list[Result]:
+    return _measure_bare(point, _with_details(centers))
+
+
+def _measure_bare(point: geo.Point, centers) -> list[Result]:
+    results = [Result(c, geo.distance_miles(point, (c.latitude, c.longitude))) for c in centers]
+    return sorted(results, key=lambda r: (r.distance, r.center.name))
