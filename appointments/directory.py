@@ -69,9 +69,7 @@ class PhysicianFilterForm(forms.Form):
         if data["language"]:
             physicians = physicians.filter(languages=data["language"])
         if data["center"] and data["accepting"]:
-            physicians = physicians.filter(
-                practices__center__in=data["center"], practices__accepting_new_patients=True
-            )
+            physicians = physicians.filter(practices__center__in=data["center"], practices__accepting_new_patients=True)
         elif data["center"]:
             physicians = physicians.filter(practices__center__in=data["center"])
         elif data["accepting"]:

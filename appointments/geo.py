@@ -169,7 +169,9 @@ def _state_index() -> dict[str, Point]:
     points: dict[str, list[Point]] = {}
     for (_, state), city_points in _city_zips().items():
         points.setdefault(state, []).extend(city_points)
-    return {state: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for state, pts in points.items()}
+    return {
+        state: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for state, pts in points.items()
+    }
 
 
 @cache

@@ -34,7 +34,9 @@ def centers_near(
     """Active centers within `radius` miles of a point (None: any distance), nearest first, offering the
     procedure if one is given; when none is within the radius, the nearest one beyond it."""
     centers = _offering(procedure)
-    nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if radius is None or r.distance <= radius]
+    nearby = [
+        r for r in _measure(point, centers.nearest(*point, radius, limit)) if radius is None or r.distance <= radius
+    ]
     if nearby or radius is None:
         return nearby, None
     beyond = _measure(point, centers.nearest(*point, None, 1))

@@ -16,8 +16,8 @@ from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
 from .locator import LocatorForm
 from .mail import confirmation_email
-from .selectors import MAX_RESULTS, PUBLISHED_PROCEDURES
 from .models import AppointmentRequest, Center, Physician, Practice
+from .selectors import MAX_RESULTS, PUBLISHED_PROCEDURES
 
 log = logging.getLogger(__name__)
 

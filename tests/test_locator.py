@@ -820,7 +820,9 @@ def test_center_page_shows_address_phone_and_directions(client, full_center):
 def test_center_page_has_an_hours_table_with_all_seven_days(client, full_center):
     page = client.get(full_center.get_absolute_url()).content.decode()
     table = re.search(r'<table class="table hours">(.*?)</table>', page, flags=re.S).group(1)
-    days = re.findall(r'<th scope="row">(\w+)(?: <span class="today-label">\(today\)</span>)?</th><td>([^<]*)</td>', table)
+    days = re.findall(
+        r'<th scope="row">(\w+)(?: <span class="today-label">\(today\)</span>)?</th><td>([^<]*)</td>', table
+    )
     assert [day for day, _ in days] == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     hours = dict(days)
     assert hours["Monday"] == "8:00 AM – 5:00 PM"

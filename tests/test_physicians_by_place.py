@@ -1,6 +1,8 @@
 """Find a physician by place (?near=&radius=, nearest first), names with or without accents (on SQLite and
 PostgreSQL alike), and the center filter as a search rather than a list of every center."""
 
+import base64
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 DIRECTORY = "/physicians/"
 # The smallest valid GIF: a photo staff uploaded.
-GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
 
 
 def listed(response) -> list[str]:
