@@ -22,17 +22,26 @@ class CenterPracticeInline(admin.TabularInline):
 
 @admin.register(Center)
 class CenterAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "is_demo")
-    list_filter = ("is_active", "state", "timezone", "procedures", "is_demo")
+    list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "location_is_approximate", "is_demo")
+    list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
+    readonly_fields = ("location_is_approximate",)
     search_fields = ("name", "city", "zip_code", "address", "phone")
     prepopulated_fields = {"slug": ("name", "city", "state")}
-    filter_horizontal = ("procedures", "staff")
+    filter_horizontal = ("procedures", "staff", "languages")
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("name", "slug", "is_active", "is_demo")}),
         ("Staff", {"fields": ("staff",)}),
-        ("Address", {"fields": ("address", "city", "state", "zip_code", "latitude", "longitude", "timezone")}),
-        ("Contact", {"fields": ("phone", "notification_email")}),
+        (
+            "Address",
+            {
+                "fields": ("address", "city", "state", "zip_code", "latitude", "longitude", "location_is_approximate"),
+                "description": "Blank coordinates are filled from the ZIP code: approximate, so patients see "
+                "distances as “about”. Enter the entrance's coordinates for exact distances and the map.",
+            },
+        ),
+        ("Contact", {"fields": ("phone", "notification_email", "timezone")}),
+        ("Visiting", {"fields": ("suite", "parking", "accessibility", "transit", "languages")}),
         ("Procedures offered", {"fields": ("procedures",)}),
     )
     inlines = [OpeningHoursInline, CenterPracticeInline]
@@ -69,7 +78,7 @@ class PhysicianAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("languages", "procedures")
     save_on_top = True
     fieldsets = (
-        (None, {"fields": ("first_name", "last_name", "credentials", "slug", "is_active", "is_demo")}),
+        (None, {"fields": ("first_name", "last_name", "credentials", "slug", "npi", "is_active", "is_demo")}),
         ("Profile", {"fields": ("photo", "photo_alt", "biography", "board_certifications", "education")}),
         ("Languages and procedures", {"fields": ("languages", "procedures")}),
     )

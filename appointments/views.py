@@ -44,7 +44,7 @@ class CenterDetailView(DetailView):
     def get_queryset(self):
         practices = Practice.objects.filter(physician__is_active=True).select_related("physician")
         return Center.objects.active().prefetch_related(
-            PUBLISHED_PROCEDURES, "opening_hours", Prefetch("practices", queryset=practices)
+            PUBLISHED_PROCEDURES, "opening_hours", "languages", Prefetch("practices", queryset=practices)
         )
 
 

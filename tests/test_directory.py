@@ -30,7 +30,8 @@ def listed(page: str) -> list[str]:
 
 def jsonld(page: str) -> list[dict]:
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.S)
-    return [json.loads(block) for block in blocks]
+    found = [json.loads(block) for block in blocks]
+    return [data for data in found if data["@type"] != "BreadcrumbList"]  # tests/test_structured_data.py
 
 
 def field_error(page: str, field: str) -> str:

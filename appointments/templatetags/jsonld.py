@@ -50,16 +50,39 @@ def center_jsonld(center: Center) -> SafeString:
     return jsonld_script(data)
 
 
+# schema.org medical specialties named by the board certifications staff enter (the words they start with).
+SPECIALTIES = {
+    "anesthesiology": "Anesthesia",
+    "neurology": "Neurologic",
+    "radiology": "Radiography",
+    "surgery": "Surgical",
+}
+
+
+def _specialties(physician: Physician) -> list[str]:
+    found = []
+    for certification in physician.board_certification_list:
+        for word, specialty in SPECIALTIES.items():
+            if word in certification.lower() and specialty not in found:
+                found.append(specialty)
+    return found
+
+
 @register.filter
 def physician_jsonld(physician: Physician) -> SafeString:
     data = {
         "@type": "Physician",
         "name": physician.display_name,
         "url": settings.SITE_URL + physician.get_absolute_url(),
+        "isAcceptingNewPatients": physician.accepts_new_patients,
         "knowsLanguage": [language.name for language in physician.languages.all()],
         "availableService": [
             {"@type": "MedicalProcedure", "name": procedure.title} for procedure in physician.procedures.all()
         ],
         "location": [_clinic(practice.center) for practice in physician.practices.all()],
     }
+    if specialties := _specialties(physician):
+        data["medicalSpecialty"] = specialties
+    if physician.npi:
+        data["usNPI"] = physician.npi
     return jsonld_script(data)

@@ -6,6 +6,7 @@ import markdown as markdown_lib
 import nh3
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from procedures.jsonld import jsonld_script
@@ -64,3 +65,17 @@ def organization_jsonld() -> SafeString:
 
 
 ORGANIZATION = {"@type": "MedicalOrganization", "name": "Azura Vascular Care"}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context, current: str, parent_url: str = "", parent_label: str = "") -> SafeString:
+    """schema.org BreadcrumbList of the trail the page shows: Home, the parent if any, the page itself."""
+    trail = [("Home", reverse("home"))]
+    if parent_url:
+        trail.append((parent_label, parent_url))
+    trail.append((current, context["request"].path))
+    items = [
+        {"@type": "ListItem", "position": n, "name": str(name), "item": settings.SITE_URL + url}
+        for n, (name, url) in enumerate(trail, start=1)
+    ]
+    return jsonld_script({"@type": "BreadcrumbList", "itemListElement": items})
