@@ -108,6 +108,11 @@ def zip_point(zip_code: str) -> Point | None:
     return _zip_index().get(match.group(1))
 
 
+def is_zip_location(point: tuple[float | None, float | None], zip_code: str) -> bool:
+    """Whether a center's coordinates are its ZIP code's middle (filled in for it, not its door): approximate."""
+    return None not in point and point == zip_point(zip_code)
+
+
 def city_point(city: str, state: str) -> Point | None:
     """The centre of a city: the mean location of its ZIP codes, so that any of them gives a nearby point."""
     return _city_index().get((_city_key(city), state.upper()))

@@ -345,6 +345,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         "phone": values["phone"],
         "latitude": point[0],
         "longitude": point[1],
+        "location_is_approximate": geo.is_zip_location(point, zip_code),
         "timezone": time_zone,
     }
     if "email" in row:

@@ -123,9 +123,7 @@ class Center(models.Model):
             point = geo.zip_point(self.zip_code)
             if point:
                 self.latitude, self.longitude = point
-            self.location_is_approximate = point is not None
-        elif self.location_is_approximate and (self.latitude, self.longitude) != geo.zip_point(self.zip_code):
-            self.location_is_approximate = False  # staff entered the real coordinates
+        self.location_is_approximate = geo.is_zip_location((self.latitude, self.longitude), self.zip_code)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

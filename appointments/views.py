@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 
 from azura_site.cache import public_page
 
-from . import ratelimit, services
+from . import maps, ratelimit, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
 from .locator import LocatorForm
@@ -26,11 +26,19 @@ log = logging.getLogger(__name__)
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
-    results, nearest_beyond = [], None
+    results, nearest_beyond, center_map = [], None, None
     if form.searched:
         results, nearest_beyond = form.results()
+        shown = [r.center for r in results or [nearest_beyond] if r]
+        center_map = maps.centers_map(shown, here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "results": results, "nearest_beyond": nearest_beyond, "max_results": MAX_RESULTS}
+    context = {
+        "form": form,
+        "results": results,
+        "nearest_beyond": nearest_beyond,
+        "max_results": MAX_RESULTS,
+        "center_map": center_map,
+    }
     return render(request, "appointments/locator.html", context, status=status)
 
 
@@ -40,6 +48,9 @@ class CenterDetailView(DetailView):
 
     template_name = "appointments/center_detail.html"
     context_object_name = "center"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "center_map": maps.centers_map([self.object])}
 
     def get_queryset(self):
         practices = Practice.objects.filter(physician__is_active=True).select_related("physician")

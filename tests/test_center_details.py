@@ -2,9 +2,11 @@
 approximate locations said as "about", the details they ask for, and today's row in the hours."""
 
 import datetime as dt
+import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from appointments.models import Center
@@ -56,11 +58,12 @@ def test_coordinates_from_the_zip_code_are_marked_approximate_and_real_ones_are_
     park_boulevard.latitude, park_boulevard.longitude = 30.2651, -97.7493
     park_boulevard.save()
     assert not Center.objects.get(pk=park_boulevard.pk).location_is_approximate
-    assert not CenterFactory(place=PLACES["78704"]).location_is_approximate
+    assert CenterFactory(place=PLACES["78704"]).location_is_approximate  # the factory's are the ZIP's coordinates
+    assert not CenterFactory(latitude=30.2428, longitude=-97.7657).location_is_approximate
 
 
 def test_distance_to_an_approximately_placed_center_says_about(client, park_boulevard):
-    exact = CenterFactory(name="Exact Center", place=PLACES["78704"])
+    exact = CenterFactory(name="Exact Center", place=PLACES["78704"], latitude=30.2428, longitude=-97.7657)
     page = parse(client.get("/centers/", {"q": "78701"}))
     distances = {
         text(find_all(li, "a")[0]): text([p for p in find_all(li, "p") if has_class(p, "result-distance")][0])
@@ -106,3 +109,15 @@ def test_todays_row_is_marked_in_the_centers_own_time_zone(client, monkeypatch):
     rows = [row for row in find_all(find_one(page, "table"), "tr") if attr(row, "aria-current") == "date"]
     assert len(rows) == 1
     assert text(find_one(rows[0], "th")) == "Monday (today)"
+
+
+def test_imported_centers_without_coordinates_are_marked_approximate(tmp_path):
+    csv = tmp_path / "centers.csv"
+    csv.write_text(
+        "name,address,city,state,zip,phone,latitude,longitude\n"
+        "Zip Center,1 Main St,Austin,TX,78701,(512) 555-0100,,\n"
+        "Door Center,2 Main St,Austin,TX,78701,(512) 555-0101,30.2651,-97.7493\n"
+    )
+    call_command("import_centers", str(csv), stdout=io.StringIO())
+    assert Center.objects.get(name="Zip Center").location_is_approximate
+    assert not Center.objects.get(name="Door Center").location_is_approximate

@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
         physician.search_name = " ".join(name.split())
         physician.save(update_fields=["search_name"])
     for center in apps.get_model("appointments", "Center").objects.exclude(latitude=None):
-        if geo.zip_point(center.zip_code) == (center.latitude, center.longitude):
+        if geo.is_zip_location((center.latitude, center.longitude), center.zip_code):
             center.location_is_approximate = True
             center.save(update_fields=["location_is_approximate"])
 

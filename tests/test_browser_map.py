@@ -1,0 +1,82 @@
+"""In a real browser: the map and the new ways of finding a place, at phone and desktop widths, checked by
+axe-core; the pages with a map stay within the page-weight budget and load nothing from another host."""
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import describe_violations
+
+from .factories_appointments import (
+    PLACES,
+    CenterFactory,
+    LanguageFactory,
+    PhysicianFactory,
+    PracticeFactory,
+    weekday_hours,
+)
+from .test_browser_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def centers():
+    austin = CenterFactory(
+        name="South Austin Center", place=PLACES["78704"], suite="Suite 210", parking="Free garage",
+        accessibility="Step-free entrance", transit="Bus 7",
+    )  # fmt: skip
+    austin.languages.set([LanguageFactory(name="Spanish")])
+    houston = CenterFactory(name="Houston Center", place=PLACES["77002"])
+    CenterFactory(name="Pittsburgh Center", city="Pittsburgh", state="PA", latitude=40.44, longitude=-80.0)
+    for center in (austin, houston):
+        weekday_hours(center, dt.time(8), dt.time(17))
+    physician = PhysicianFactory(first_name="José", last_name="Martínez")
+    PracticeFactory(physician=physician, center=austin)
+    return {"austin": austin}
+
+
+def paths(centers) -> dict[str, str]:
+    return {
+        "results with map": "/centers/?q=Austin+TX+78701&radius=any",
+        "state": "/centers/?q=Texas",
+        "did you mean": "/centers/?q=Pittsburg%2C+PA",
+        "which state": "/centers/?q=austin",
+        "center page with map and details": centers["austin"].get_absolute_url(),
+        "physicians near": "/physicians/?near=78701",
+        "physicians by name and center": "/physicians/?q=martinez&center=Austin",
+    }
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize(
+    "state",
+    ["results with map", "state", "did you mean", "which state", "center page with map and details",
+     "physicians near", "physicians by name and center"],
+)  # fmt: skip
+def test_new_states_have_no_axe_violations(live_server, page, axe, centers, state, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(live_server.url + paths(centers)[state])
+    assert response.status in (200, 400)
+    violations = axe()
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("state", ["results with map", "center page with map and details"])
+def test_pages_with_a_map_stay_within_the_budget_and_on_this_host(live_server, page, centers, state):
+    loaded = load(page, live_server.url + paths(centers)[state])
+    origin = urlsplit(live_server.url).netloc
+    assert any(urlsplit(url).path.endswith("/us-states.svg") for url in loaded.urls), describe(loaded)
+    assert len(loaded.requests) <= MAX_PROCEDURE_REQUESTS, describe(loaded)
+    assert all(urlsplit(url).netloc == origin for url in loaded.urls), describe(loaded)
+    assert sum(loaded.compressed_bytes().values()) <= MAX_COMPRESSED_BYTES
+    assert page.locator("svg .map-marker").count() >= 1
+    box = page.locator(".center-map svg").bounding_box()
+    assert box and box["height"] > 100  # drawn, not collapsed
+
+
+def test_did_you_mean_link_searches_the_right_city(live_server, page, centers):
+    page.goto(live_server.url + paths(centers)["did you mean"])
+    page.get_by_role("link", name="Pittsburgh, PA", exact=True).click()
+    assert page.locator(".result-list .result h3").all_inner_texts() == ["Pittsburgh Center"]
