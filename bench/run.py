@@ -64,7 +64,9 @@ PAGES = [
     Page("home", "/"),
     Page("procedure", "/pain-management/kyphoplasty/"),
     Page("locator", "/centers/?q=78701&radius=50"),
+    Page("locator, a state", "/centers/?q=Texas"),
     Page("physician directory", "/physicians/"),
+    Page("physicians near", "/physicians/?near=78701"),
     Page("request form", "/appointments/request/"),
 ]
 BARE = PAGES[0]
