@@ -110,7 +110,10 @@ class Center(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="center_location")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="center_location"),
+            models.Index(fields=["state", "city", "name"], name="center_state_city"),
+        ]
         permissions = [("manage_center_staff", "Can manage center staff")]
 
     def __str__(self) -> str:

@@ -70,6 +70,11 @@ def physicians_near(*, point: geo.Point, radius: float | None, physicians, state
     return sorted(found, key=lambda physician: (physician.distance, physician.last_name, physician.first_name))
 
 
+def procedure_chosen(slug: str | None, among) -> Procedure | None:
+    """The published procedure a ?procedure= slug names, if it is among those offered (prefetched); else None."""
+    return next((procedure for procedure in among if procedure.slug == (slug or "")[:180]), None) if slug else None
+
+
 def _offering(procedure: Procedure | None):
     centers = Center.objects.active()
     return centers.filter(procedures=procedure) if procedure else centers

@@ -1,17 +1,19 @@
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from azura_site.cache import public_page
 
-from . import maps, ratelimit, services
+from . import maps, ratelimit, selectors, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
 from .locator import LocatorForm
@@ -32,8 +34,11 @@ def locator(request: HttpRequest) -> HttpResponse:
         shown = [r.center for r in results or [nearest_beyond] if r]
         center_map = maps.centers_map(shown, here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
+    procedure = form.cleaned_data.get("procedure") if form.searched else None
     context = {
         "form": form,
+        "request_url": reverse("appointments:request"),
+        "procedure_query": urlencode({"procedure": procedure.slug}) if procedure else "",
         "results": results,
         "nearest_beyond": nearest_beyond,
         "max_results": MAX_RESULTS,
@@ -50,7 +55,12 @@ class CenterDetailView(DetailView):
     context_object_name = "center"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "center_map": maps.centers_map([self.object])}
+        procedure = selectors.procedure_chosen(self.request.GET.get("procedure"), self.object.procedures.all())
+        return {
+            **super().get_context_data(**kwargs),
+            "center_map": maps.centers_map([self.object]),
+            "procedure": procedure,
+        }
 
     def get_queryset(self):
         practices = Practice.objects.filter(physician__is_active=True).select_related("physician")
@@ -74,6 +84,10 @@ class PhysicianDetailView(DetailView):
 
     template_name = "appointments/physician_detail.html"
     context_object_name = "physician"
+
+    def get_context_data(self, **kwargs):
+        procedure = selectors.procedure_chosen(self.request.GET.get("procedure"), self.object.procedures.all())
+        return {**super().get_context_data(**kwargs), "procedure": procedure}
 
     def get_queryset(self):
         return Physician.objects.active().for_listing()

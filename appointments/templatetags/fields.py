@@ -35,7 +35,10 @@ def bootstrap_field(field: forms.BoundField) -> SafeString:
         else ""
     )
     if checkbox:
-        markup = '<div id="div_{0}" class="mb-3 form-check">{2}<label for="{0}" class="form-check-label">{1}</label>{3}{4}</div>'
+        markup = (
+            '<div id="div_{0}" class="mb-3 form-check">{2}<label for="{0}" class="form-check-label">{1}</label>{3}{4}'
+            "</div>"
+        )
     else:
         markup = '<div id="div_{0}" class="mb-3"><label for="{0}" class="form-label">{1}</label>{2}{3}{4}</div>'
     return format_html(markup, field_id, field.label, control, errors, help_text)
