@@ -13,7 +13,7 @@ from django.views.generic import DetailView
 
 from azura_site.cache import public_page
 
-from . import maps, ratelimit, selectors, services
+from . import center_choice, maps, ratelimit, selectors, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm
 from .locator import LocatorForm
@@ -102,15 +102,14 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
         form = AppointmentRequestForm(initial=_prefill(request.GET), session=request.session)
-        return render(request, "appointments/request_form.html", {"form": form})
+        return _form_page(request, form)
 
     form = AppointmentRequestForm(request.POST, session=request.session)
     if not form.is_valid():
-        return render(request, "appointments/request_form.html", {"form": form})
+        return _form_page(request, form)
     center = form.cleaned_data["center"]
     if not ratelimit.reserve(request):
-        context = {"form": form, "problem": "rate_limited", "center": center}
-        return render(request, "appointments/request_form.html", context, status=429)
+        return _form_page(request, form, status=429, problem="rate_limited", center=center)
     sent = [pk for pk in request.session.get(SESSION_SENT_KEY, []) if isinstance(pk, int)]
     try:
         appointment_request, outcome = services.appointment_request_submit(
@@ -124,13 +123,29 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
         ratelimit.release(request)
         # The error's type only: a database's message can quote the row, that is, the patient's answers.
         log.error("could not store an appointment request", extra={"error": type(error).__name__})
-        context = {"form": form, "problem": "not_stored", "center": center}
-        return render(request, "appointments/request_form.html", context, status=503)
+        return _form_page(request, form, status=503, problem="not_stored", center=center)
     if outcome != services.Outcome.CREATED:
         ratelimit.release(request)
     request.session[SESSION_SENT_KEY] = [*sent, appointment_request.pk][-20:]
     request.session[SESSION_KEY] = {"pk": appointment_request.pk, "outcome": str(outcome)}
     return redirect("appointments:request_received")
+
+
+def _form_page(request: HttpRequest, form: AppointmentRequestForm, status: int = 200, **context) -> HttpResponse:
+    """The form page, offering the centers nearest to the place searched (?q=), and the one chosen, if any."""
+    params = request.GET.dict()
+    if form.is_bound:  # the search stays in the action's query string; the procedure is the one answered
+        params["procedure"] = form.data.get("procedure", "")
+    choice = center_choice.center_choice(params, chosen_slug=form.data.get("center") if form.is_bound else None)
+    center_choice.offer(form, choice)
+    context = {
+        "form": form,
+        "choice": choice,
+        "action_query": center_choice.place_query(request.GET),
+        "carried": [(name, request.GET[name][:180]) for name in ("procedure", "physician") if request.GET.get(name)],
+        **context,
+    }
+    return render(request, "appointments/request_form.html", context, status=status)
 
 
 def _prefill(params) -> dict:

@@ -44,19 +44,28 @@ def tab(page, expected: str) -> None:
     assert focused(page) == expected, f"Tab went to {focused(page)!r}, not {expected!r}"
 
 
+def choose_center(page, center) -> None:
+    """Search for the centers near the center's ZIP code (the form's first step), unless it is offered."""
+    if not page.locator(f"input[name=center][value='{center.slug}']").count():
+        page.fill("#id_q", center.zip_code)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Find centers").click()
+    page.check(f"input[name=center][value='{center.slug}']")
+
+
 def fill_valid(page, center) -> None:
+    choose_center(page, center)
     page.fill("#id_first_name", "Rosalind")
     page.fill("#id_last_name", "Quigglesworth")
     page.fill("#id_date_of_birth", "03/27/1954")
     page.check("#id_patient_status_0")
     page.fill("#id_phone", "(512) 555-0123")
-    page.select_option("#id_center", center.slug)
     page.check("#id_consent")
 
 
 def send(page) -> None:
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("form.request-form button[type=submit]")
 
 
 # --- Keyboard only -------------------------------------------------------------------------------------------
@@ -84,8 +93,8 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert focused(page) == "id_preferred_contact_2"
     tab(page, "id_best_time_0")
     page.keyboard.press("ArrowDown")
-    tab(page, "id_center")
-    assert page.input_value("#id_center") == center.slug  # prefilled from ?center=
+    tab(page, "id_center_0")  # the centers offered are radios
+    assert page.is_checked("#id_center_0") and page.input_value("#id_center_0") == center.slug  # from ?center=
     tab(page, "id_physician")
     page.keyboard.press("ArrowDown")
     assert page.input_value("#id_physician") == physician.slug
@@ -158,6 +167,13 @@ def open_state(page, live_server, center, state: str) -> None:
         page.check("#id_preferred_contact_2")
         send(page)
         assert page.locator("#problem").is_visible()
+    elif state == "centers offered for a place":
+        choose_center(page, center)
+    elif state == "a place not found, with suggestions":
+        page.fill("#id_q", "Pittsburg, PA")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Find centers").click()
+        assert page.locator("#q-suggestions a").count()
     elif state == "privacy notice open on the form":
         page.click("#privacy-notice-toggle")
         assert page.locator("details.privacy-disclosure h2").first.is_visible()
@@ -176,6 +192,8 @@ def open_state(page, live_server, center, state: str) -> None:
 
 STATES = [
     "empty form",
+    "centers offered for a place",
+    "a place not found, with suggestions",
     "form with errors",
     "privacy notice open on the form",
     "received page",

@@ -1,11 +1,14 @@
-"""In a real browser: the map and the new ways of finding a place, at phone and desktop widths, checked by
-axe-core; the pages with a map stay within the page-weight budget and load nothing from another host."""
+"""In a real browser: the map, the new ways of finding a place and choosing a center on the request form, at
+phone and desktop widths, checked by axe-core; the pages with a map stay within the page-weight budget and load nothing from
+another host; the request form works without JavaScript."""
 
 import datetime as dt
 from urllib.parse import urlsplit
 
 import pytest
 
+from appointments.models import AppointmentRequest
+from procedures.models import Procedure
 from tests.conftest import describe_violations
 
 from .factories_appointments import (
@@ -25,6 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def centers():
     austin = CenterFactory(
         name="South Austin Center", place=PLACES["78704"], suite="Suite 210", parking="Free garage",
+        procedures=[Procedure.objects.get(slug="kyphoplasty")],
         accessibility="Step-free entrance", transit="Bus 7",
     )  # fmt: skip
     austin.languages.set([LanguageFactory(name="Spanish")])
@@ -80,3 +84,33 @@ def test_did_you_mean_link_searches_the_right_city(live_server, page, centers):
     page.goto(live_server.url + paths(centers)["did you mean"])
     page.get_by_role("link", name="Pittsburgh, PA", exact=True).click()
     assert page.locator(".result-list .result h3").all_inner_texts() == ["Pittsburgh Center"]
+
+
+def test_choosing_a_center_and_requesting_works_without_javascript(live_server, browser, centers, settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/pain-management/kyphoplasty/")
+        with page.expect_navigation():
+            page.locator(".cta a", has_text="Request an appointment").click()
+        assert page.url.endswith("/appointments/request/?procedure=kyphoplasty")
+        page.fill("#id_q", "Austin TX 78701")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Find centers").click()
+        assert "procedure=kyphoplasty" in page.url
+        page.get_by_label("South Austin Center").check()
+        assert page.input_value("#id_procedure") == "kyphoplasty"
+        page.fill("#id_first_name", "Rosalind")
+        page.fill("#id_last_name", "Quigglesworth")
+        page.fill("#id_date_of_birth", "03/27/1954")
+        page.check("#id_patient_status_0")
+        page.fill("#id_phone", "(512) 555-0123")
+        page.check("#id_consent")
+        with page.expect_navigation():
+            page.click("form.request-form button[type=submit]")
+        assert page.url.endswith("/appointments/request/received/")
+        stored = AppointmentRequest.objects.get()
+        assert (stored.center, stored.procedure.slug) == (centers["austin"], "kyphoplasty")
+    finally:
+        context.close()

@@ -1,0 +1,173 @@
+"""Choosing a center on the request form: the nearest centers to what the patient typed, offering the chosen
+procedure, as a short list of radio options; physicians only those of the centers offered; the choices made
+earlier pre-fill it; and with 10,000 centers on file the page stays small and asks few queries."""
+
+import datetime as dt
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from appointments.models import AppointmentRequest, Center, OpeningHours
+from procedures.models import Procedure
+
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+from .html import attr, find_all, has_class, parse, text
+from .test_request_form import form_data, post
+
+pytestmark = pytest.mark.django_db
+
+URL = "/appointments/request/"
+
+
+def offered(response) -> list[tuple[str, str]]:
+    """The centers offered: (slug, label text) of each radio option, in order."""
+    root = parse(response)
+    radios = find_all(root, "input", name="center", type="radio")
+    labels = {attr(label, "for"): text(label) for label in find_all(root, "label")}
+    return [(attr(radio, "value"), labels[attr(radio, "id")]) for radio in radios]
+
+
+def checked(response, name: str) -> str | None:
+    found = [
+        attr(el, "value") for el in find_all(parse(response), "input", name=name) if "checked" in dict(el.attributes)
+    ]
+    return found[0] if found else None
+
+
+def physician_options(response) -> list[str]:
+    (select,) = find_all(parse(response), "select", name="physician")
+    return [text(option) for option in find_all(select, "option") if attr(option, "value")]
+
+
+@pytest.fixture
+def texas():
+    kyphoplasty = Procedure.objects.get(slug="kyphoplasty")
+    epidural = Procedure.objects.get(slug="epidural-injections")
+    centers = {
+        "austin": CenterFactory(name="South Austin Center", place=PLACES["78704"], procedures=[kyphoplasty, epidural]),
+        "cedar": CenterFactory(name="Cedar Park Center", place=PLACES["78613"], procedures=[epidural]),
+        "houston": CenterFactory(name="Houston Center", place=PLACES["77002"], procedures=[kyphoplasty]),
+    }
+    for center in centers.values():
+        weekday_hours(center)
+    vasquez = PhysicianFactory(first_name="Elena", last_name="Vasquez")
+    PracticeFactory(physician=vasquez, center=centers["austin"], accepting_new_patients=True)
+    PracticeFactory(physician=PhysicianFactory(first_name="Sam", last_name="Okafor"), center=centers["austin"],
+                    accepting_new_patients=False)  # fmt: skip
+    PracticeFactory(physician=PhysicianFactory(first_name="Hana", last_name="Lee"), center=centers["houston"])
+    return {**centers, "vasquez": vasquez}
+
+
+def test_a_place_offers_the_nearest_centers_as_radio_options_nearest_first(client, texas):
+    response = client.get(URL, {"q": "78701"})
+    assert response.status_code == 200
+    options = offered(response)
+    assert [slug for slug, _ in options] == [texas[k].slug for k in ("austin", "cedar", "houston")]
+    label = options[0][1]
+    assert "South Austin Center" in label and "about 2.4 mi away" in label
+    assert "100 Main Street" in label or "Main Street, Austin, TX 78704" in label
+    assert ("Open now" in label) != ("Closed now" in label)
+    assert "Phone (512) 555-0142" in label
+
+
+def test_only_centers_offering_the_chosen_procedure_are_offered(client, texas):
+    response = client.get(URL, {"q": "Austin, TX", "procedure": "kyphoplasty"})
+    assert [slug for slug, _ in offered(response)] == [texas["austin"].slug, texas["houston"].slug]
+    assert checked(response, "center") is None  # offered, not chosen for the patient
+
+
+def test_no_more_than_five_centers_are_offered(client):
+    for n in range(8):
+        CenterFactory(name=f"Center {n}", place=PLACES["78704"])
+    assert len(offered(client.get(URL, {"q": "78701"}))) == 5
+
+
+def test_center_procedure_and_physician_from_earlier_pages_prefill_the_form(client, texas):
+    params = {"center": texas["austin"].slug, "procedure": "kyphoplasty", "physician": texas["vasquez"].slug}
+    response = client.get(URL, params)
+    assert [slug for slug, _ in offered(response)] == [texas["austin"].slug]
+    assert checked(response, "center") == texas["austin"].slug
+    root = parse(response)
+    selected = {
+        attr(select, "name"): [attr(o, "value") for o in find_all(select, "option") if "selected" in dict(o.attributes)]
+        for select in find_all(root, "select")
+    }
+    assert selected["physician"] == [texas["vasquez"].slug] and selected["procedure"] == ["kyphoplasty"]
+    # The search box carries the choices to a new search.
+    hidden = {attr(i, "name"): attr(i, "value") for i in find_all(root, "input", type="hidden") if attr(i, "name")}
+    assert hidden["procedure"] == "kyphoplasty" and hidden["physician"] == texas["vasquez"].slug
+
+
+def test_physicians_offered_are_those_at_the_chosen_center_marked_for_new_patients(client, texas):
+    response = client.get(URL, {"center": texas["austin"].slug})
+    assert physician_options(response) == [
+        "Dr. Sam Okafor, MD (not accepting new patients)", "Dr. Elena Vasquez, MD (accepting new patients)",
+    ]  # fmt: skip
+
+
+def test_physicians_of_several_centers_offered_are_grouped_by_center(client, texas):
+    response = client.get(URL, {"q": "78701"})
+    (select,) = find_all(parse(response), "select", name="physician")
+    groups = [attr(group, "label") for group in find_all(select, "optgroup")]
+    assert groups == ["South Austin Center", "Houston Center"]
+
+
+def test_a_form_sent_with_a_problem_offers_the_same_centers_again_and_keeps_the_choice(client, texas):
+    answers = form_data(texas["cedar"], first_name="")
+    response = client.post(f"{URL}?q=78701", answers)
+    assert response.status_code == 200
+    assert [slug for slug, _ in offered(response)][:3] == [
+        texas["cedar"].slug,
+        texas["austin"].slug,
+        texas["houston"].slug,
+    ]
+    assert checked(response, "center") == texas["cedar"].slug
+    (form,) = [f for f in find_all(parse(response), "form") if has_class(f, "request-form")]
+    assert attr(form, "action") == f"{URL}?q=78701"  # the place only: the answers stay in the body
+
+
+def test_a_center_chosen_from_the_options_is_stored_with_the_request(client, texas):
+    response = post(client, form_data(texas["houston"]))
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().center == texas["houston"]
+
+
+def test_a_place_that_cannot_be_read_says_so_and_offers_did_you_mean(client, texas):
+    response = client.get(URL, {"q": "Pittsburg, PA"})
+    assert response.status_code == 200
+    assert "We don’t know Pittsburg, PA" in response.content.decode()
+    assert offered(response) == []
+
+
+def test_without_a_place_the_center_field_says_where_to_search(client, texas):
+    response = client.get(URL)
+    (select,) = find_all(parse(response), "select", name="center")
+    assert [text(option) for option in find_all(select, "option")] == ["Search above to see the nearest centers"]
+
+
+def add_centers(count: int) -> None:
+    """`count` active centers across the contiguous US, open on weekdays, in bulk (as bench/run.py does)."""
+    rng = random.Random(11)
+    Center.objects.bulk_create(
+        Center(name=f"Bulk Center {i:05d}", slug=f"bulk-{i:05d}", address=f"{i} Main Street", city="Austin",
+               state="TX", zip_code="78701", latitude=rng.uniform(24.5, 49.4), longitude=rng.uniform(-124.8, -66.9),
+               phone="(555) 010-0123", timezone="America/Chicago")
+        for i in range(count)
+    )  # fmt: skip
+    ids = Center.objects.filter(slug__startswith="bulk-").values_list("pk", flat=True)
+    OpeningHours.objects.bulk_create(
+        OpeningHours(center_id=pk, weekday=day, opens=dt.time(8), closes=dt.time(17)) for pk in ids for day in range(5)
+    )
+
+
+def test_with_10000_centers_the_form_is_small_and_asks_few_queries(client):
+    add_centers(10_000)
+    for params in [{}, {"q": "78701"}, {"q": "Texas"}, {"center": "bulk-00042", "q": "Denver, CO"}]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, params)
+        assert response.status_code == 200
+        assert len(response.content) < 150 * 1024, params
+        assert len(queries) <= 12, [q["sql"][:120] for q in queries]
+        assert len(offered(response)) == (0 if not params else 6 if "center" in params else 5), params
