@@ -1,6 +1,6 @@
 """In a real browser: the map, the new ways of finding a place and choosing a center on the request form, at
-phone and desktop widths, checked by axe-core; the pages with a map stay within the page-weight budget and load nothing from
-another host; the request form works without JavaScript."""
+phone and desktop widths, checked by axe-core; the pages with a map stay within the page-weight budget and
+load nothing from another host; the request form works without JavaScript."""
 
 import datetime as dt
 from urllib.parse import urlsplit
