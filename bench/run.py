@@ -68,6 +68,7 @@ PAGES = [
     Page("physician directory", "/physicians/"),
     Page("physicians near", "/physicians/?near=78701"),
     Page("request form", "/appointments/request/"),
+    Page("request form, ?q=78701", "/appointments/request/?q=78701"),
 ]
 BARE = PAGES[0]
 
