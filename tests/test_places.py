@@ -2,6 +2,8 @@
 a full street address, a state alone, misspellings ("Did you mean …") and a city without its state."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from appointments import geo, places
 
@@ -118,3 +120,27 @@ def test_a_place_that_cannot_be_read_offers_no_links(client):
     response = client.get(LOCATOR, {"q": "東京, TX"})
     assert response.status_code == 400
     assert suggestions(response) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80))
+def test_any_text_is_a_place_or_a_clear_message(text):
+    try:
+        place = places.resolve(text)
+    except places.PlaceNotFound as problem:
+        assert problem.message
+        assert all(isinstance(suggestion, str) for suggestion in problem.suggestions)
+    else:
+        assert -90 <= place.point[0] <= 90 and -180 <= place.point[1] <= 180 and place.label
+
+
+ADDRESS_WORDS = st.sampled_from(["6190", "Park", "Blvd", "St.", "Austin", "TX", "Texas", "78701", ",", "O'Fallon", "Ñ"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(ADDRESS_WORDS, max_size=8))
+def test_any_place_typed_on_any_page_never_gives_a_server_error(client, words):
+    q = " ".join(words)
+    assert client.get(LOCATOR, {"q": q}).status_code in (200, 400)
+    assert client.get("/physicians/", {"near": q}).status_code in (200, 400)
+    assert client.get("/appointments/request/", {"q": q}).status_code == 200
