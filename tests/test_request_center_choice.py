@@ -13,7 +13,7 @@ from appointments.models import AppointmentRequest, Center, OpeningHours
 from procedures.models import Procedure
 
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
-from .html import attr, find_all, has_class, parse, text
+from .html import attr, checked_value, find_all, has_class, parse, selected_value, text
 from .test_request_form import form_data, post
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +27,6 @@ def offered(response) -> list[tuple[str, str]]:
     radios = find_all(root, "input", name="center", type="radio")
     labels = {attr(label, "for"): text(label) for label in find_all(root, "label")}
     return [(attr(radio, "value"), labels[attr(radio, "id")]) for radio in radios]
-
-
-def checked(response, name: str) -> str | None:
-    found = [
-        attr(el, "value") for el in find_all(parse(response), "input", name=name) if "checked" in dict(el.attributes)
-    ]
-    return found[0] if found else None
 
 
 def physician_options(response) -> list[str]:
@@ -75,7 +68,7 @@ def test_a_place_offers_the_nearest_centers_as_radio_options_nearest_first(clien
 def test_only_centers_offering_the_chosen_procedure_are_offered(client, texas):
     response = client.get(URL, {"q": "Austin, TX", "procedure": "kyphoplasty"})
     assert [slug for slug, _ in offered(response)] == [texas["austin"].slug, texas["houston"].slug]
-    assert checked(response, "center") is None  # offered, not chosen for the patient
+    assert checked_value(parse(response), "center") is None  # offered, not chosen for the patient
 
 
 def test_no_more_than_five_centers_are_offered(client):
@@ -88,13 +81,10 @@ def test_center_procedure_and_physician_from_earlier_pages_prefill_the_form(clie
     params = {"center": texas["austin"].slug, "procedure": "kyphoplasty", "physician": texas["vasquez"].slug}
     response = client.get(URL, params)
     assert [slug for slug, _ in offered(response)] == [texas["austin"].slug]
-    assert checked(response, "center") == texas["austin"].slug
+    assert checked_value(parse(response), "center") == texas["austin"].slug
     root = parse(response)
-    selected = {
-        attr(select, "name"): [attr(o, "value") for o in find_all(select, "option") if "selected" in dict(o.attributes)]
-        for select in find_all(root, "select")
-    }
-    assert selected["physician"] == [texas["vasquez"].slug] and selected["procedure"] == ["kyphoplasty"]
+    assert selected_value(root, "physician") == texas["vasquez"].slug
+    assert selected_value(root, "procedure") == "kyphoplasty"
     # The search box carries the choices to a new search.
     hidden = {attr(i, "name"): attr(i, "value") for i in find_all(root, "input", type="hidden") if attr(i, "name")}
     assert hidden["procedure"] == "kyphoplasty" and hidden["physician"] == texas["vasquez"].slug
@@ -123,7 +113,7 @@ def test_a_form_sent_with_a_problem_offers_the_same_centers_again_and_keeps_the_
         texas["austin"].slug,
         texas["houston"].slug,
     ]
-    assert checked(response, "center") == texas["cedar"].slug
+    assert checked_value(parse(response), "center") == texas["cedar"].slug
     (form,) = [f for f in find_all(parse(response), "form") if has_class(f, "request-form")]
     assert attr(form, "action") == f"{URL}?q=78701"  # the place only: the answers stay in the body
 

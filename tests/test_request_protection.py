@@ -24,8 +24,8 @@ RECEIVED_URL = "/appointments/request/received/"
 RECEIVED_TEXT = "We received your request"
 REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
 TEXT_FIELDS = ["first_name", "last_name", "date_of_birth", "phone", "email", "reason", "insurance"]
-SELECT_FIELDS = ["center", "physician", "procedure"]
-RADIO_FIELDS = ["patient_status", "preferred_contact", "best_time"]
+SELECT_FIELDS = ["physician", "procedure"]
+RADIO_FIELDS = ["center", "patient_status", "preferred_contact", "best_time"]  # the centers offered are radios
 DATE_OF_BIRTH_FORMS = ["03/27/1954", "3/27/1954", "1954-03-27", "27/03/1954", "03-27-1954", "March 27, 1954", "1954"]
 
 
