@@ -14,7 +14,6 @@ from django.utils.html import format_html
 
 from . import selectors
 from .locator import LocatorForm
-from .models import Center, Physician, Practice
 from .selectors import Result
 
 OFFERED = 5  # the nearest centers drawn as options
@@ -40,7 +39,7 @@ def center_choice(params, chosen_slug: str | None = None) -> CenterChoice:
     if search.searched:
         procedure = search.cleaned_data.get("procedure")
         choice.offered, _ = selectors.centers_near(point=search.point, radius=None, procedure=procedure, limit=OFFERED)
-    chosen = _chosen(chosen_slug or params.get("center"))
+    chosen = selectors.center_by_slug(chosen_slug or params.get("center"))
     if chosen is not None:
         choice.offered = [Result(chosen, None)] + [r for r in choice.offered if r.center.pk != chosen.pk]
     return choice
@@ -56,11 +55,7 @@ def offer(form: forms.Form, choice: CenterChoice) -> None:
     else:  # nothing to choose from yet: the field says where to look
         center_field.widget = forms.Select()
         center_field.choices = [("", "Search above to see the nearest centers")]
-    practices = (
-        Practice.objects.filter(center__in=centers, physician__is_active=True)
-        .select_related("physician")
-        .order_by("physician__last_name", "physician__first_name")
-    )
+    practices = selectors.practices_at(centers)
     groups: dict[int, list] = {center.pk: [] for center in centers}
     for practice in practices:
         accepting = "accepting new patients" if practice.accepting_new_patients else "not accepting new patients"
@@ -77,7 +72,7 @@ def _answered_physician(form: forms.Form, practices) -> list[tuple[str, str]]:
     slug = form.data.get("physician") if form.is_bound else form.initial.get("physician")
     if not slug or any(practice.physician.slug == slug for practice in practices):
         return []
-    physician = Physician.objects.active().filter(slug=str(slug)[:180]).first()
+    physician = selectors.physician_by_slug(slug)
     return [(physician.slug, physician.display_name)] if physician else []
 
 
@@ -85,12 +80,6 @@ def place_query(params) -> str:
     """The place searched, for the form's action: answers with a problem come back with the same centers
     offered. Only the place: what the patient answers in the form stays in the POST body."""
     return urlencode({name: params[name] for name in ("q", "lat", "lng") if params.get(name)})
-
-
-def _chosen(slug: str | None) -> Center | None:
-    if not slug:
-        return None
-    return Center.objects.active().filter(slug=str(slug)[:180]).prefetch_related("opening_hours").first()
 
 
 def _search_params(params) -> dict:

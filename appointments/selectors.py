@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q
 from procedures.models import Procedure
 
 from . import geo
-from .models import Center, Physician
+from .models import Center, Physician, Practice
 
 MAX_RESULTS = 50
 NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
@@ -68,6 +68,23 @@ def physicians_near(*, point: geo.Point, radius: float | None, physicians, state
     for physician in found:
         physician.distance = min(distance_to.get(p.center_id, math.inf) for p in physician.practices.all())
     return sorted(found, key=lambda physician: (physician.distance, physician.last_name, physician.first_name))
+
+
+def center_by_slug(slug: str | None) -> Center | None:
+    """An active center named by a ?center= slug (with its hours, for "open now"), or None."""
+    if not slug:
+        return None
+    return Center.objects.active().filter(slug=str(slug)[:180]).prefetch_related("opening_hours").first()
+
+
+def physician_by_slug(slug: str | None) -> Physician | None:
+    return Physician.objects.active().filter(slug=str(slug)[:180]).first() if slug else None
+
+
+def practices_at(centers: list[Center]) -> list[Practice]:
+    """Where active physicians practise among these centers, by physician's name."""
+    practices = Practice.objects.filter(center__in=centers, physician__is_active=True).select_related("physician")
+    return list(practices.order_by("physician__last_name", "physician__first_name"))
 
 
 def procedure_chosen(slug: str | None, among) -> Procedure | None:
