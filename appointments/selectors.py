@@ -1,6 +1,7 @@
 """Reads: which centers and physicians a patient's search finds. Forms clean input; these find things."""
 
 import math
+import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
@@ -11,6 +12,7 @@ from . import geo
 from .models import Center, Physician, Practice
 
 MAX_RESULTS = 50
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
 NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
 PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
 
@@ -72,13 +74,18 @@ def physicians_near(*, point: geo.Point, radius: float | None, physicians, state
 
 def center_by_slug(slug: str | None) -> Center | None:
     """An active center named by a ?center= slug (with its hours, for "open now"), or None."""
-    if not slug:
+    if not _is_slug(slug):
         return None
-    return Center.objects.active().filter(slug=str(slug)[:180]).prefetch_related("opening_hours").first()
+    return Center.objects.active().filter(slug=slug).prefetch_related("opening_hours").first()
 
 
 def physician_by_slug(slug: str | None) -> Physician | None:
-    return Physician.objects.active().filter(slug=str(slug)[:180]).first() if slug else None
+    return Physician.objects.active().filter(slug=slug).first() if _is_slug(slug) else None
+
+
+def _is_slug(value) -> bool:
+    """Only a slug is looked up: anything else (a NUL byte, 5,000 characters) names nothing."""
+    return isinstance(value, str) and bool(SLUG_RE.fullmatch(value))
 
 
 def practices_at(centers: list[Center]) -> list[Practice]:

@@ -161,3 +161,12 @@ def test_with_10000_centers_the_form_is_small_and_asks_few_queries(client):
         assert len(response.content) < 150 * 1024, params
         assert len(queries) <= 12, [q["sql"][:120] for q in queries]
         assert len(offered(response)) == (0 if not params else 6 if "center" in params else 5), params
+
+
+@pytest.mark.parametrize("slug", ["\x00", "x" * 5000, "bad slug", "../etc"])
+def test_a_center_or_physician_that_is_not_a_slug_names_nobody(client, texas, slug):
+    response = client.get(URL, {"center": slug, "physician": slug})
+    assert response.status_code == 200
+    assert offered(response) == []
+    posted = client.post(URL, {**form_data(texas["austin"]), "physician": slug})
+    assert posted.status_code == 200  # a problem shown next to the field, never a 500
