@@ -47,7 +47,7 @@ def locator(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/locator.html", context, status=status)
 
 
-@method_decorator(public_page(seconds=60), name="dispatch")
+@method_decorator(public_page(seconds=60, params=["procedure"]), name="dispatch")  # ?procedure= is carried on
 class CenterDetailView(DetailView):
     """One center: address, phone, hours, procedures and the physicians who practise there."""
 
@@ -78,7 +78,7 @@ def physician_list(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/physician_list.html", {"form": form, "page": page}, status=status)
 
 
-@method_decorator(public_page(), name="dispatch")
+@method_decorator(public_page(params=["procedure"]), name="dispatch")
 class PhysicianDetailView(DetailView):
     """A physician's profile and where they practise."""
 
