@@ -46,6 +46,11 @@ class LocatorForm(forms.Form):
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
+        # An old link may name a procedure since withdrawn: search every procedure and say so (never a 400).
+        self.procedure_withdrawn = data is not None and Procedure.objects.withdrawn(data.get("procedure", ""))
+        if self.procedure_withdrawn:
+            data = data.copy()
+            data["procedure"] = ""
         super().__init__(data, **kwargs)
         self.found: places.Place | None = None
         self.suggestions: list[str] = []

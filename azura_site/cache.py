@@ -49,8 +49,11 @@ def content_generation() -> int:
     return generation
 
 
-def bump_content_generation(**kwargs) -> None:
-    """Signal receiver: any saved or deleted content makes every cached page stale."""
+def bump_content_generation(instance=None, **kwargs) -> None:
+    """Signal receiver: any saved or deleted content makes every cached page stale (a draft's does not: it
+    is on no public page until published, and publishing saves the page itself)."""
+    if getattr(instance, "is_draft_copy", False):
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -36,7 +36,8 @@ class ContentSitemap(CanonicalSitemap):
         return self.queryset
 
     def lastmod(self, obj):
-        return obj.updated_at
+        # A page's real last edit (none for content a migration loaded); other models' last save.
+        return obj.last_published_at if hasattr(obj, "last_published_at") else obj.updated_at
 
 
 SITEMAPS = {

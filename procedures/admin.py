@@ -1,8 +1,13 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import publishing
+from .admin_publishing import LiveReadOnlyInline, PublishingAdminMixin, is_live
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
@@ -10,7 +15,7 @@ REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 @admin.register(ServiceLine)
 class ServiceLineAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "status", "reviewed_on", "updated_at")
+    list_display = ("title", "status", "reviewed_on", "last_published_at")
     list_filter = ("status",)
     search_fields = ("title", "intro", "help_body")
     prepopulated_fields = {"slug": ("title",)}
@@ -21,16 +26,22 @@ class ServiceLineAdmin(SimpleHistoryAdmin):
         REVIEW_FIELDSET,
     )
 
+    def save_model(self, request, obj, form, change):
+        """The overview has no drafts: a saved change to the published overview is a published edit."""
+        if obj.is_published:
+            obj.last_published_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
-class SectionInline(admin.StackedInline):
+
+class SectionInline(LiveReadOnlyInline, admin.StackedInline):
     model = Section
     extra = 0
     fields = ("position", "heading", "anchor", "body")
     prepopulated_fields = {"anchor": ("heading",)}
 
 
-class ListItemInline(admin.TabularInline):
-    """One inline per kind of list, so staff see conditions and risks apart."""
+class ListItemInline(LiveReadOnlyInline, admin.StackedInline):
+    """One inline per kind of list, so staff see conditions, risks, warning signs, questions and references apart."""
 
     model = ListItem
     extra = 0
@@ -64,15 +75,51 @@ class RiskInline(ListItemInline):
     verbose_name_plural = "risks and side effects (list items)"
 
 
-class ComparisonRowInline(admin.TabularInline):
+class WarningSignInline(ListItemInline):
+    kind = ListItem.Kind.WARNING_SIGN
+    verbose_name = "warning sign"
+    verbose_name_plural = "when to call your doctor: warning signs (optional)"
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        labels = {"text": "Question", "detail": "Answer"}
+        help_texts = {"detail": "Plain text. Separate paragraphs with a blank line."}
+
+
+class QuestionInline(ListItemInline):
+    kind = ListItem.Kind.QUESTION
+    form = QuestionForm
+    fields = ("position", "text", "detail")
+    verbose_name = "frequently asked question"
+    verbose_name_plural = "frequently asked questions (optional)"
+
+
+class ReferenceForm(forms.ModelForm):
+    link = forms.URLField(label="Link", required=False, assume_scheme="https")
+
+    class Meta:
+        labels = {"text": "Title", "detail": "Publisher"}
+        widgets = {"detail": forms.TextInput}
+
+
+class ReferenceInline(ListItemInline):
+    kind = ListItem.Kind.REFERENCE
+    form = ReferenceForm
+    fields = ("position", "text", "detail", "link", "dated")
+    verbose_name = "reference"
+    verbose_name_plural = "references (optional)"
+
+
+class ComparisonRowInline(LiveReadOnlyInline, admin.StackedInline):
     model = ComparisonRow
     extra = 0
     fields = ("position", "aspect", "this_procedure", "other_procedure")
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "status", "position", "reviewed_by", "reviewed_on", "updated_at")
+class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
+    list_display = ("title", "status", "draft_state", "position", "reviewed_by", "reviewed_on", "last_published_at")
     list_editable = ("position",)
     list_filter = ("status", "service_line", "reviewed_on")
     search_fields = ("title", "summary", "sections__body", "list_items__text")
@@ -80,15 +127,120 @@ class ProcedureAdmin(SimpleHistoryAdmin):
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("service_line", "title", "slug", "status", "position", "summary", "meta_description")}),
-        ("Key facts", {"fields": ("duration", "anesthesia", "imaging_guidance", "recovery_time")}),
+        ("Key facts", {"fields": ("duration", "anesthesia", "medication", "imaging_guidance", "recovery_time")}),
         ("Conditions", {"fields": ("conditions_heading", "conditions_intro", "conditions_outro")}),
         ("Risks and side effects", {"fields": ("risks_heading", "risks_intro", "risks_lead_in", "risks_outro")}),
+        (
+            "Optional parts (written by the client; each is hidden on the page while empty)",
+            {"fields": ("other_names", "preparation", "aftercare", "results", "warning_signs_intro", "alternatives")},
+        ),
         ("Comparison with another procedure", {"fields": ("comparison_heading", "comparison_intro", "compared_with")}),
         REVIEW_FIELDSET,
         ("Sections, lists and comparison rows", {"fields": ("parts_history",)}),
     )
-    readonly_fields = ("parts_history",)
-    inlines = [SectionInline, ConditionInline, RiskInline, ComparisonRowInline]
+    inlines = [
+        SectionInline,
+        ConditionInline,
+        RiskInline,
+        WarningSignInline,
+        ComparisonRowInline,
+        QuestionInline,
+        ReferenceInline,
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "go_live_at":  # one labelled field: the admin's split date and time inputs have none
+            widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            return forms.DateTimeField(
+                label="Publish at",
+                required=False,
+                widget=widget,
+                input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+                help_text=f"{db_field.help_text} In the site's time zone ({timezone.get_current_timezone_name()}).",
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        """Pages and their drafts (a draft opens from its page); the list shows pages only."""
+        queryset = Procedure.all_objects.select_related("draft")
+        match = request.resolver_match
+        if match and match.url_name == "procedures_procedure_changelist":
+            queryset = queryset.filter(draft_of__isnull=True)
+        return queryset
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["status", "parts_history", "publishing_history"]
+        if obj is not None and obj.is_draft_copy:
+            fields += ["slug", "position"]  # the page's own: publishing a draft changes its words only
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return (
+            {}
+            if obj is not None and (obj.is_draft_copy or is_live(obj))
+            else super().get_prepopulated_fields(request, obj)
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.is_draft_copy:
+            fieldsets.insert(0, ("Publishing", {"fields": ("go_live_at",)}))
+        elif obj is not None:
+            fieldsets.append(("Publishing history", {"fields": ("publishing_history",)}))
+        return fieldsets
+
+    def view_on_site(self, obj: Procedure) -> str:
+        if obj.is_draft_copy or not obj.is_published:
+            return reverse("admin:procedures_procedure_preview", args=[obj.pk])
+        return obj.get_absolute_url()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_draft_copy:
+            publishing.draft_saved(draft=obj, user=request.user)
+            messages.info(request, "Saved the draft. The live page is unchanged until you publish the draft.")
+
+    def response_change(self, request, obj):
+        """After saving a draft, stay on it: preview, compare and publish are there."""
+        if obj.is_draft_copy and "_save" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    @admin.display(description="Draft")
+    def draft_state(self, obj: Procedure) -> str:
+        draft = getattr(obj, "draft", None)
+        if draft is None:
+            return "—"
+        when = (
+            f"scheduled for {timezone.localtime(draft.go_live_at):%b %-d, %Y %H:%M}"
+            if draft.go_live_at
+            else "not published"
+        )
+        return format_html(
+            '<a href="{}">Draft, {}</a>', reverse("admin:procedures_procedure_change", args=[draft.pk]), when
+        )
+
+    @admin.display(description="Who saved, scheduled and published")
+    def publishing_history(self, obj: Procedure | None) -> str:
+        events = obj.publishing_events.select_related("user")[:20] if obj and obj.pk else []
+        if not events:
+            return "Nothing published from the admin yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}: {} by {}{}</li>",
+                (
+                    (
+                        timezone.localtime(event.at).strftime("%b %-d, %Y %H:%M"),
+                        event.get_action_display(),
+                        event.user or "the scheduler",
+                        f" ({event.note})" if event.note else "",
+                    )
+                    for event in events
+                ),
+            ),
+        )
 
     @admin.display(description="Their history")
     def parts_history(self, obj: Procedure | None) -> str:
@@ -105,17 +257,31 @@ class ProcedureAdmin(SimpleHistoryAdmin):
         )
         return format_html(
             "Sections, conditions, risks and comparison rows keep their own history, each with its own History "
-            "button to see or revert a change: Procedure pages › {}.",
+            "button to see a change: Procedure pages › {}.",
             links,
         )
 
 
 class ProcedurePartAdmin(SimpleHistoryAdmin):
-    """Sections, list items and comparison rows on their own, each with its History and revert."""
+    """Sections, list items and comparison rows on their own, to look up and see their history. They are
+    changed on their page's form (a published page through its draft), never here, where a change would go
+    live at once."""
 
     list_select_related = ("procedure",)
     list_filter = ("procedure",)
     ordering = ("procedure", "position", "pk")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(procedure__draft_of__isnull=True)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Section)

@@ -1,9 +1,14 @@
 """The content patients read: the service line overview and its procedures."""
 
+import re
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
 
 
@@ -15,6 +20,12 @@ class Status(models.TextChoices):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def withdrawn(self, slug: str) -> bool:
+        """Whether `slug` is the address of a page that exists but is not published (an old link's)."""
+        if not SLUG_RE.fullmatch(slug or ""):
+            return False  # not an address at all: nothing to look up
+        return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
 
     def visible_to(self, user):
         """Everything for staff (so they can preview drafts); published pages for everyone else."""
@@ -35,6 +46,8 @@ class Publishable(models.Model):
     )
     reviewed_on = models.DateField("medically reviewed on", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # "Last updated" on the page: set only when an editor publishes a change, never by a migration or a deploy.
+    last_published_at = models.DateTimeField("last published", null=True, blank=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -72,19 +85,45 @@ class ServiceLine(Publishable):
         return reverse("procedures:overview")
 
 
+class ProcedureManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Pages only: the draft copy of a published page is reached through that page (`procedure.draft`)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(draft_of__isnull=True)
+
+
 class Procedure(Publishable):
-    """One procedure page: summary, sections, key facts, conditions, risks and an optional comparison."""
+    """One procedure page: summary, sections, key facts, conditions, risks and an optional comparison.
+
+    Editing a published page works on a draft copy (`draft_of` points at the page), so the page stays as it is
+    until the draft is published (procedures/publishing.py).
+    """
 
     service_line = models.ForeignKey(ServiceLine, on_delete=models.PROTECT, related_name="procedures")
     title = models.CharField(max_length=120)
-    slug = models.SlugField(unique=True, help_text="The last part of the page address. Changing it breaks links.")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists; lower comes first.")
+    slug = models.SlugField(
+        "web address", unique=True, help_text="The last part of the page address. Changing it breaks links."
+    )
+    position = models.PositiveSmallIntegerField("order", default=0, help_text="Order in lists; lower comes first.")
     summary = models.TextField(help_text="A short summary shown in lists and at the top of the page.")
+    other_names = models.CharField(
+        max_length=300, blank=True, help_text="Other names patients may know it by, separated by commas."
+    )
 
     duration = models.CharField("how long it takes", max_length=200, blank=True)
     anesthesia = models.CharField(max_length=200, blank=True)
+    medication = models.CharField("what is injected", max_length=200, blank=True)
     imaging_guidance = models.CharField(max_length=200, blank=True)
     recovery_time = models.CharField(max_length=200, blank=True)
+
+    # Optional parts, written by the client; each is hidden on the page while empty.
+    preparation = models.TextField("how to prepare", blank=True, help_text=MARKDOWN_HELP)
+    aftercare = models.TextField("what to expect after", blank=True, help_text=MARKDOWN_HELP)
+    results = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    warning_signs_intro = models.TextField(
+        "when to call your doctor", blank=True, help_text=f"Text before the list of warning signs. {MARKDOWN_HELP}"
+    )
+    alternatives = models.TextField(blank=True, help_text=MARKDOWN_HELP)
 
     conditions_heading = models.CharField(max_length=200, default="Conditions it treats")
     conditions_intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
@@ -103,26 +142,57 @@ class Procedure(Publishable):
         max_length=120, blank=True, help_text="The other procedure in the comparison table, e.g. Vertebroplasty."
     )
 
+    draft_of = models.OneToOneField(
+        "self", on_delete=models.CASCADE, null=True, blank=True, editable=False, related_name="draft"
+    )
+    go_live_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
+    )
+
+    objects = ProcedureManager()
+    all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "title"]
+        default_manager_name = "objects"
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.title} (draft)" if self.draft_of_id else self.title
 
     def get_absolute_url(self) -> str:
         return reverse("procedures:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_draft_copy(self) -> bool:
+        return self.draft_of_id is not None
 
     @property
     def key_facts(self) -> list[tuple[str, str]]:
         facts = [
             ("How long it takes", self.duration),
             ("Anesthesia", self.anesthesia),
+            ("What is injected", self.medication),
             ("Imaging guidance", self.imaging_guidance),
             ("Recovery", self.recovery_time),
         ]
         return [(label, value) for label, value in facts if value]
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+    def optional_parts(self) -> list[tuple[str, str, str]]:
+        """(anchor, heading, Markdown) of each optional prose part that has text, in page order."""
+        parts = [
+            ("preparation", "How to prepare", self.preparation),
+            ("after", "What to expect after", self.aftercare),
+            ("results", "Results", self.results),
+        ]
+        return [part for part in parts if part[2].strip()]
 
     # The lists below read prefetched rows (see ProcedureDetailView): no query per item.
     @property
@@ -133,6 +203,18 @@ class Procedure(Publishable):
     def risks(self) -> list["ListItem"]:
         return [item for item in self.list_items.all() if item.kind == ListItem.Kind.RISK]
 
+    @property
+    def warning_signs(self) -> list["ListItem"]:
+        return [item for item in self.list_items.all() if item.kind == ListItem.Kind.WARNING_SIGN]
+
+    @property
+    def questions(self) -> list["ListItem"]:
+        return [item for item in self.list_items.all() if item.kind == ListItem.Kind.QUESTION]
+
+    @property
+    def references(self) -> list["ListItem"]:
+        return [item for item in self.list_items.all() if item.kind == ListItem.Kind.REFERENCE]
+
     def contents(self) -> list[tuple[str, str]]:
         """The “On this page” list: (anchor, heading) for each part the page shows."""
         entries = [(section.anchor, section.heading) for section in self.sections.all()]
@@ -140,17 +222,34 @@ class Procedure(Publishable):
             entries.append(("conditions", self.conditions_heading))
         if self.risks or self.risks_intro:
             entries.append(("risks", self.risks_heading or "Risks and side effects"))
+        entries += [(anchor, heading) for anchor, heading, _text in self.optional_parts()]
+        if self.warning_signs or self.warning_signs_intro.strip():
+            entries.append(("when-to-call", "When to call your doctor"))
+        if self.alternatives.strip():
+            entries.append(("alternatives", "Alternatives"))
         if self.comparison_rows.all():
             entries.append(("comparison", self.comparison_heading or f"{self.title} and {self.compared_with}"))
+        if self.questions:
+            entries.append(("questions", "Frequently asked questions"))
+        if self.references:
+            entries.append(("references", "References"))
         return entries
 
 
 class Ordered(models.Model):
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField("order", default=0)
 
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+
+    @property
+    def is_draft_copy(self) -> bool:
+        """Part of a draft copy, so on no public page yet (the page cache keeps its pages)."""
+        procedure = self._state.fields_cache.get("procedure")
+        if procedure is not None:
+            return procedure.is_draft_copy
+        return Procedure.all_objects.filter(pk=self.procedure_id, draft_of__isnull=False).exists()
 
 
 class Section(Ordered):
@@ -158,7 +257,7 @@ class Section(Ordered):
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="sections")
     heading = models.CharField(max_length=200)
-    anchor = models.SlugField(help_text="The #part of the link to this section, e.g. how-it-is-done.")
+    anchor = models.SlugField("link name", help_text="The #part of the link to this section, e.g. how-it-is-done.")
     body = models.TextField(help_text=MARKDOWN_HELP)
 
     history = HistoricalRecords()
@@ -171,15 +270,23 @@ class Section(Ordered):
 
 
 class ListItem(Ordered):
-    """One item of a procedure's list of conditions it treats, or of its risks and side effects."""
+    """One item of a procedure's lists: conditions, risks, warning signs, questions and references."""
 
     class Kind(models.TextChoices):
         CONDITION = "condition", "Condition it treats"
         RISK = "risk", "Risk or side effect"
+        WARNING_SIGN = "warning", "Warning sign: when to call your doctor"
+        QUESTION = "question", "Frequently asked question"
+        REFERENCE = "reference", "Reference"
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="list_items")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     text = models.CharField(max_length=300)
+    # Questions and references only (one table keeps the page at four queries): the answer or the publisher,
+    # and for a reference its link and date.
+    detail = models.TextField(blank=True)
+    link = models.URLField(blank=True)
+    dated = models.DateField("date", null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -193,9 +300,35 @@ class ComparisonRow(Ordered):
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="comparison_rows")
     aspect = models.CharField(max_length=120)
     this_procedure = models.CharField(max_length=400)
-    other_procedure = models.CharField(max_length=400)
+    other_procedure = models.CharField(
+        max_length=400, blank=True, help_text="Leave empty when the copy says nothing of the other procedure."
+    )
 
     history = HistoricalRecords()
 
     def __str__(self) -> str:
         return self.aspect
+
+
+class PublishingEvent(models.Model):
+    """Who saved, scheduled, published, discarded or unpublished a page's draft, and when."""
+
+    class Action(models.TextChoices):
+        DRAFT_STARTED = "started", "Started a draft"
+        DRAFT_SAVED = "saved", "Saved the draft"
+        SCHEDULED = "scheduled", "Scheduled the draft"
+        PUBLISHED = "published", "Published"
+        DISCARDED = "discarded", "Discarded the draft"
+        UNPUBLISHED = "unpublished", "Unpublished the page"
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="publishing_events")
+    action = models.CharField(max_length=12, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.user or 'the scheduler'}"

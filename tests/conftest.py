@@ -55,6 +55,7 @@ def _content_for_browser_tests(request):
 
     if not ServiceLine.objects.exists():
         importlib.import_module("procedures.migrations.0002_seed_content").load_content(apps, None)
+        importlib.import_module("procedures.migrations.0004_faithful_facts_and_comparison").forwards(apps, None)
 
 
 @pytest.fixture(scope="session")
@@ -155,3 +156,19 @@ def full_answers(client, center, physician) -> dict:
         physician=physician.slug,
         procedure="epidural-injections",
     )
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The client's copy, shared/seed/interventional-pain-management.txt (beside the repository)."""
+    from django.conf import settings
+
+    path = Path(settings.BASE_DIR).parent / "shared" / "seed" / "interventional-pain-management.txt"
+    if not path.exists():
+        skip_or_fail(f"the client's copy is not at {path} (shared/ is cloned beside the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+def normalised(copy: str) -> str:
+    """The copy as the site words it: single spaces, and its one typo mended."""
+    return " ".join(copy.split()).replace("flouroscopy", "fluoroscopy")

@@ -1,28 +1,55 @@
-"""The admin works in a real browser under the site's Content-Security-Policy: log in, edit, save."""
+"""The admin works in a real browser under the site's Content-Security-Policy: an editor changes a live page
+through a draft, compares it and publishes it; the edit and compare pages pass axe-core at 1280 px."""
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from procedures.models import Procedure
+from tests.conftest import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+EDITED = "About forty-five minutes for each bone (edited)"
 
-def test_editor_logs_in_edits_a_procedure_and_patients_see_the_change(live_server, page):
+
+def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_then(live_server, page, axe):
     get_user_model().objects.create_superuser("editor", "editor@azura.example", "a-long-password-1")
     csp_errors = []
-    page.on("console", lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: csp_errors.append((page.url, msg.text)) if "Content Security Policy" in msg.text else None,
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    def assert_axe_clean() -> None:
+        before = len(csp_errors)
+        violations = axe()
+        del csp_errors[before:]  # axe-core itself applies inline styles; the page does not
+        assert violations == [], describe_violations(violations)
 
     page.goto(live_server.url + "/admin/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "a-long-password-1")
     page.click("input[type=submit]")
     page.goto(live_server.url + f"/admin/procedures/procedure/{Procedure.objects.get(slug='kyphoplasty').pk}/change/")
-    page.fill("#id_duration", "About forty-five minutes for each bone (edited)")
+    page.get_by_role("button", name="Edit in a draft").click()
+    page.fill("#id_duration", EDITED)
+    assert_axe_clean()
     page.click("input[name=_save]")
-    page.locator(".messagelist").get_by_text("was changed successfully").wait_for()
+    page.locator(".messagelist").get_by_text("Saved the draft").wait_for()
 
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
-    assert "About forty-five minutes for each bone (edited)" in page.content()
+    assert EDITED not in page.content()  # the live page is as it was
+
+    page.go_back()  # to the draft, where saving left the editor
+    page.get_by_role("link", name="Compare with the live page").click()
+    assert page.locator("table.compare ins").first.text_content() == "added: (edited)"
+    assert_axe_clean()
+    page.get_by_role("link", name="Publish now").click()
+    page.get_by_role("button", name="Yes, publish now").click()
+    page.locator(".messagelist").get_by_text("Published").wait_for()
+
+    page.goto(live_server.url + "/pain-management/kyphoplasty/")
+    assert EDITED in page.content()
     assert Procedure.history.filter(slug="kyphoplasty").first().history_user.username == "editor"
     assert csp_errors == []

@@ -33,6 +33,34 @@ def test_public_page_reflows_at_320_px_without_sideways_scrolling(live_server, p
     assert overflow <= 0
 
 
+def test_comparison_table_reads_at_320_px_without_a_broken_word(live_server, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_server.url + "/pain-management/kyphoplasty/")
+    # Each word of the table on one line: a word split by overflow-wrap has more than one box.
+    broken = page.evaluate(
+        """() => {
+        const broken = [];
+        const walker = document.createTreeWalker(document.querySelector('table.comparison'), NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          for (const match of node.textContent.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            if (rects.length > 1) broken.push(match[0]);
+          }
+        }
+        return broken;
+      }"""
+    )
+    assert broken == []
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('table.comparison td')].map(td => getComputedStyle(td, '::before').content)"
+    )
+    assert '"Vertebroplasty: "' in labels  # each cell says which procedure it is about
+
+
 def test_body_text_is_at_least_18_px(live_server, page):
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")

@@ -145,17 +145,20 @@ def test_sitemap_lists_the_canonical_addresses_whatever_the_host_and_scheme_of_t
     assert not wrong, f"not on {SITE_URL} like the canonical links: {wrong[:3]}"
 
 
-def test_sitemap_has_a_last_modified_date_for_content(client, network):
+def sitemap_lastmods(client) -> dict:
     root = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own response)
-    entries = {
+    return {
         urlsplit(url.find("sm:loc", SITEMAP_NS).text).path: url.find("sm:lastmod", SITEMAP_NS)
         for url in root.findall("sm:url", SITEMAP_NS)
     }
 
-    for slug in SLUGS:
-        lastmod = entries[f"/pain-management/{slug}/"]
-        assert lastmod is not None
-        dt.date.fromisoformat(lastmod.text[:10])
+
+def test_sitemap_gives_a_procedure_a_last_modified_date_only_from_a_published_edit(client, network):
+    assert all(sitemap_lastmods(client)[f"/pain-management/{slug}/"] is None for slug in SLUGS)  # seed content
+
+    Procedure.objects.filter(slug="kyphoplasty").update(last_published_at=dt.datetime(2027, 1, 5, tzinfo=dt.UTC))
+    lastmod = sitemap_lastmods(client)["/pain-management/kyphoplasty/"]
+    assert lastmod is not None and lastmod.text.startswith("2027-01-05")
 
 
 # --- robots.txt ----------------------------------------------------------------------------------------------

@@ -44,7 +44,6 @@ def procedure_jsonld(procedure) -> SafeString:
         "name": procedure.title,
         "url": url,
         "description": procedure.meta_description,
-        "dateModified": procedure.updated_at.isoformat(),
         "about": {
             "@type": "MedicalProcedure",
             "name": procedure.title,
@@ -52,6 +51,8 @@ def procedure_jsonld(procedure) -> SafeString:
         },
         "publisher": ORGANIZATION,
     }
+    if procedure.last_published_at:
+        data["dateModified"] = procedure.last_published_at.isoformat()
     if procedure.reviewed_on:
         data["lastReviewed"] = procedure.reviewed_on.isoformat()
     if procedure.reviewed_by:

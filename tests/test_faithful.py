@@ -1,0 +1,183 @@
+"""The structure around the client's words says only what the copy says: every comparison cell and key fact is
+the copy's own words, list items come from one sentence of the copy, dates are real, and the optional parts the
+copy does not have yet leave no empty heading."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from procedures.models import ListItem, Procedure, Status
+
+from .conftest import normalised
+from .factories_appointments import PLACES, CenterFactory
+from .html import find_all, find_one, parse, text, texts
+
+pytestmark = pytest.mark.django_db
+
+SLUGS = ["epidural-injections", "facet-joint-injections", "kyphoplasty"]
+OPTIONAL_HEADINGS = [
+    "How to prepare",
+    "What to expect after",
+    "Results",
+    "When to call your doctor",
+    "Alternatives",
+    "Frequently asked questions",
+    "References",
+]
+EMPTY_CELL = "— None listed"  # the copy names no such thing for that procedure
+
+
+def page(client, slug: str):
+    response = client.get(reverse("procedures:detail", kwargs={"slug": slug}))
+    assert response.status_code == 200
+    return parse(response)
+
+
+def in_copy(words: str, copy: str) -> bool:
+    """Whether the words are the copy's, ignoring case, a leading "To" and the final full stop."""
+    words = re.sub(r"^to ", "", words.lower().rstrip("."))
+    return words in copy.lower()
+
+
+def comparison_rows(client) -> list[list[str]]:
+    table = find_one(find_one(page(client, "kyphoplasty"), "section", id="comparison"), "table")
+    return [[text(find_one(row, "th")), *texts(row, "td")] for row in find_all(find_one(table, "tbody"), "tr")]
+
+
+def test_every_comparison_cell_is_the_clients_words_and_every_row_label_is_short(client, seed_text):
+    copy = normalised(seed_text)
+    for label, *cells in comparison_rows(client):
+        assert len(label.split()) <= 4, label
+        for cell in cells:
+            assert cell == EMPTY_CELL or in_copy(cell, copy), f"not the copy's words: {cell!r}"
+
+
+def test_the_comparison_has_no_verdicts_and_no_row_the_same_for_both(client):
+    for _label, this, other in comparison_rows(client):
+        assert this != other
+        assert {this.lower(), other.lower()}.isdisjoint({"yes", "no"})
+        assert "(through the skin)" not in this + other
+
+
+def test_the_comparison_gives_kyphoplasty_its_own_goals_with_preventing_further_collapse(client):
+    rows = {label: cells for label, *cells in comparison_rows(client)}
+    assert "prevent further collapse of your vertebral fracture" in rows["Goals"][0]
+    assert "Reducing pain" not in " ".join(rows["Goals"])
+    assert rows["Additional potential goals"] == ["Restoring height and reducing kyphosis", EMPTY_CELL]
+
+
+def test_the_comparison_keeps_the_copys_hedge(client):
+    intro = texts(find_one(page(client, "kyphoplasty"), "section", id="comparison"), "p")
+    assert (
+        "Both minimally invasive procedures offer potential benefits and are effective in reducing pain."
+        in " ".join(intro)
+    )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_key_fact_is_the_clients_words(client, seed_text, slug):
+    facts = find_one(page(client, slug), "dl", **{"class": "key-facts"})
+    copy = normalised(seed_text)
+    for label, value in zip(texts(facts, "dt"), texts(facts, "dd"), strict=True):
+        assert in_copy(value, copy), f"{label}: {value!r} is not the copy's words"
+
+
+def test_the_facet_anesthetic_and_steroid_are_what_is_injected_not_anesthesia(client):
+    facts = find_one(page(client, "facet-joint-injections"), "dl", **{"class": "key-facts"})
+    shown = dict(zip(texts(facts, "dt"), texts(facts, "dd"), strict=True))
+    assert "Anesthesia" not in shown
+    assert shown["What is injected"] == "A local anesthetic and possibly a steroid to reduce inflammation"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_condition_comes_from_one_sentence_of_the_copy(client, seed_text, slug):
+    sentences = [set(re.findall(r"[a-z-]+", s.lower())) for s in re.split(r"(?<=[.?!])\s", normalised(seed_text))]
+    section = find_one(page(client, slug), "section", id="conditions")
+    for item in texts(find_one(section, "ul"), "li"):
+        words = set(re.findall(r"[a-z-]+", item.lower()))
+        assert any(words <= sentence for sentence in sentences), f"{item!r} is not from one sentence of the copy"
+
+
+def test_the_facet_conditions_do_not_repeat_the_candidates_or_call_an_injury_a_condition(client):
+    section = find_one(page(client, "facet-joint-injections"), "section", id="conditions")
+    assert texts(find_one(section, "ul"), "li") == ["Swollen and painful facet joints due to osteoarthritis"]
+
+
+# --- Dates -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/pain-management/", *(f"/pain-management/{slug}/" for slug in SLUGS)])
+def test_content_loaded_by_a_migration_has_no_updated_date(client, url):
+    html = client.get(url).content.decode()
+    assert "Last updated" not in html
+    assert "dateModified" not in html
+
+
+def test_the_medical_review_still_shows_with_its_date(client):
+    Procedure.objects.filter(slug="kyphoplasty").update(reviewed_by="Jane Doe, MD", reviewed_on="2026-10-01")
+    note = text(find_one(page(client, "kyphoplasty"), "p", **{"class": "review-note"}))
+    assert note == "Medically reviewed by Jane Doe, MD on October 1, 2026 ."
+
+
+# --- Optional parts --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_empty_optional_parts_leave_no_heading(client, slug):
+    shown = page(client, slug)
+    headings = texts(shown, "h2") + texts(find_one(shown, "nav", **{"aria-labelledby": "toc-heading"}), "a")
+    assert not set(OPTIONAL_HEADINGS) & set(headings)
+    assert "Also called" not in text(find_one(shown, "main"))
+
+
+def test_filled_optional_parts_show_with_their_headings_in_page_order(client):
+    procedure = Procedure.objects.get(slug="kyphoplasty")
+    procedure.other_names = "Vertebral augmentation"
+    procedure.preparation = "Client text about preparing."
+    procedure.alternatives = "Client text about alternatives."
+    procedure.save()
+    for kind, item_text, detail in [
+        (ListItem.Kind.WARNING_SIGN, "Client warning sign", ""),
+        (ListItem.Kind.QUESTION, "Client question?", "Client answer."),
+        (ListItem.Kind.REFERENCE, "Client reference", "Client publisher"),
+    ]:
+        ListItem.objects.create(procedure=procedure, kind=kind, text=item_text, detail=detail)
+
+    shown = page(client, "kyphoplasty")
+    headings = [h for h in texts(shown, "h2") if h in OPTIONAL_HEADINGS]
+    assert headings == [
+        "How to prepare",
+        "When to call your doctor",
+        "Alternatives",
+        "Frequently asked questions",
+        "References",
+    ]
+    toc = texts(find_one(shown, "nav", **{"aria-labelledby": "toc-heading"}), "a")
+    assert [h for h in toc if h in OPTIONAL_HEADINGS] == headings
+    assert texts(find_one(shown, "section", id="when-to-call"), "li") == ["Client warning sign"]
+    assert texts(find_one(shown, "section", id="questions"), "h3") == ["Client question?"]
+    assert "Also called: Vertebral augmentation" in texts(shown, "p")
+
+
+# --- A withdrawn procedure in an old locator link --------------------------------------------------------------
+
+
+def test_a_withdrawn_procedure_in_a_locator_link_is_ignored_with_a_note(client):
+    CenterFactory(name="Azura Congress Avenue", place=PLACES["78701"])
+    Procedure.objects.filter(slug="kyphoplasty").update(status=Status.DRAFT)
+
+    response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
+    assert response.status_code == 200
+    shown = parse(response)
+    assert "The procedure in this link is no longer on our site" in " ".join(texts(shown, "p"))
+    assert "Azura Congress Avenue" in text(find_one(shown, "main"))
+    assert "Kyphoplasty" not in " ".join(texts(shown, "option"))
+
+
+def test_a_procedure_published_again_is_searched_again(client):
+    Procedure.objects.filter(slug="kyphoplasty").update(status=Status.PUBLISHED, last_published_at=timezone.now())
+    response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
+    assert response.status_code == 200
+    assert "no longer on our site" not in response.content.decode()

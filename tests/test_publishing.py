@@ -1,0 +1,201 @@
+"""Editors change a live page through a draft: the page (and its cached copy) stays as it is until the draft is
+published, now or at a set time; a draft can be previewed, compared and discarded; unpublishing asks first."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from procedures.cache import GENERATION_KEY
+from procedures.models import ListItem, Procedure, PublishingEvent, Status
+
+from .html import find_all, find_one, parse, text, texts
+from .test_request_admin import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/admin/procedures/procedure"
+PAGE = "/pain-management/kyphoplasty/"
+NEW_SUMMARY = "A changed summary that only the draft has."
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    """A member of the "Content editors" group, signed in on `client`."""
+    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def page() -> Procedure:
+    return Procedure.objects.get(slug="kyphoplasty")
+
+
+@pytest.fixture
+def public() -> Client:
+    """A patient's browser."""
+    return Client()
+
+
+def start_draft(client, page: Procedure) -> Procedure:
+    response = client.post(f"{ADMIN}/{page.pk}/draft/")
+    assert response.status_code == 302
+    return Procedure.all_objects.get(draft_of=page)
+
+
+def save_draft(client, draft: Procedure, **changes) -> None:
+    url = f"{ADMIN}/{draft.pk}/change/"
+    response = client.post(url, change_form_data(client, url, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+
+
+def summary_on(client) -> str:
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    return text(find_one(parse(response), "p", **{"class": "lead"}))
+
+
+def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_published(
+    client, editor, page, public, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    live_summary = summary_on(public)  # now in the page cache
+    generation = cache.get(GENERATION_KEY)
+
+    draft = start_draft(client, page)
+    save_draft(client, draft, summary=NEW_SUMMARY, **{"list_items-0-text": "A risk only the draft has"})
+
+    assert summary_on(public) == live_summary
+    assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
+    page.refresh_from_db()
+    assert page.summary == live_summary and page.status == Status.PUBLISHED
+    assert "A risk only the draft has" not in public.get(PAGE).content.decode()
+
+    assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
+    assert summary_on(public) == NEW_SUMMARY
+    assert not Procedure.all_objects.filter(draft_of=page).exists()
+
+
+def test_editing_a_live_page_directly_is_refused(client, editor, page):
+    url = f"{ADMIN}/{page.pk}/change/"
+    form = client.get(url)
+    assert "Edit in a draft" in form.content.decode()
+    assert client.post(url, {"summary": "Straight to the public", "_save": "Save"}).status_code == 403
+    page.refresh_from_db()
+    assert page.summary != "Straight to the public"
+
+
+def test_a_draft_is_never_public_nor_listed(client, editor, page, public):
+    draft = start_draft(client, page)
+    assert public.get(f"/pain-management/{draft.slug}/").status_code == 404
+    assert public.get(f"{ADMIN}/{draft.pk}/preview/").status_code == 302  # to the sign-in page
+    listed = client.get(f"{ADMIN}/").context["cl"].result_list
+    assert draft not in listed and page in listed
+    assert list(Procedure.objects.published()).count(page) == 1
+
+
+def test_preview_shows_the_draft_on_the_page_template(client, editor, page):
+    draft = start_draft(client, page)
+    save_draft(client, draft, summary=NEW_SUMMARY)
+
+    response = client.get(f"{ADMIN}/{draft.pk}/preview/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "procedures/procedure_detail.html" in [t.name for t in response.templates]
+    assert NEW_SUMMARY in html and "Draft preview" in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, editor, page):
+    draft = start_draft(client, page)
+    risk = ListItem.objects.filter(procedure=draft, kind=ListItem.Kind.RISK).first()
+    save_draft(
+        client,
+        draft,
+        summary=page.summary.replace("minimally invasive", "small"),
+        **{"list_items-2-0-text": risk.text + " or bruising"},  # the risks inline (the second list),
+    )
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    rows = {text(find_one(row, "th")): row for row in find_all(find_one(html, "tbody"), "tr")}
+    assert set(rows) == {"Summary", "Risk or side effect, item 1"}
+    assert texts(rows["Summary"], "del") == ["removed: minimally invasive"]
+    assert texts(rows["Summary"], "ins") == ["added: small"]
+    assert texts(rows["Risk or side effect, item 1"], "ins") == ["added: or bruising"]
+
+
+def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, page, public):
+    live_summary = summary_on(public)
+    draft = start_draft(client, page)
+    save_draft(client, draft, summary=NEW_SUMMARY)
+
+    confirm = client.get(f"{ADMIN}/{draft.pk}/discard/")
+    assert "Yes, discard the draft" in confirm.content.decode()
+    assert Procedure.all_objects.filter(pk=draft.pk).exists()
+    assert client.post(f"{ADMIN}/{draft.pk}/discard/").status_code == 302
+    assert not Procedure.all_objects.filter(pk=draft.pk).exists()
+    assert summary_on(public) == live_summary
+
+
+def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(client, editor, page, public):
+    draft = start_draft(client, page)
+    later = timezone.localtime() + dt.timedelta(hours=2)
+    save_draft(
+        client,
+        draft,
+        summary=NEW_SUMMARY,
+        go_live_at=later.strftime("%Y-%m-%dT%H:%M"),
+    )
+    assert "scheduled for" in client.get(f"{ADMIN}/").content.decode()
+
+    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert summary_on(public) != NEW_SUMMARY  # not yet due
+
+    Procedure.all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
+    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert summary_on(public) == NEW_SUMMARY
+    actions = list(page.publishing_events.values_list("action", flat=True))
+    assert actions[0] == PublishingEvent.Action.PUBLISHED and PublishingEvent.Action.SCHEDULED in actions
+
+
+def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, page, public):
+    confirm = client.get(f"{ADMIN}/{page.pk}/unpublish/")
+    assert "Yes, unpublish" in confirm.content.decode()
+    assert public.get(PAGE).status_code == 200  # asking changed nothing
+
+    assert client.post(f"{ADMIN}/{page.pk}/unpublish/").status_code == 302
+    assert public.get(PAGE).status_code == 404
+
+    assert client.post(f"{ADMIN}/{page.pk}/publish/").status_code == 302
+    assert public.get(PAGE).status_code == 200
+
+
+def test_history_shows_who_saved_and_who_published_and_when(client, editor, page, django_user_model):
+    draft = start_draft(client, page)
+    save_draft(client, draft, summary=NEW_SUMMARY)
+    publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
+    client.force_login(publisher)
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    html = client.get(f"{ADMIN}/{page.pk}/change/").content.decode()
+    assert "Saved the draft by editor" in html
+    assert "Published by publisher" in html
+    page.refresh_from_db()
+    assert page.history.first().history_user == publisher
+
+
+def test_publishing_gives_the_page_its_last_updated_date(client, editor, page, public):
+    assert "Last updated" not in public.get(PAGE).content.decode()  # seed content: no real edit yet
+
+    draft = start_draft(client, page)
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    today = timezone.localdate()
+    note = text(find_one(parse(public.get(PAGE)), "p", **{"class": "review-note"}))
+    assert note == f"Last updated {today:%B} {today.day}, {today.year} ."
