@@ -56,7 +56,8 @@ def test_comparison_table_reads_at_320_px_without_a_broken_word(live_server, pag
     )
     assert broken == []
     labels = page.evaluate(
-        "() => [...document.querySelectorAll('table.comparison td')].map(td => getComputedStyle(td, '::before').content)"
+        "() => [...document.querySelectorAll('table.comparison td')]"
+        ".map(td => getComputedStyle(td, '::before').content)"
     )
     assert '"Vertebroplasty: "' in labels  # each cell says which procedure it is about
 
