@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import publishing
+from . import publishing, readability
 from .admin_publishing import LiveReadOnlyInline, PublishingAdminMixin, is_live
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 
@@ -119,7 +119,16 @@ class ComparisonRowInline(LiveReadOnlyInline, admin.StackedInline):
 
 @admin.register(Procedure)
 class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
-    list_display = ("title", "status", "draft_state", "position", "reviewed_by", "reviewed_on", "last_published_at")
+    list_display = (
+        "title",
+        "status",
+        "draft_state",
+        "reading_grade",
+        "position",
+        "reviewed_by",
+        "reviewed_on",
+        "last_published_at",
+    )
     list_editable = ("position",)
     list_filter = ("status", "service_line", "reviewed_on")
     search_fields = ("title", "summary", "sections__body", "list_items__text")
@@ -127,6 +136,7 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("service_line", "title", "slug", "status", "position", "summary", "meta_description")}),
+        ("Plain language", {"fields": ("readability",)}),
         ("Key facts", {"fields": ("duration", "anesthesia", "medication", "imaging_guidance", "recovery_time")}),
         ("Conditions", {"fields": ("conditions_heading", "conditions_intro", "conditions_outro")}),
         ("Risks and side effects", {"fields": ("risks_heading", "risks_intro", "risks_lead_in", "risks_outro")}),
@@ -148,6 +158,9 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
         ReferenceInline,
     ]
 
+    class Media:
+        js = ["js/admin-readability.js"]
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "go_live_at":  # one labelled field: the admin's split date and time inputs have none
             widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -165,11 +178,11 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
         queryset = Procedure.all_objects.select_related("draft")
         match = request.resolver_match
         if match and match.url_name == "procedures_procedure_changelist":
-            queryset = queryset.filter(draft_of__isnull=True)
+            queryset = queryset.filter(draft_of__isnull=True).prefetch_related("sections")  # for the grade
         return queryset
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["status", "parts_history", "publishing_history"]
+        fields = ["status", "parts_history", "publishing_history", "readability"]
         if obj is not None and obj.is_draft_copy:
             fields += ["slug", "position"]  # the page's own: publishing a draft changes its words only
         return fields
@@ -205,6 +218,47 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
         if obj.is_draft_copy and "_save" in request.POST:
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
+
+    @admin.display(description="Reading grade")
+    def reading_grade(self, obj: Procedure) -> str:
+        value = readability.grade(readability.page_text(obj))
+        if value is None:
+            return "—"
+        return format_html(
+            '<span class="grade{}">{}</span>', " grade-over" if value > readability.TARGET_GRADE else "", value
+        )
+
+    @admin.display(description="Reading grade (Flesch-Kincaid)")
+    def readability(self, obj: Procedure | None) -> str:
+        """The page's grade, each field's, and the hardest sentences; admin-readability.js updates it as you type."""
+        target = readability.TARGET_GRADE
+        if obj is None or obj.pk is None:
+            page_grade, grades, hardest = None, [], []
+        else:
+            text = readability.page_text(obj)
+            page_grade, grades, hardest = (
+                readability.grade(text),
+                readability.field_grades(obj),
+                readability.hardest_sentences(text),
+            )
+        return format_html(
+            '<div class="readability" data-url="{}" data-fields="{}" data-target="{}">'
+            '<p>Whole page: <span class="grade" data-grade-of="page">{}</span> (target: grade {} or lower; '
+            "NIH asks 6 to 8).</p>"
+            "<ul>{}</ul>{}</div>",
+            reverse("admin:procedures_procedure_readability"),
+            ",".join(readability.PROSE_FIELDS),
+            target,
+            "—" if page_grade is None else page_grade,
+            target,
+            format_html_join("", "<li>{}: grade {}</li>", ((g.label, g.grade) for g in grades)),
+            format_html(
+                "<p>Hardest sentences:</p><ol>{}</ol>",
+                format_html_join("", "<li>{} (grade {})</li>", ((g.label, g.grade) for g in hardest)),
+            )
+            if hardest
+            else "",
+        )
 
     @admin.display(description="Draft")
     def draft_state(self, obj: Procedure) -> str:

@@ -398,9 +398,12 @@ def test_unknown_procedure_is_400_with_a_message(client, texas_and_beyond, proce
     assert message in field_error(response.content.decode(), "procedure")
 
 
-def test_draft_procedure_cannot_be_searched(client, texas_and_beyond):
-    ProcedureFactory(slug="secret-draft", status="draft")
-    assert search(client, q="78701", procedure="secret-draft").status_code == 400
+def test_draft_procedure_is_not_searched_and_not_named(client, texas_and_beyond):
+    ProcedureFactory(title="Secret Draft Procedure", slug="secret-draft", status="draft")
+    response = search(client, q="78701", procedure="secret-draft")
+    assert response.status_code == 200  # an old link to a withdrawn procedure: every procedure, with a note
+    assert "no longer on our site" in response.content.decode()
+    assert "Secret Draft Procedure" not in response.content.decode()
 
 
 def test_empty_locator_shows_the_form_and_no_results(client, texas_and_beyond):

@@ -156,7 +156,7 @@ def sitemap_lastmods(client) -> dict:
 def test_sitemap_gives_a_procedure_a_last_modified_date_only_from_a_published_edit(client, network):
     assert all(sitemap_lastmods(client)[f"/pain-management/{slug}/"] is None for slug in SLUGS)  # seed content
 
-    Procedure.objects.filter(slug="kyphoplasty").update(last_published_at=dt.datetime(2027, 1, 5, tzinfo=dt.UTC))
+    Procedure.objects.filter(slug="kyphoplasty").update(last_published_at=dt.datetime(2027, 1, 5, 17, tzinfo=dt.UTC))
     lastmod = sitemap_lastmods(client)["/pain-management/kyphoplasty/"]
     assert lastmod is not None and lastmod.text.startswith("2027-01-05")
 
