@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "azura_site",
     "procedures",
     "appointments",
 ]

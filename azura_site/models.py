@@ -1,0 +1,70 @@
+"""Site-wide settings staff edit: the number patients call, shown in every page's header and footer."""
+
+import re
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models
+
+CACHE_KEY = "site-contact"
+
+
+def validate_us_phone(value: str) -> None:
+    if len(re.sub(r"\D", "", value)) not in (10, 11):
+        raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.")
+
+
+class SiteContact(models.Model):
+    """The main phone number and its hours (one row). While the number is empty, pages send patients to the
+    locator to call their nearest center."""
+
+    phone = models.CharField(
+        "main phone number",
+        max_length=30,
+        blank=True,
+        validators=[validate_us_phone],
+        help_text="Shown in the header and footer of every page, e.g. (512) 555-0100. Leave empty to send "
+        "patients to their nearest center instead.",
+    )
+    hours = models.CharField(
+        "when it answers",
+        max_length=120,
+        blank=True,
+        help_text="e.g. Monday to Friday, 8 AM to 5 PM Central time.",
+    )
+
+    class Meta:
+        verbose_name = "site phone number"
+        verbose_name_plural = "site phone number"
+
+    def __str__(self) -> str:
+        return self.phone or "No main phone number"
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1  # one row
+        super().save(*args, **kwargs)
+
+    @property
+    def tel(self) -> str:
+        """The number as a tel: link target."""
+        digits = re.sub(r"\D", "", self.phone)
+        return f"+1{digits[-10:]}"
+
+    @classmethod
+    def current(cls) -> "SiteContact":
+        """The site's contact, from the shared cache (no query per page); empty if none is set or the database
+        cannot be read (a page must never fail for its phone number)."""
+        values = cache.get(CACHE_KEY)
+        if values is None:
+            try:
+                row = cls.objects.filter(pk=1).values("phone", "hours").first()
+            except DatabaseError:
+                return cls()
+            values = row or {}
+            cache.set(CACHE_KEY, values, None)
+        return cls(**values)
+
+
+def forget_site_contact(**kwargs) -> None:
+    """Signal receiver: the next page reads the new number."""
+    cache.delete(CACHE_KEY)
