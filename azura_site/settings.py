@@ -298,6 +298,8 @@ PRIVACY_NOTICE_VERSION = "2026-11-24"
 # request is closed as "no response" (purge_appointment_requests, daily).
 APPOINTMENT_RETENTION_DAYS = envint("APPOINTMENT_RETENTION_DAYS", 365)
 APPOINTMENT_STALE_DAYS = envint("APPOINTMENT_STALE_DAYS", 90)
+# A procedure page's medical review is overdue this many months after its date (content health, daily email).
+MEDICAL_REVIEW_MONTHS = envint("MEDICAL_REVIEW_MONTHS", 12)
 # Spam protection of the public form: minimum seconds to fill it, and submissions per client per hour.
 # A faster submission is not spam by itself (browsers autofill); staff see the signal. The form's start stamp is
 # bound to the browser session and valid this long.

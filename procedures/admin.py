@@ -1,13 +1,25 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import publishing, readability
-from .admin_publishing import LiveReadOnlyInline, PublishingAdminMixin, is_live
+from . import health, publishing, readability
+from .admin_inlines import (
+    ComparisonRowInline,
+    ConditionInline,
+    QuestionInline,
+    ReferenceInline,
+    RiskInline,
+    SectionInline,
+    WarningSignInline,
+)
+from .admin_publishing import PublishingAdminMixin, is_live
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
@@ -31,90 +43,6 @@ class ServiceLineAdmin(SimpleHistoryAdmin):
         if obj.is_published:
             obj.last_published_at = timezone.now()
         super().save_model(request, obj, form, change)
-
-
-class SectionInline(LiveReadOnlyInline, admin.StackedInline):
-    model = Section
-    extra = 0
-    fields = ("position", "heading", "anchor", "body")
-    prepopulated_fields = {"anchor": ("heading",)}
-
-
-class ListItemInline(LiveReadOnlyInline, admin.StackedInline):
-    """One inline per kind of list, so staff see conditions, risks, warning signs, questions and references apart."""
-
-    model = ListItem
-    extra = 0
-    fields = ("position", "text")
-    kind = ""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(kind=self.kind)
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        kind = self.kind
-
-        class KindFormSet(formset):
-            def save_new(self, form, commit=True):
-                form.instance.kind = kind
-                return super().save_new(form, commit=commit)
-
-        return KindFormSet
-
-
-class ConditionInline(ListItemInline):
-    kind = ListItem.Kind.CONDITION
-    verbose_name = "condition it treats"
-    verbose_name_plural = "conditions it treats (list items)"
-
-
-class RiskInline(ListItemInline):
-    kind = ListItem.Kind.RISK
-    verbose_name = "risk or side effect"
-    verbose_name_plural = "risks and side effects (list items)"
-
-
-class WarningSignInline(ListItemInline):
-    kind = ListItem.Kind.WARNING_SIGN
-    verbose_name = "warning sign"
-    verbose_name_plural = "when to call your doctor: warning signs (optional)"
-
-
-class QuestionForm(forms.ModelForm):
-    class Meta:
-        labels = {"text": "Question", "detail": "Answer"}
-        help_texts = {"detail": "Plain text. Separate paragraphs with a blank line."}
-
-
-class QuestionInline(ListItemInline):
-    kind = ListItem.Kind.QUESTION
-    form = QuestionForm
-    fields = ("position", "text", "detail")
-    verbose_name = "frequently asked question"
-    verbose_name_plural = "frequently asked questions (optional)"
-
-
-class ReferenceForm(forms.ModelForm):
-    link = forms.URLField(label="Link", required=False, assume_scheme="https")
-
-    class Meta:
-        labels = {"text": "Title", "detail": "Publisher"}
-        widgets = {"detail": forms.TextInput}
-
-
-class ReferenceInline(ListItemInline):
-    kind = ListItem.Kind.REFERENCE
-    form = ReferenceForm
-    fields = ("position", "text", "detail", "link", "dated")
-    verbose_name = "reference"
-    verbose_name_plural = "references (optional)"
-
-
-class ComparisonRowInline(LiveReadOnlyInline, admin.StackedInline):
-    model = ComparisonRow
-    extra = 0
-    fields = ("position", "aspect", "this_procedure", "other_procedure")
 
 
 @admin.register(Procedure)
@@ -158,8 +86,28 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
         ReferenceInline,
     ]
 
+    change_list_template = "admin/procedures/procedure/change_list.html"
+
     class Media:
         js = ["js/admin-readability.js"]
+
+    def get_urls(self):
+        health = path("health/", self.admin_site.admin_view(self.health_view), name="procedures_procedure_health")
+        return [health, *super().get_urls()]
+
+    def health_view(self, request):
+        """Per page: reading grade, optional parts still empty, medical review date and whether it is overdue."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Content health",
+            "rows": health.content_health(),
+            "target": readability.TARGET_GRADE,
+            "months": settings.MEDICAL_REVIEW_MONTHS,
+        }
+        return TemplateResponse(request, "admin/procedures/procedure/health.html", context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "go_live_at":  # one labelled field: the admin's split date and time inputs have none
