@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,8 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import health, publishing, readability
 from .admin_inlines import (
+    EDITOR_JS,
     ComparisonRowInline,
     ConditionInline,
+    MarkdownWidgets,
     QuestionInline,
     ReferenceInline,
     RiskInline,
@@ -21,12 +23,13 @@ from .admin_inlines import (
 )
 from .admin_publishing import PublishingAdminMixin, is_live
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+from .templatetags.content import render_markdown
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(SimpleHistoryAdmin):
+class ServiceLineAdmin(MarkdownWidgets, SimpleHistoryAdmin):
     list_display = ("title", "status", "reviewed_on", "last_published_at")
     list_filter = ("status",)
     search_fields = ("title", "intro", "help_body")
@@ -38,6 +41,9 @@ class ServiceLineAdmin(SimpleHistoryAdmin):
         REVIEW_FIELDSET,
     )
 
+    class Media:
+        js = EDITOR_JS
+
     def save_model(self, request, obj, form, change):
         """The overview has no drafts: a saved change to the published overview is a published edit."""
         if obj.is_published:
@@ -46,7 +52,7 @@ class ServiceLineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
+class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "title",
         "status",
@@ -89,11 +95,27 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
     change_list_template = "admin/procedures/procedure/change_list.html"
 
     class Media:
-        js = ["js/admin-readability.js"]
+        js = EDITOR_JS
 
     def get_urls(self):
         health = path("health/", self.admin_site.admin_view(self.health_view), name="procedures_procedure_health")
-        return [health, *super().get_urls()]
+        text = path("text/", self.admin_site.admin_view(self.text_view), name="procedures_procedure_text")
+        return [health, text, *super().get_urls()]
+
+    def text_view(self, request):
+        """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),
+        for the edit form's live figures and preview (admin-editor.js)."""
+        if request.method != "POST" or not self.has_view_permission(request):
+            raise PermissionDenied
+        text = request.POST.get("text", "")[:100_000]
+        return JsonResponse(
+            {
+                "grade": readability.grade(text),
+                "target": readability.TARGET_GRADE,
+                "hardest": [{"sentence": g.label, "grade": g.grade} for g in readability.hardest_sentences(text)],
+                "html": render_markdown(text),
+            }
+        )
 
     def health_view(self, request):
         """Per page: reading grade, optional parts still empty, medical review date and whether it is overdue."""
@@ -194,7 +216,7 @@ class ProcedureAdmin(PublishingAdminMixin, SimpleHistoryAdmin):
             '<p>Whole page: <span class="grade" data-grade-of="page">{}</span> (target: grade {} or lower; '
             "NIH asks 6 to 8).</p>"
             "<ul>{}</ul>{}</div>",
-            reverse("admin:procedures_procedure_readability"),
+            reverse("admin:procedures_procedure_text"),
             ",".join(readability.PROSE_FIELDS),
             target,
             "—" if page_grade is None else page_grade,

@@ -2,12 +2,29 @@
 
 from django import forms
 from django.contrib import admin
+from django.forms import Script
+from django.urls import reverse_lazy
 
 from .admin_publishing import LiveReadOnlyInline
-from .models import ComparisonRow, ListItem, Section
+from .models import MARKDOWN_HELP, ComparisonRow, ListItem, Section
+
+# The edit form's Markdown toolbar (@github/markdown-toolbar-element, from npm, served from our own static files),
+# live preview and reading grade.
+EDITOR_JS = [Script("js/markdown-toolbar-element.js", type="module"), "js/admin-editor.js"]
+MARKDOWN_ATTRS = {"data-markdown": "1", "data-text-url": reverse_lazy("admin:procedures_procedure_text")}
 
 
-class SectionInline(LiveReadOnlyInline, admin.StackedInline):
+class MarkdownWidgets:
+    """Marks the Markdown fields (those whose help says so) for the toolbar and the preview."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and MARKDOWN_HELP in str(db_field.help_text):
+            field.widget.attrs.update(MARKDOWN_ATTRS)
+        return field
+
+
+class SectionInline(MarkdownWidgets, LiveReadOnlyInline, admin.StackedInline):
     model = Section
     extra = 0
     fields = ("position", "heading", "anchor", "body")
@@ -58,7 +75,8 @@ class WarningSignInline(ListItemInline):
 class QuestionForm(forms.ModelForm):
     class Meta:
         labels = {"text": "Question", "detail": "Answer"}
-        help_texts = {"detail": "Plain text. Separate paragraphs with a blank line."}
+        help_texts = {"detail": MARKDOWN_HELP}
+        widgets = {"detail": forms.Textarea(attrs=MARKDOWN_ATTRS)}
 
 
 class QuestionInline(ListItemInline):

@@ -4,12 +4,12 @@ unpublish. A published page is read-only in the admin: every change goes through
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from . import publishing, readability
+from . import publishing
 from .compare import compare
 from .models import Procedure
 
@@ -45,13 +45,7 @@ class PublishingAdminMixin:
         def route(name: str, view):
             return path(f"<int:pk>/{name}/", self.admin_site.admin_view(view), name=f"procedures_procedure_{name}")
 
-        readability_url = path(
-            "readability/",
-            self.admin_site.admin_view(self.readability_view),
-            name="procedures_procedure_readability",
-        )
         return [
-            readability_url,
             route("draft", self.draft_view),
             route("preview", self.preview_view),
             route("compare", self.compare_view),
@@ -84,20 +78,6 @@ class PublishingAdminMixin:
             "button": button,
         }
         return TemplateResponse(request, "admin/procedures/procedure/confirm.html", context)
-
-    def readability_view(self, request: HttpRequest) -> JsonResponse:
-        """POST text: its reading grade and hardest sentences, for the edit form's live figures."""
-        if request.method != "POST" or not super().has_change_permission(request):
-            raise PermissionDenied
-        text = request.POST.get("text", "")[:100_000]
-        hardest = readability.hardest_sentences(text)
-        return JsonResponse(
-            {
-                "grade": readability.grade(text),
-                "target": readability.TARGET_GRADE,
-                "hardest": [{"sentence": g.label, "grade": g.grade} for g in hardest],
-            }
-        )
 
     def draft_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """POST: open the page's draft (started now from the live page if there is none)."""

@@ -125,19 +125,25 @@ class Procedure(Publishable):
     )
     alternatives = models.TextField(blank=True, help_text=MARKDOWN_HELP)
 
-    conditions_heading = models.CharField(max_length=200, default="Conditions it treats")
-    conditions_intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    conditions_heading = models.CharField("heading of the conditions", max_length=200, default="Conditions it treats")
+    conditions_intro = models.TextField("text before the conditions", blank=True, help_text=MARKDOWN_HELP)
     conditions_outro = models.TextField(
-        blank=True, help_text=f"Text after the list, e.g. what it does not help. {MARKDOWN_HELP}"
+        "text after the conditions", blank=True, help_text=f"For example what it does not help. {MARKDOWN_HELP}"
     )
 
-    risks_heading = models.CharField(max_length=200, blank=True)
-    risks_intro = models.TextField(blank=True, help_text=f"Text before the lead-in. {MARKDOWN_HELP}")
-    risks_lead_in = models.CharField(max_length=300, blank=True, help_text="The sentence right before the list.")
-    risks_outro = models.TextField(blank=True, help_text=f"Text after the list. {MARKDOWN_HELP}")
+    risks_heading = models.CharField("heading of the risks", max_length=200, blank=True)
+    risks_intro = models.TextField(
+        "text before the risks",
+        blank=True,
+        help_text=f"Paragraphs before the sentence that leads into the list. {MARKDOWN_HELP}",
+    )
+    risks_lead_in = models.CharField(
+        "sentence before the risks list", max_length=300, blank=True, help_text="The sentence right before the list."
+    )
+    risks_outro = models.TextField("text after the risks", blank=True, help_text=MARKDOWN_HELP)
 
-    comparison_heading = models.CharField(max_length=200, blank=True)
-    comparison_intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    comparison_heading = models.CharField("heading of the comparison", max_length=200, blank=True)
+    comparison_intro = models.TextField("text before the comparison table", blank=True, help_text=MARKDOWN_HELP)
     compared_with = models.CharField(
         max_length=120, blank=True, help_text="The other procedure in the comparison table, e.g. Vertebroplasty."
     )

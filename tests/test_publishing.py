@@ -33,7 +33,8 @@ def editor(django_user_model, client):
 
 
 @pytest.fixture
-def page() -> Procedure:
+def kyphoplasty() -> Procedure:
+    """The live kyphoplasty page (not named `page`: that is Playwright's browser page)."""
     return Procedure.objects.get(slug="kyphoplasty")
 
 
@@ -43,10 +44,10 @@ def public() -> Client:
     return Client()
 
 
-def start_draft(client, page: Procedure) -> Procedure:
-    response = client.post(f"{ADMIN}/{page.pk}/draft/")
+def start_draft(client, kyphoplasty: Procedure) -> Procedure:
+    response = client.post(f"{ADMIN}/{kyphoplasty.pk}/draft/")
     assert response.status_code == 302
-    return Procedure.all_objects.get(draft_of=page)
+    return Procedure.all_objects.get(draft_of=kyphoplasty)
 
 
 def save_draft(client, draft: Procedure, **changes) -> None:
@@ -62,46 +63,46 @@ def summary_on(client) -> str:
 
 
 def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_published(
-    client, editor, page, public, settings
+    client, editor, kyphoplasty, public, settings
 ):
     settings.PAGE_CACHE_SECONDS = 600
     live_summary = summary_on(public)  # now in the page cache
     generation = cache.get(GENERATION_KEY)
 
-    draft = start_draft(client, page)
+    draft = start_draft(client, kyphoplasty)
     save_draft(client, draft, summary=NEW_SUMMARY, **{"list_items-0-text": "A risk only the draft has"})
 
     assert summary_on(public) == live_summary
     assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
-    page.refresh_from_db()
-    assert page.summary == live_summary and page.status == Status.PUBLISHED
+    kyphoplasty.refresh_from_db()
+    assert kyphoplasty.summary == live_summary and kyphoplasty.status == Status.PUBLISHED
     assert "A risk only the draft has" not in public.get(PAGE).content.decode()
 
     assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
     assert summary_on(public) == NEW_SUMMARY
-    assert not Procedure.all_objects.filter(draft_of=page).exists()
+    assert not Procedure.all_objects.filter(draft_of=kyphoplasty).exists()
 
 
-def test_editing_a_live_page_directly_is_refused(client, editor, page):
-    url = f"{ADMIN}/{page.pk}/change/"
+def test_editing_a_live_page_directly_is_refused(client, editor, kyphoplasty):
+    url = f"{ADMIN}/{kyphoplasty.pk}/change/"
     form = client.get(url)
     assert "Edit in a draft" in form.content.decode()
     assert client.post(url, {"summary": "Straight to the public", "_save": "Save"}).status_code == 403
-    page.refresh_from_db()
-    assert page.summary != "Straight to the public"
+    kyphoplasty.refresh_from_db()
+    assert kyphoplasty.summary != "Straight to the public"
 
 
-def test_a_draft_is_never_public_nor_listed(client, editor, page, public):
-    draft = start_draft(client, page)
+def test_a_draft_is_never_public_nor_listed(client, editor, kyphoplasty, public):
+    draft = start_draft(client, kyphoplasty)
     assert public.get(f"/pain-management/{draft.slug}/").status_code == 404
     assert public.get(f"{ADMIN}/{draft.pk}/preview/").status_code == 302  # to the sign-in page
     listed = client.get(f"{ADMIN}/").context["cl"].result_list
-    assert draft not in listed and page in listed
-    assert list(Procedure.objects.published()).count(page) == 1
+    assert draft not in listed and kyphoplasty in listed
+    assert list(Procedure.objects.published()).count(kyphoplasty) == 1
 
 
-def test_preview_shows_the_draft_on_the_page_template(client, editor, page):
-    draft = start_draft(client, page)
+def test_preview_shows_the_draft_on_the_page_template(client, editor, kyphoplasty):
+    draft = start_draft(client, kyphoplasty)
     save_draft(client, draft, summary=NEW_SUMMARY)
 
     response = client.get(f"{ADMIN}/{draft.pk}/preview/")
@@ -112,13 +113,13 @@ def test_preview_shows_the_draft_on_the_page_template(client, editor, page):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, editor, page):
-    draft = start_draft(client, page)
+def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, editor, kyphoplasty):
+    draft = start_draft(client, kyphoplasty)
     risk = ListItem.objects.filter(procedure=draft, kind=ListItem.Kind.RISK).first()
     save_draft(
         client,
         draft,
-        summary=page.summary.replace("minimally invasive", "small"),
+        summary=kyphoplasty.summary.replace("minimally invasive", "small"),
         **{"list_items-2-0-text": risk.text + " or bruising"},  # the risks inline (the second list),
     )
 
@@ -130,9 +131,9 @@ def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, edi
     assert texts(rows["Risk or side effect, item 1"], "ins") == ["added: or bruising"]
 
 
-def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, page, public):
+def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, kyphoplasty, public):
     live_summary = summary_on(public)
-    draft = start_draft(client, page)
+    draft = start_draft(client, kyphoplasty)
     save_draft(client, draft, summary=NEW_SUMMARY)
 
     confirm = client.get(f"{ADMIN}/{draft.pk}/discard/")
@@ -143,8 +144,8 @@ def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, 
     assert summary_on(public) == live_summary
 
 
-def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(client, editor, page, public):
-    draft = start_draft(client, page)
+def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(client, editor, kyphoplasty, public):
+    draft = start_draft(client, kyphoplasty)
     later = timezone.localtime() + dt.timedelta(hours=2)
     save_draft(
         client,
@@ -160,40 +161,40 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     Procedure.all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
     call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert summary_on(public) == NEW_SUMMARY
-    actions = list(page.publishing_events.values_list("action", flat=True))
+    actions = list(kyphoplasty.publishing_events.values_list("action", flat=True))
     assert actions[0] == PublishingEvent.Action.PUBLISHED and PublishingEvent.Action.SCHEDULED in actions
 
 
-def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, page, public):
-    confirm = client.get(f"{ADMIN}/{page.pk}/unpublish/")
+def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
+    confirm = client.get(f"{ADMIN}/{kyphoplasty.pk}/unpublish/")
     assert "Yes, unpublish" in confirm.content.decode()
     assert public.get(PAGE).status_code == 200  # asking changed nothing
 
-    assert client.post(f"{ADMIN}/{page.pk}/unpublish/").status_code == 302
+    assert client.post(f"{ADMIN}/{kyphoplasty.pk}/unpublish/").status_code == 302
     assert public.get(PAGE).status_code == 404
 
-    assert client.post(f"{ADMIN}/{page.pk}/publish/").status_code == 302
+    assert client.post(f"{ADMIN}/{kyphoplasty.pk}/publish/").status_code == 302
     assert public.get(PAGE).status_code == 200
 
 
-def test_history_shows_who_saved_and_who_published_and_when(client, editor, page, django_user_model):
-    draft = start_draft(client, page)
+def test_history_shows_who_saved_and_who_published_and_when(client, editor, kyphoplasty, django_user_model):
+    draft = start_draft(client, kyphoplasty)
     save_draft(client, draft, summary=NEW_SUMMARY)
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
     client.force_login(publisher)
     client.post(f"{ADMIN}/{draft.pk}/publish/")
 
-    html = client.get(f"{ADMIN}/{page.pk}/change/").content.decode()
+    html = client.get(f"{ADMIN}/{kyphoplasty.pk}/change/").content.decode()
     assert "Saved the draft by editor" in html
     assert "Published by publisher" in html
-    page.refresh_from_db()
-    assert page.history.first().history_user == publisher
+    kyphoplasty.refresh_from_db()
+    assert kyphoplasty.history.first().history_user == publisher
 
 
-def test_publishing_gives_the_page_its_last_updated_date(client, editor, page, public):
+def test_publishing_gives_the_page_its_last_updated_date(client, editor, kyphoplasty, public):
     assert "Last updated" not in public.get(PAGE).content.decode()  # seed content: no real edit yet
 
-    draft = start_draft(client, page)
+    draft = start_draft(client, kyphoplasty)
     client.post(f"{ADMIN}/{draft.pk}/publish/")
 
     today = timezone.localdate()

@@ -56,12 +56,14 @@ def test_reading_grade_is_a_column_of_the_procedure_list(client, editor):
     assert str(readability.grade(readability.page_text(kyphoplasty))) in text(find_one(table, "tbody"))
 
 
-def test_live_grade_answers_staff_as_they_type_and_nobody_else(client, editor):
-    response = client.post(f"{ADMIN}/readability/", {"text": HARD})
+def test_live_grade_and_preview_answer_staff_as_they_type_and_nobody_else(client, editor):
+    response = client.post(f"{ADMIN}/text/", {"text": HARD})
     assert response.status_code == 200
     data = response.json()
     assert data["grade"] == readability.grade(HARD) and data["target"] == 8
     assert data["hardest"][0]["sentence"] == HARD
+    preview = client.post(f"{ADMIN}/text/", {"text": "**Bold** <script>alert(1)</script>"}).json()["html"]
+    assert preview.startswith("<p><strong>Bold</strong>") and "<script" not in preview  # as the page renders it
 
     client.logout()
-    assert client.post(f"{ADMIN}/readability/", {"text": HARD}).status_code == 302  # to the sign-in page
+    assert client.post(f"{ADMIN}/text/", {"text": HARD}).status_code == 302  # to the sign-in page
