@@ -23,6 +23,7 @@ from .admin_inlines import (
 )
 from .admin_publishing import PublishingAdminMixin, is_live
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+from .page_history import page_history
 from .templatetags.content import render_markdown
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
@@ -101,6 +102,20 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
         health = path("health/", self.admin_site.admin_view(self.health_view), name="procedures_procedure_health")
         text = path("text/", self.admin_site.admin_view(self.text_view), name="procedures_procedure_text")
         return [health, text, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        """One history for the page: its fields, sections, list items and comparison rows, word by word."""
+        procedure = self.get_object(request, object_id)
+        if procedure is None or not self.has_view_permission(request, procedure):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": procedure,
+            "title": f"History of “{procedure.title}”",
+            "entries": page_history(procedure),
+        }
+        return TemplateResponse(request, "admin/procedures/procedure/page_history.html", context)
 
     def text_view(self, request):
         """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),

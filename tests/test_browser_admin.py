@@ -1,5 +1,6 @@
 """The admin works in a real browser under the site's Content-Security-Policy: an editor changes a live page
-through a draft, compares it and publishes it; the edit and compare pages pass axe-core at 1280 px."""
+through a draft (toolbar, preview, reading grade), compares it and publishes it; the edit, compare and history
+pages pass axe-core at 1280 px."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -60,5 +61,10 @@ def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_th
 
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     assert EDITED in page.content()
+
+    page.go_back()  # the live page's admin, where publishing left the editor
+    page.get_by_role("link", name="History").click()
+    page.get_by_role("cell", name="editor").first.wait_for()
+    assert_axe_clean()
     assert Procedure.history.filter(slug="kyphoplasty").first().history_user.username == "editor"
     assert csp_errors == []
