@@ -8,8 +8,7 @@ class AzuraSiteConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from procedures.cache import invalidate_on_change
-
+        from .cache import invalidate_on_change
         from .models import SiteContact, forget_site_contact
 
         invalidate_on_change(SiteContact)  # every cached page shows the number: they all go stale

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from . import rendering
 from .models import ComparisonRow, ListItem, Procedure, PublishingEvent, Section, Status
 
 # The fields a draft carries to its page (the address, order in lists and status stay the page's own).
@@ -102,6 +103,7 @@ def draft_publish(*, draft: Procedure, user=None) -> Procedure:
     scheduled = draft.go_live_at
     draft.delete()
     _log(page, Action.PUBLISHED, user, note="at the time it was scheduled for" if scheduled and not user else "")
+    transaction.on_commit(lambda: rendering.render_published(page.pk))
     return page
 
 
@@ -121,6 +123,7 @@ def procedure_publish(*, procedure: Procedure, user) -> None:
     procedure._history_user = user
     procedure.save(update_fields=["status", "last_published_at", "updated_at"])
     _log(procedure, Action.PUBLISHED, user)
+    transaction.on_commit(lambda: rendering.render_published(procedure.pk))
 
 
 def procedure_unpublish(*, procedure: Procedure, user) -> None:

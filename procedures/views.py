@@ -5,6 +5,7 @@ from django.views.generic import DetailView
 
 from azura_site.cache import public_page
 
+from . import rendering
 from .models import Procedure, ServiceLine
 
 
@@ -26,8 +27,8 @@ class ProcedureDetailView(DetailView):
     context_object_name = "procedure"
 
     def get_queryset(self):
-        return (
-            Procedure.objects.visible_to(self.request.user)
-            .select_related("service_line")
-            .prefetch_related("sections", "list_items", "comparison_rows")
-        )
+        return Procedure.objects.visible_to(self.request.user).select_related("service_line")
+
+    def get_context_data(self, **kwargs):
+        # The content comes rendered once (procedures/rendering.py): no parts read, no Markdown converted.
+        return super().get_context_data(**kwargs, rendered_body=rendering.body(self.object))

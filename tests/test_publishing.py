@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from procedures.cache import GENERATION_KEY
+from azura_site.cache import GENERATION_KEY
 from procedures.models import ListItem, Procedure, PublishingEvent, Status
 
 from .html import find_all, find_one, parse, text, texts
