@@ -45,7 +45,8 @@ def draft_start(*, procedure: Procedure, user) -> Procedure:
         return existing
     draft = Procedure(
         **{name: getattr(procedure, name) for name in CONTENT_FIELDS},
-        slug=f"{procedure.slug}--draft",  # slugify never makes "--": it cannot clash with a page's address
+        # Unique and short whatever the page's address; slugify never makes "--", so no page can have it.
+        slug=f"draft--{procedure.pk}",
         position=procedure.position,
         status=Status.DRAFT,
         draft_of=procedure,

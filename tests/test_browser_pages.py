@@ -3,6 +3,7 @@
 import pytest
 
 from azura_site.models import SiteContact
+from procedures.models import ListItem, Procedure
 from tests.conftest import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -35,6 +36,26 @@ def test_page_with_the_site_phone_set_has_no_axe_violations_and_reflows(live_ser
     violations = axe()
     assert violations == [], describe_violations(violations)
     assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server, page, axe, width):
+    procedure = Procedure.objects.get(slug="kyphoplasty")
+    procedure.other_names = "Vertebral augmentation"
+    procedure.preparation = procedure.aftercare = procedure.results = "Placeholder text for the test."
+    procedure.warning_signs_intro = procedure.alternatives = "Placeholder text for the test."
+    procedure.save()
+    for kind, text, detail, link in [
+        (ListItem.Kind.WARNING_SIGN, "A warning sign", "", ""),
+        (ListItem.Kind.QUESTION, "A question?", "An answer.", ""),
+        (ListItem.Kind.REFERENCE, "A reference", "A publisher", "https://example.org/reference"),
+    ]:
+        ListItem.objects.create(procedure=procedure, kind=kind, text=text, detail=detail, link=link)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/pain-management/kyphoplasty/")
+    assert page.get_by_role("heading", name="Frequently asked questions").is_visible()
+    violations = axe()
+    assert violations == [], describe_violations(violations)
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

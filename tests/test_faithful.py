@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from procedures.models import ListItem, Procedure, Status
+from procedures.models import ListItem, Procedure, ServiceLine, Status
 
 from .conftest import normalised
 from .factories_appointments import PLACES, CenterFactory
 from .html import find_all, find_one, parse, text, texts
+from .test_request_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,17 @@ def test_content_loaded_by_a_migration_has_no_updated_date(client, url):
     html = client.get(url).content.decode()
     assert "Last updated" not in html
     assert "dateModified" not in html
+
+
+def test_saving_the_published_overview_gives_it_its_last_updated_date(client, django_user_model):
+    staff = django_user_model.objects.create_superuser("editor", password="a-long-password-1")
+    client.force_login(staff)
+    url = f"/admin/procedures/serviceline/{ServiceLine.objects.get().pk}/change/"
+    assert client.post(url, change_form_data(client, url, cta_body="Find a center near you.")).status_code == 302
+    client.logout()
+    today = timezone.localdate()
+    note = text(find_one(parse(client.get("/pain-management/")), "p", **{"class": "review-note"}))
+    assert note == f"Last updated {today:%B} {today.day}, {today.year} ."
 
 
 def test_the_medical_review_still_shows_with_its_date(client):
