@@ -1,16 +1,16 @@
 """Site-wide settings staff edit: the number patients call, shown in every page's header and footer."""
 
-import re
-
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models
+
+from appointments import phones
 
 CACHE_KEY = "site-contact"
 
 
 def validate_us_phone(value: str) -> None:
-    if len(re.sub(r"\D", "", value)) not in (10, 11):
+    if phones.parse(value, strict=False) is None:
         raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.")
 
 
@@ -42,13 +42,19 @@ class SiteContact(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # one row
+        number = phones.parse(self.phone, strict=False)
+        self.phone = phones.to_storage(number) if number else ""  # E.164, as every number on the site
         super().save(*args, **kwargs)
 
     @property
     def tel(self) -> str:
         """The number as a tel: link target."""
-        digits = re.sub(r"\D", "", self.phone)
-        return f"+1{digits[-10:]}"
+        return phones.tel_uri(self.phone)
+
+    @property
+    def display_phone(self) -> str:
+        """The number as Americans read it, (512) 555-0100."""
+        return phones.display(self.phone)
 
     @classmethod
     def current(cls) -> "SiteContact":

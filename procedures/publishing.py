@@ -63,11 +63,15 @@ def draft_start(*, procedure: Procedure, user) -> Procedure:
 
 
 def draft_saved(*, draft: Procedure, user) -> None:
-    """Record a save of the draft (and its schedule, if it has one)."""
+    """Record a save of the draft; if it has a "Publish at" time, queue its publishing for the worker then (in
+    the same transaction; `publish_scheduled_revisions` from cron does the same without a worker)."""
+    from .tasks import publish_scheduled_draft
+
     page = draft.draft_of
     _log(page, Action.DRAFT_SAVED, user)
     if draft.go_live_at:
         _log(page, Action.SCHEDULED, user, note=f"for {timezone.localtime(draft.go_live_at):%Y-%m-%d %H:%M %Z}")
+        publish_scheduled_draft.using(run_after=draft.go_live_at).enqueue(draft.pk, draft.go_live_at.isoformat())
 
 
 def _copy_parts(source: Procedure, target: Procedure, user) -> None:

@@ -200,3 +200,19 @@ def test_publishing_gives_the_page_its_last_updated_date(client, editor, kyphopl
     today = timezone.localdate()
     note = text(find_one(parse(public.get(PAGE)), "p", **{"class": "review-note"}))
     assert note == f"Last updated {today:%B} {today.day}, {today.year} ."
+
+
+def test_the_worker_publishes_a_scheduled_draft_at_its_time_and_not_before(
+    client, editor, kyphoplasty, public, run_worker
+):
+    draft = start_draft(client, kyphoplasty)
+    later = timezone.localtime() + dt.timedelta(hours=2)
+    save_draft(client, draft, summary=NEW_SUMMARY, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
+    assert run_worker() == 0  # queued for later
+    assert summary_on(public) != NEW_SUMMARY
+
+    earlier = timezone.localtime() - dt.timedelta(minutes=1)  # the editor moves the time: due now
+    save_draft(client, draft, summary=NEW_SUMMARY, go_live_at=earlier.strftime("%Y-%m-%dT%H:%M"))
+    assert run_worker() == 1
+    assert summary_on(public) == NEW_SUMMARY
+    assert not Procedure.all_objects.filter(pk=draft.pk).exists()
