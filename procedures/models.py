@@ -73,7 +73,7 @@ class ServiceLine(Publishable):
     cta_heading = models.CharField("call to action heading", max_length=120)
     cta_body = models.CharField("call to action text", max_length=300)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(verbose_name="version of the overview", verbose_name_plural="versions of the overview")
 
     class Meta:
         ordering = ["title"]
@@ -160,7 +160,9 @@ class Procedure(Publishable):
 
     objects = ProcedureManager()
     all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        verbose_name="version of a procedure page", verbose_name_plural="versions of procedure pages"
+    )
 
     class Meta:
         ordering = ["position", "title"]
@@ -266,7 +268,7 @@ class Section(Ordered):
     anchor = models.SlugField("link name", help_text="The #part of the link to this section, e.g. how-it-is-done.")
     body = models.TextField(help_text=MARKDOWN_HELP)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(verbose_name="version of a section", verbose_name_plural="versions of sections")
 
     class Meta(Ordered.Meta):
         constraints = [models.UniqueConstraint(fields=["procedure", "anchor"], name="unique_section_anchor")]
@@ -294,7 +296,7 @@ class ListItem(Ordered):
     link = models.URLField(blank=True)
     dated = models.DateField("date", null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(verbose_name="version of a list item", verbose_name_plural="versions of list items")
 
     def __str__(self) -> str:
         return self.text
@@ -310,7 +312,9 @@ class ComparisonRow(Ordered):
         max_length=400, blank=True, help_text="Leave empty when the copy says nothing of the other procedure."
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        verbose_name="version of a comparison row", verbose_name_plural="versions of comparison rows"
+    )
 
     def __str__(self) -> str:
         return self.aspect
