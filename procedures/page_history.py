@@ -1,5 +1,5 @@
 """One history per procedure page: its own fields and every section, list item and comparison row, newest first,
-each change shown word by word (who, when, what)."""
+each change shown word by word (who, when, what), with its drafts' steps (who saved, scheduled, published)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,5 +73,7 @@ def page_history(procedure: Procedure, limit: int = 200) -> list[Entry]:
                 )
             )
             previous[record.id] = record
+    for event in procedure.publishing_events.select_related("user"):  # the drafts' steps: saved, scheduled…
+        entries.append(Entry(event.at, event.user, "", event.get_action_display(), event.note))
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]

@@ -60,6 +60,8 @@ def test_a_published_draft_is_in_the_page_history_word_by_word_with_who(staff):
     risk_change = next(row for row in rows if row["what"].startswith("Changed: Risk or side effect"))
     assert risk_change["removed"] == [f"removed: {risk.text}"] and risk_change["added"] == ["added: Bruising"]
     assert rows.index(page_change) < rows.index(next(r for r in rows if r["what"].startswith("Added: Section")))
+    steps = [(row["what"], row["who"]) for row in rows if ":" not in row["what"]]  # the drafts' steps
+    assert steps == [("Published", "maria"), ("Saved the draft", "maria"), ("Started a draft", "maria")]
 
 
 def test_the_page_history_shows_the_content_loaded_from_the_copy_whole(staff):
