@@ -2,6 +2,7 @@
 the copy's own words, list items come from one sentence of the copy, dates are real, and the optional parts the
 copy does not have yet leave no empty heading."""
 
+import importlib
 import re
 
 import pytest
@@ -28,6 +29,8 @@ OPTIONAL_HEADINGS = [
     "References",
 ]
 EMPTY_CELL = "— None listed"  # the copy names no such thing for that procedure
+# Also what the browser tests load (tests/conftest.py): its name is part of the contract.
+faithful_migration = importlib.import_module("procedures.migrations.0004_faithful_facts_and_comparison")
 
 
 def page(client, slug: str):
@@ -53,6 +56,11 @@ def test_every_comparison_cell_is_the_clients_words_and_every_row_label_is_short
         assert len(label.split()) <= 4, label
         for cell in cells:
             assert cell == EMPTY_CELL or in_copy(cell, copy), f"not the copy's words: {cell!r}"
+
+
+def test_the_page_shows_the_comparison_the_migration_loads(client):
+    shown = [tuple(cell if cell != EMPTY_CELL else "" for cell in row) for row in comparison_rows(client)]
+    assert shown == faithful_migration.COMPARISON
 
 
 def test_the_comparison_has_no_verdicts_and_no_row_the_same_for_both(client):
