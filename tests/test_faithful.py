@@ -14,7 +14,7 @@ from procedures.models import ListItem, Procedure, ServiceLine, Status
 from .conftest import normalised
 from .factories_appointments import PLACES, CenterFactory
 from .html import find_all, find_one, parse, text, texts
-from .test_request_admin import change_form_data
+from .staff import change_form_data
 
 pytestmark = pytest.mark.django_db
 

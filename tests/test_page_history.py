@@ -7,7 +7,7 @@ from django.test import Client
 from procedures.models import ListItem, Procedure
 
 from .html import find_all, find_one, parse, text, texts
-from .test_request_admin import change_form_data
+from .staff import change_form_data
 
 pytestmark = pytest.mark.django_db
 
