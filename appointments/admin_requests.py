@@ -21,6 +21,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from . import phones, services
 from .access import user_sees_all_centers
 from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
+from .call_needs import Payment, Requester
 from .export import csv_response
 from .models import AppointmentRequest, Center, RequestEmail, RequestNote
 
@@ -86,8 +87,13 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("reference", "patient", "center_name", "status", "received", "age", "handled_by", "delivery")
-    list_filter = (OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter)
+    list_display = (
+        "reference", "patient", "call_needs", "center_name", "status", "received", "age", "handled_by", "delivery",
+    )  # fmt: skip
+    list_filter = (
+        OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
+        "interpreter_needed", "preferred_language", "payment", "requester",
+    )  # fmt: skip
     search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
     list_select_related = ("center", "handled_by")
     list_per_page = 50
@@ -99,11 +105,27 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "reference", "received", "last_change", "first_name", "last_name", "date_of_birth", "phone_link", "email",
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
         "consent", "privacy_notice_version", "spam_signals", "possible_duplicate",
+        "requester", "requester_name", "requester_relationship", "requester_phone_link", "call_back",
+        "language", "payment",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
+        (
+            "Who asked, language and payment",
+            {
+                "fields": (
+                    "requester",
+                    "requester_name",
+                    "requester_relationship",
+                    "requester_phone_link",
+                    "call_back",
+                    "language",
+                    "payment",
+                )
+            },
+        ),  # fmt: skip
         ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
         ("Consent and checks", {"fields": ("consent", "privacy_notice_version", "spam_signals", "possible_duplicate")}),
     )
@@ -227,6 +249,29 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         if not obj.tel:
             return obj.phone  # not a number we can dial: shown as typed
         return format_html('<a href="tel:{}">{}</a>', obj.tel, obj.phone_display)
+
+    @admin.display(description="their phone")
+    def requester_phone_link(self, obj: AppointmentRequest) -> str:
+        tel = phones.tel_uri(obj.requester_phone)
+        return format_html('<a href="tel:{}">{}</a>', tel, phones.display(obj.requester_phone)) if tel else ""
+
+    @admin.display(description="language")
+    def language(self, obj: AppointmentRequest) -> str:
+        return obj.language_display
+
+    @admin.display(description="call needs")
+    def call_needs(self, obj: AppointmentRequest) -> str:
+        """What to know before calling, only where it differs from the usual: "Spanish, interpreter needed ·
+        self-pay · asked by daughter"."""
+        needs = []
+        if obj.interpreter_needed or obj.preferred_language not in ("", "en"):
+            needs.append(obj.language_display)
+        short_payment = {Payment.SELF_PAY: "self-pay", Payment.MEDICARE: "Medicare"}
+        if obj.payment in short_payment:
+            needs.append(short_payment[obj.payment])
+        if obj.requester == Requester.SOMEONE_ELSE:
+            needs.append(f"asked by {obj.requester_relationship or 'someone else'}")
+        return " · ".join(needs)
 
     @admin.display(description="emails")
     def delivery(self, obj: AppointmentRequest) -> str:

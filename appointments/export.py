@@ -7,11 +7,15 @@ from collections.abc import Iterable
 from django.http import HttpResponse
 from django.utils import timezone
 
+from . import phones
 from .models import AppointmentRequest
 
 COLUMNS = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",
-           "phone", "email", "preferred_contact", "best_time", "patient_status"]  # fmt: skip
-LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status"}
+           "phone", "email", "preferred_contact", "best_time", "patient_status",
+           "preferred_language", "preferred_language_other", "interpreter_needed", "payment",
+           "requester", "requester_name", "requester_relationship", "requester_phone", "call_back"]  # fmt: skip
+LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status",
+            "preferred_language", "payment", "requester", "call_back"}  # fmt: skip
 
 # A spreadsheet runs a cell as a formula when it starts with one of these (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -40,5 +44,7 @@ def csv_response(requests: Iterable[AppointmentRequest], filename: str = "appoin
         values.update({column: getattr(row, f"get_{column}_display")() for column in LABELLED})
         values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
         values["phone"] = row.phone_display
+        values["requester_phone"] = phones.display(row.requester_phone)
+        values["interpreter_needed"] = "yes" if row.interpreter_needed else "no"
         writer.writerow([csv_safe(values[column]) for column in COLUMNS])
     return response

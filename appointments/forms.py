@@ -17,6 +17,7 @@ from procedures.models import Procedure
 
 from . import phones
 from .birthdates import BirthDateError, parse_birth_date
+from .call_needs import CallBack, Payment, PreferredLanguage, Requester
 from .models import AppointmentRequest, Center, Physician
 
 TIMESTAMP_SALT = "appointment-request-started"
@@ -103,6 +104,15 @@ class AppointmentRequestForm(forms.ModelForm):
             "reason",
             "patient_status",
             "insurance",
+            "preferred_language",
+            "preferred_language_other",
+            "interpreter_needed",
+            "payment",
+            "requester",
+            "requester_name",
+            "requester_relationship",
+            "requester_phone",
+            "call_back",
         ]
         labels = {
             "first_name": "First name",
@@ -113,14 +123,26 @@ class AppointmentRequestForm(forms.ModelForm):
             "best_time": "Best time to reach you",
             "reason": "Reason for your visit (optional)",
             "patient_status": "Have you been to Azura Vascular Care before?",
-            "insurance": "Insurance (optional)",
+            "insurance": "Insurance plan (optional)",
+            "preferred_language": "Which language should we speak when we call?",
+            "preferred_language_other": "Other language (if you chose “Other”)",
+            "interpreter_needed": "I would like an interpreter (free of charge)",
+            "payment": "How will you pay for your visit?",
+            "requester": "Who is this request for?",
+            "requester_name": "Your name",
+            "requester_relationship": "Your relationship to the patient",
+            "requester_phone": "Your phone number",
+            "call_back": "Whom should we call back?",
         }
         help_texts = {
             "phone": "A US number with its area code, for example (512) 555-0123",
             "reason": (
                 "A few words are enough, for example “lower back pain”. Please don’t include detailed medical history."
             ),
-            "insurance": "The name of your insurance plan, if you have one",
+            "insurance": "The name of your insurance or Medicare plan, if you will use one",
+            "interpreter_needed": "Spoken language or sign language. Free for you.",
+            "requester_relationship": "For example daughter, husband, friend or caregiver",
+            "requester_phone": "A US number with its area code, for example (512) 555-0123",
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -132,6 +154,13 @@ class AppointmentRequestForm(forms.ModelForm):
             "patient_status": forms.RadioSelect,
             "reason": forms.TextInput(attrs={"autocomplete": "off", "maxlength": 300}),
             "insurance": forms.TextInput(attrs={"autocomplete": "off"}),
+            "preferred_language_other": forms.TextInput(attrs={"autocomplete": "off"}),
+            "payment": forms.RadioSelect,
+            "requester": forms.RadioSelect,
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "requester_relationship": forms.TextInput(attrs={"autocomplete": "off"}),
+            "requester_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "call_back": forms.RadioSelect,
         }
         error_messages = {
             "first_name": {"required": "Enter your first name."},
@@ -139,20 +168,32 @@ class AppointmentRequestForm(forms.ModelForm):
             "phone": {"required": "Enter a phone number we can call you on."},
             "email": {"invalid": "Enter an email address like name@example.com."},
             "patient_status": {"required": "Tell us whether you are a new or a returning patient."},
+            "preferred_language": {"required": "Choose the language we should speak when we call."},
+            "payment": {"required": "Tell us how you will pay, or choose “Not sure”."},
+            "requester": {"required": "Tell us whether you are the patient or asking for someone else."},
         }
 
     # The order of the page: the error summary lists problems in the order the patient meets the questions.
     PAGE_ORDER = [
-        ("About you", ["first_name", "last_name", "date_of_birth", "patient_status"]),
-        ("How to reach you", ["phone", "email", "preferred_contact", "best_time"]),
-        ("Your visit", ["center", "physician", "procedure", "reason", "insurance"]),
+        ("Who is asking", ["requester", "requester_name", "requester_relationship", "requester_phone", "call_back"]),
+        ("About the patient", ["first_name", "last_name", "date_of_birth", "patient_status"]),
+        ("How to reach the patient", ["phone", "email", "preferred_contact", "best_time"]),
+        ("Language", ["preferred_language", "preferred_language_other", "interpreter_needed"]),
+        ("The visit", ["center", "physician", "procedure", "reason"]),
+        ("Payment", ["payment", "insurance"]),
     ]
+    # Said on the page before a fieldset's questions (HTML, our own words only).
+    FIELDSET_NOTES = {
+        "Who is asking": '<p class="form-text">A family member or caregiver may ask for the patient.</p>',
+        "About the patient": '<p class="form-text">If you are asking for someone else, answer about them.</p>',
+    }
 
     def __init__(self, *args, session: SessionBase, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
         self.order_fields([name for _, names in self.PAGE_ORDER for name in names] + ["consent"])
         self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
+        self._set_call_needs_fields()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
             self.initial.setdefault("started", self._start_stamp())
@@ -161,12 +202,35 @@ class AppointmentRequestForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            *(Fieldset(legend, *names) for legend, names in self.PAGE_ORDER),
+            *(self._fieldset(legend, names) for legend, names in self.PAGE_ORDER),
             Fieldset("Your consent", Field("consent"), HTML('{% include "includes/_privacy_disclosure.html" %}')),
             Div(Field("website"), css_class="hp", aria_hidden="true"),
             "started",
             "submission_token",
         )
+
+    def _set_call_needs_fields(self) -> None:
+        """The call-needs questions are required on the form (the model keeps them blank for older requests)."""
+        fields = self.fields
+        fields["preferred_language"].choices = PreferredLanguage.choices
+        fields["preferred_language"].required = True
+        self.initial.setdefault("preferred_language", PreferredLanguage.ENGLISH)
+        fields["payment"].choices = Payment.choices
+        fields["payment"].required = True
+        fields["requester"].choices = Requester.choices
+        fields["requester"].required = True
+        fields["call_back"].choices = CallBack.choices
+        self.initial.setdefault("call_back", CallBack.PATIENT)
+        for name in ("requester_name", "requester_relationship", "requester_phone", "call_back"):
+            fields[name].label = f"{fields[name].label} (if you are asking for someone else)"
+
+    def _fieldset(self, legend: str, names: list[str]) -> Fieldset:
+        parts: list = [HTML(self.FIELDSET_NOTES[legend])] if legend in self.FIELDSET_NOTES else []
+        for name in names:
+            parts.append(name)
+            if name == "payment":  # the No Surprises Act: self-pay patients are told of the Good Faith Estimate
+                parts.append(HTML('{% include "appointments/_good_faith_estimate_note.html" %}'))
+        return Fieldset(legend, *parts)
 
     def _start_stamp(self) -> str:
         """When the form was drawn, signed and bound to this browser session (a stamp copied from another
@@ -190,6 +254,15 @@ class AppointmentRequestForm(forms.ModelForm):
         number = phones.parse(self.cleaned_data["phone"])
         if number is None:
             raise forms.ValidationError("Enter a US phone number with its area code, for example (512) 555-0123.")
+        return phones.to_storage(number)
+
+    def clean_requester_phone(self) -> str:
+        """Read only from someone asking for the patient: what the patient left in it is not theirs to correct."""
+        if self.cleaned_data.get("requester") != Requester.SOMEONE_ELSE or not self.cleaned_data["requester_phone"]:
+            return ""
+        number = phones.parse(self.cleaned_data["requester_phone"])
+        if number is None:
+            raise forms.ValidationError("Enter your US phone number with its area code, for example (512) 555-0123.")
         return phones.to_storage(number)
 
     def clean_submission_token(self) -> uuid.UUID:
@@ -218,7 +291,36 @@ class AppointmentRequestForm(forms.ModelForm):
             )
         if cleaned.get("preferred_contact") == AppointmentRequest.ContactMethod.EMAIL and not cleaned.get("email"):
             self.add_error("email", "Enter your email address, or choose another way to contact you.")
+        self._clean_language(cleaned)
+        self._clean_requester(cleaned)
         return cleaned
+
+    def _clean_language(self, cleaned: dict) -> None:
+        other = (cleaned.get("preferred_language_other") or "").strip()
+        if cleaned.get("preferred_language") != PreferredLanguage.OTHER:
+            cleaned["preferred_language_other"] = ""  # typed, then another language chosen: the choice wins
+        elif not other:
+            self.add_error("preferred_language_other", "Enter the language we should speak, or choose one above.")
+        else:
+            cleaned["preferred_language_other"] = other
+
+    def _clean_requester(self, cleaned: dict) -> None:
+        """Someone asking for the patient gives their name, relationship and phone; the patient asking gives none."""
+        names = ("requester_name", "requester_relationship", "requester_phone")
+        if cleaned.get("requester") != Requester.SOMEONE_ELSE:
+            cleaned.update(dict.fromkeys(names, ""), call_back=CallBack.PATIENT)
+            return
+        missing = {
+            "requester_name": "Enter your name, as the person asking for the patient.",
+            "requester_relationship": "Tell us how you are related to the patient, for example daughter or caregiver.",
+            "requester_phone": "Enter a phone number we can call you on.",
+        }
+        for name in names:
+            cleaned[name] = (cleaned.get(name) or "").strip()
+            if not cleaned[name] and name not in self.errors:
+                self.add_error(name, missing[name])
+        if not cleaned.get("call_back"):
+            cleaned["call_back"] = CallBack.PATIENT
 
     def is_spam(self) -> bool:
         """Only a bot fills the field people never see: its submission is kept as spam and sends no email."""

@@ -17,6 +17,7 @@ from procedures.models import Procedure
 
 from . import geo, phones
 from .access import CenterScopeQuerySet, RequestScopeQuerySet
+from .call_needs import CallNeeds
 from .geo import US_STATES
 from .validators import no_control_characters
 
@@ -365,7 +366,7 @@ def new_reference() -> str:
     return f"AZ-{chars[:4]}-{chars[4:]}"
 
 
-class AppointmentRequest(models.Model):
+class AppointmentRequest(CallNeeds):
     """A patient's request for an appointment at one center, worked by that center's staff."""
 
     class Status(models.TextChoices):

@@ -20,7 +20,14 @@ class CanonicalSitemap(Sitemap):
 
 class StaticSitemap(CanonicalSitemap):
     def items(self) -> list[str]:
-        return ["home", "appointments:locator", "appointments:physicians"]
+        return [
+            "home",
+            "appointments:locator",
+            "appointments:physicians",
+            "notices:nondiscrimination",
+            "notices:good-faith-estimate",
+            "privacy",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

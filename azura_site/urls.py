@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("pain-management/", include("procedures.urls")),
+    path("", include("procedures.notice_urls")),
     path("", include("appointments.urls")),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),

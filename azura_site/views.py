@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from appointments import mail
 from azura_site.cache import public_page
-from procedures.models import Procedure, ServiceLine
+from procedures.models import Notice, Procedure, ServiceLine
 
 
 @public_page()
@@ -22,8 +22,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    """The privacy notice patients agree to when they request an appointment."""
-    return render(request, "privacy.html", {"version": settings.PRIVACY_NOTICE_VERSION})
+    """The privacy notice patients agree to when they request an appointment, and the consumer health data privacy
+    policy (Washington's My Health My Data Act), which staff edit as a notice."""
+    context = {
+        "version": settings.PRIVACY_NOTICE_VERSION,
+        "health_data_policy": Notice.objects.of_kind(Notice.Kind.CONSUMER_HEALTH_DATA),
+    }
+    return render(request, "privacy.html", context)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

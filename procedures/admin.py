@@ -9,7 +9,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import health, publishing, readability
+from . import (
+    health,
+    notice_admin,  # noqa: F401 (registers the notices and taglines)
+    publishing,
+    readability,
+)
 from .admin_inlines import (
     EDITOR_JS,
     ComparisonRowInline,

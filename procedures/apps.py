@@ -8,6 +8,6 @@ class ProceduresConfig(AppConfig):
     def ready(self) -> None:
         from azura_site.cache import invalidate_on_change
 
-        from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+        from .models import ComparisonRow, ListItem, Notice, Procedure, Section, ServiceLine, Tagline
 
-        invalidate_on_change(ServiceLine, Procedure, Section, ListItem, ComparisonRow)
+        invalidate_on_change(ServiceLine, Procedure, Section, ListItem, ComparisonRow, Notice, Tagline)

@@ -342,3 +342,7 @@ class PublishingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.user or 'the scheduler'}"
+
+
+# The notices the law asks the site to carry live in their own module; imported here so Django registers them.
+from .notices import Notice, Tagline  # noqa: E402, F401

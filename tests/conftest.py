@@ -61,6 +61,7 @@ def _content_for_browser_tests(request):
     if not ServiceLine.objects.exists():
         importlib.import_module("procedures.migrations.0002_seed_content").load_content(apps, None)
         importlib.import_module("procedures.migrations.0004_faithful_facts_and_comparison").forwards(apps, None)
+        importlib.import_module("procedures.migrations.0006_notice_drafts").load_notices(apps, None)
 
 
 @pytest.fixture(scope="session")
@@ -160,6 +161,15 @@ def full_answers(client, center, physician) -> dict:
         best_time="morning",
         physician=physician.slug,
         procedure="epidural-injections",
+        requester="someone_else",
+        requester_name="Marisol Quigglesworth",
+        requester_relationship="daughter",
+        requester_phone="512.555.0177",
+        call_back="requester",
+        preferred_language="other",
+        preferred_language_other="Haitian Creole",
+        interpreter_needed="on",
+        payment="self_pay",
     )
 
 

@@ -55,11 +55,13 @@ def choose_center(page, center) -> None:
 
 def fill_valid(page, center) -> None:
     choose_center(page, center)
+    page.check("#id_requester_0")
     page.fill("#id_first_name", "Rosalind")
     page.fill("#id_last_name", "Quigglesworth")
     page.fill("#id_date_of_birth", "03/27/1954")
     page.check("#id_patient_status_0")
     page.fill("#id_phone", "(512) 555-0123")
+    page.check("#id_payment_0")
     page.check("#id_consent")
 
 
@@ -74,7 +76,18 @@ def send(page) -> None:
 def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_server, page, center, physician):
     page.goto(f"{live_server.url}{FORM_PATH}?center={center.slug}")
 
-    assert tab_to(page, "id_first_name") <= 12
+    assert tab_to(page, "id_requester_0") <= 12
+    page.keyboard.press("ArrowDown")  # asking for someone else
+    assert focused(page) == "id_requester_1"
+    tab(page, "id_requester_name")
+    page.keyboard.type("Marisol Quigglesworth")
+    tab(page, "id_requester_relationship")
+    page.keyboard.type("daughter")
+    tab(page, "id_requester_phone")
+    page.keyboard.type("512 555 0177")
+    tab(page, "id_call_back_0")  # "the patient" is chosen already: the group's stop is that option
+    page.keyboard.press("ArrowDown")
+    tab(page, "id_first_name")
     page.keyboard.type("Rosalind")
     tab(page, "id_last_name")
     page.keyboard.type("Quigglesworth")
@@ -93,6 +106,10 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert focused(page) == "id_preferred_contact_2"
     tab(page, "id_best_time_0")
     page.keyboard.press("ArrowDown")
+    tab(page, "id_preferred_language")
+    page.keyboard.press("ArrowDown")  # Spanish, right after English: "Other language" stays hidden
+    tab(page, "id_interpreter_needed")
+    page.keyboard.press("Space")
     tab(page, "id_center_0")  # the centers offered are radios
     assert page.is_checked("#id_center_0") and page.input_value("#id_center_0") == center.slug  # from ?center=
     tab(page, "id_physician")
@@ -103,6 +120,9 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert page.input_value("#id_procedure") == "epidural-injections"
     tab(page, "id_reason")
     page.keyboard.type("Lower back pain")
+    tab(page, "id_payment_0")
+    page.keyboard.press("ArrowDown")  # Medicare
+    tab(page, "/good-faith-estimate/")  # the Good Faith Estimate sits beside the payment question
     tab(page, "id_insurance")
     page.keyboard.type("Bluewater Mutual")
     tab(page, "id_consent")
@@ -131,6 +151,13 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert (stored.physician, stored.procedure.slug) == (physician, "epidural-injections")
     assert (stored.reason, stored.insurance, stored.phone) == ("Lower back pain", "Bluewater Mutual", "+15125550123")
     assert stored.status == AppointmentRequest.Status.NEW
+    assert (stored.preferred_language, stored.interpreter_needed, stored.payment) == ("es", True, "medicare")
+    assert (stored.requester, stored.requester_name, stored.requester_relationship) == (
+        "someone_else",
+        "Marisol Quigglesworth",
+        "daughter",
+    )
+    assert (stored.requester_phone, stored.call_back) == ("+15125550177", "requester")
 
 
 def test_focus_moves_to_the_error_summary_after_a_failed_submission(live_server, page, center):

@@ -5,6 +5,7 @@ import subprocess  # noqa: S404 - runs the checker with fixed arguments
 
 import pytest
 
+from procedures.models import Tagline
 from tests.conftest import ROOT, skip_or_fail
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from tests.factories_requests import form_data
@@ -21,6 +22,10 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings):
     center = CenterFactory()
     physician = PhysicianFactory()
     PracticeFactory(physician=physician, center=center)
+    Tagline.objects.create(
+        english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl", text="نص"
+    )
+    caregiver_errors = form_data(center, requester="someone_else", preferred_language="other", payment=None)
     pages = {
         "home": client.get("/"),
         "overview": client.get("/pain-management/"),
@@ -36,6 +41,9 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings):
         "request-form": client.get(f"/appointments/request/?center={center.slug}"),
         "request-form-errors": client.post("/appointments/request/", form_data(center, first_name="", phone="12")),
         "privacy": client.get("/privacy/"),
+        "nondiscrimination": client.get("/nondiscrimination/"),
+        "good-faith-estimate": client.get("/good-faith-estimate/"),
+        "request-form-caregiver-errors": client.post("/appointments/request/", caregiver_errors),
         "not-found": client.get("/no-such-page/"),
     }
     for name, response in pages.items():

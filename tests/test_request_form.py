@@ -385,7 +385,8 @@ def test_the_privacy_notice_can_be_read_on_the_form_without_leaving_it(client, c
 FORM_FIELDS = [
     "first_name", "last_name", "date_of_birth", "patient_status", "phone", "email", "preferred_contact",
     "best_time", "center", "physician", "procedure", "reason", "insurance", "consent", "website", "started",
-    "submission_token",
+    "submission_token", "requester", "requester_name", "requester_relationship", "requester_phone", "call_back",
+    "preferred_language", "preferred_language_other", "interpreter_needed", "payment",
 ]  # fmt: skip
 # Any text a browser can send (a lone surrogate can't be encoded, by a browser or by the test client).
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
@@ -399,7 +400,10 @@ FUZZ_SETTINGS = hypothesis_settings(
 @FUZZ_SETTINGS
 @given(data=st.data())
 def test_arbitrary_text_in_any_field_never_causes_a_server_error(client, center, physician, data):
-    valid = form_data(center, physician=physician.slug, procedure="kyphoplasty")
+    valid = form_data(center, physician=physician.slug, procedure="kyphoplasty", requester="someone_else",
+                      requester_name="Ana", requester_relationship="niece", requester_phone="512 555 0177",
+                      call_back="requester", preferred_language="other", preferred_language_other="Somali",
+                      interpreter_needed="on")  # fmt: skip
     # Each field is either a valid answer or any text at all, so some examples get past validation.
     answers = {name: data.draw(st.one_of(st.just(valid[name]), ANY_TEXT), label=name) for name in FORM_FIELDS}
     cache.clear()

@@ -100,6 +100,8 @@ def test_sitemap_lists_every_public_page(client, network):
     assert "/" in paths
     assert "/centers/" in paths
     assert "/physicians/" in paths
+    for notice in ("/nondiscrimination/", "/good-faith-estimate/", "/privacy/"):
+        assert notice in paths
     for center in Center.objects.active():
         assert center.get_absolute_url() in paths
     for physician in Physician.objects.active():

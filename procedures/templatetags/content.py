@@ -15,14 +15,15 @@ register = template.Library()
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+NOTICE_TAGS = frozenset(ALLOWED_TAGS | {"h2"})  # a notice is a page of its own: its sections are h2
 
 
 @lru_cache(maxsize=1024)
-def render_markdown(text: str) -> str:
+def render_markdown(text: str, tags: frozenset[str] = frozenset(ALLOWED_TAGS)) -> str:
     html = markdown_lib.markdown(text, output_format="html")
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=set(tags),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
@@ -33,6 +34,12 @@ def render_markdown(text: str) -> str:
 def markdown(text: str) -> SafeString:
     """Markdown to sanitised HTML (paragraphs, emphasis, lists and links only)."""
     return mark_safe(render_markdown(text or ""))  # noqa: S308 (nh3 has sanitised it)
+
+
+@register.filter(is_safe=True)
+def notice_markdown(text: str) -> SafeString:
+    """As `markdown`, with “## ” headings (h2): a notice's sections sit right under its title."""
+    return mark_safe(render_markdown(text or "", NOTICE_TAGS))  # noqa: S308 (nh3 has sanitised it)
 
 
 @register.filter

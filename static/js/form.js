@@ -3,4 +3,26 @@
 document.addEventListener("DOMContentLoaded", () => {
   const problem = document.getElementById("problem");
   if (problem) problem.focus();
+
+  // Questions that apply only after an answer (someone asking for the patient; "Other" language) are hidden
+  // until then. Without JavaScript they are all shown, each label saying when it applies. A question with an
+  // error is never hidden.
+  const form = document.querySelector("form.request-form");
+  if (!form) return;
+  const dependents = [
+    ["requester", "someone_else", ["requester_name", "requester_relationship", "requester_phone", "call_back"]],
+    ["preferred_language", "other", ["preferred_language_other"]],
+  ];
+  const update = () => {
+    for (const [name, shownFor, fields] of dependents) {
+      const control = form.elements[name];
+      const applies = control && control.value === shownFor;
+      for (const field of fields) {
+        const wrapper = document.getElementById(`div_id_${field}`);
+        if (wrapper) wrapper.hidden = !applies && !wrapper.querySelector(".invalid-feedback, [aria-invalid=true]");
+      }
+    }
+  };
+  form.addEventListener("change", update);
+  update();
 });

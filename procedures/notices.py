@@ -1,0 +1,159 @@
+"""The notices a US practice's website must carry, as content staff edit (with history):
+
+- nondiscrimination and language assistance (Section 1557 of the Affordable Care Act, 45 CFR 92.10 and 92.11),
+  with the taglines that say, in each language, that free language help is available;
+- the Good Faith Estimate for uninsured and self-pay patients (No Surprises Act);
+- the consumer health data privacy policy (Washington's My Health My Data Act), a section of /privacy/.
+
+We write the English draft only; the client's counsel signs off its wording, and every tagline comes from the
+client's translators: a language without a tagline is not shown.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from azura_site.states import US_STATES
+
+# What the client must still supply is written "[To be supplied: …]" in a draft, so it shows on the page too.
+PLACEHOLDER_RE = re.compile(r"\[To be supplied:[^\]]*\]")
+# The rule asks for taglines in at least the 15 languages most spoken by people with limited English in the states
+# served (45 CFR 92.11).
+TAGLINES_REQUIRED = 15
+NOTICE_MARKDOWN_HELP = (
+    "Plain text. Separate paragraphs with a blank line; “## ” starts a heading; **bold**, lists and links work. "
+    "Write “[To be supplied: …]” where a fact is still missing: it shows on the page as written."
+)
+
+
+class NoticeQuerySet(models.QuerySet):
+    def of_kind(self, kind: str) -> "Notice | None":
+        return self.filter(kind=kind).first()
+
+
+class Notice(models.Model):
+    """A notice the law asks the website to carry, in the client's words once their counsel has approved it."""
+
+    class Kind(models.TextChoices):
+        NONDISCRIMINATION = "nondiscrimination", "Nondiscrimination and language assistance"
+        GOOD_FAITH_ESTIMATE = "good-faith-estimate", "Good Faith Estimate"
+        CONSUMER_HEALTH_DATA = "consumer-health-data", "Consumer health data privacy policy"
+
+    class LegalReview(models.TextChoices):
+        AWAITING = "awaiting", "Awaiting the client's legal review"
+        APPROVED = "approved", "Approved by the client's counsel"
+
+    kind = models.CharField(max_length=30, choices=Kind.choices, unique=True, editable=False)
+    title = models.CharField(max_length=120)
+    meta_description = models.CharField(
+        max_length=160, help_text="One or two sentences shown by search engines under the page title."
+    )
+    body = models.TextField(help_text=NOTICE_MARKDOWN_HELP)
+    language_assistance = models.TextField(
+        "language assistance, in English",
+        blank=True,
+        help_text="Nondiscrimination notice only: the English sentence above the taglines, saying that free "
+        f"language help is available and how to get it. {NOTICE_MARKDOWN_HELP}",
+    )
+    states_served = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Nondiscrimination notice only: the states whose 15 most spoken languages need a tagline.",
+    )
+    legal_review = models.CharField(max_length=10, choices=LegalReview.choices, default=LegalReview.AWAITING)
+    approved_by = models.CharField(max_length=120, blank=True, help_text="Who approved this wording for the client.")
+    approved_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NoticeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.kind == self.Kind.CONSUMER_HEALTH_DATA:
+            return reverse("privacy") + "#consumer-health-data"
+        return reverse(f"notices:{self.kind}")
+
+    @property
+    def placeholders(self) -> list[str]:
+        """The facts the client must still supply, in the order the text asks for them."""
+        return PLACEHOLDER_RE.findall(f"{self.language_assistance}\n{self.body}")
+
+    def states_served_names(self) -> list[str]:
+        names = dict(US_STATES)
+        return [names[code] for code in self.states_served if code in names]
+
+    def clean(self) -> None:
+        if self.legal_review != self.LegalReview.APPROVED:
+            return
+        errors = {}
+        if not self.approved_by:
+            errors["approved_by"] = "Say who approved the wording."
+        if not self.approved_on:
+            errors["approved_on"] = "Give the date it was approved."
+        if self.placeholders:
+            errors["legal_review"] = (
+                f"The text still has {len(self.placeholders)} “[To be supplied: …]” part(s): "
+                "replace them before marking it approved."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class TaglineQuerySet(models.QuerySet):
+    def shown(self):
+        """Only languages with a tagline: we never write a translation of our own."""
+        return self.exclude(text="")
+
+
+LANGUAGE_TAG = RegexValidator(
+    r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    "Enter a language tag such as es, zh-Hant, vi or ar.",
+)
+
+
+class Tagline(models.Model):
+    """One language's sentence saying that free language help is available, supplied by the client's translator."""
+
+    class Direction(models.TextChoices):
+        LTR = "ltr", "Left to right"
+        RTL = "rtl", "Right to left (Arabic, Persian, Urdu, Hebrew…)"
+
+    language_name = models.CharField(
+        "language name in the language itself",
+        max_length=60,
+        help_text="As its readers write it: Español, 中文, العربية.",
+    )
+    english_name = models.CharField("language name in English", max_length=60, help_text="For staff lists.")
+    language_tag = models.CharField(
+        max_length=35,
+        validators=[LANGUAGE_TAG],
+        help_text="For screen readers and browsers: es (Spanish), zh-Hans or zh-Hant (Chinese), vi, ko, ar, ht…",
+    )
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.LTR)
+    text = models.TextField(
+        "tagline",
+        blank=True,
+        help_text="The sentence in this language, exactly as the client's translator supplied it. "
+        "Leave it empty until you have it: a language without a tagline is not shown.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the notice; lower comes first.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TaglineQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "english_name"]
+
+    def __str__(self) -> str:
+        return f"{self.english_name} ({self.language_name})"

@@ -1,0 +1,83 @@
+"""The notices and the form's new questions in a real browser: WCAG 2.2 AA by axe-core at phone and desktop widths
+(taglines in a right-to-left language among them), reflow at 320 px, and the footer's language link by keyboard."""
+
+import pytest
+from django.core.cache import cache
+
+from procedures.models import Tagline
+from tests.conftest import describe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+STATES = ["nondiscrimination", "good faith estimate", "consumer health data policy", "form with caregiver errors"]
+
+
+@pytest.fixture(autouse=True)
+def _taglines():
+    """Stand-ins for the client's translated taglines (we ship none): one left to right, one right to left."""
+    cache.clear()
+    Tagline.objects.create(english_name="Spanish", language_name="Español", language_tag="es",
+                           text="Texto de prueba del traductor.", position=1)  # fmt: skip
+    Tagline.objects.create(english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl",
+                           text="نص تجريبي من المترجم.", position=2)  # fmt: skip
+    yield
+    cache.clear()
+
+
+def open_state(page, live_server, state: str) -> None:
+    paths = {
+        "nondiscrimination": "/nondiscrimination/",
+        "good faith estimate": "/good-faith-estimate/",
+        "consumer health data policy": "/privacy/#consumer-health-data",
+    }
+    if state in paths:
+        page.goto(live_server.url + paths[state])
+        return
+    page.goto(live_server.url + "/appointments/request/")
+    page.check("#id_requester_1")
+    page.select_option("#id_preferred_language", "other")
+    page.check("#id_payment_2")
+    with page.expect_navigation():
+        page.click("form.request-form button[type=submit]")
+    assert "Enter your name, as the person asking for the patient." in page.locator("#problem").inner_text()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("state", STATES)
+def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, state, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_state(page, live_server, state)
+    violations = axe()
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_notices_reflow_at_320_px_without_sideways_scrolling(live_server, page, state):
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_state(page, live_server, state)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_the_footers_language_link_leads_to_the_taglines_right_to_left_where_they_read_so(live_server, page):
+    page.goto(live_server.url + "/")
+    page.locator("footer a", has_text="Ayuda con el idioma").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/nondiscrimination/#language-assistance")
+    arabic = page.locator("#language-assistance li[lang=ar]")
+    assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert page.locator("#language-assistance li[lang=es]").inner_text().startswith("Español:")
+
+
+def test_follow_up_questions_appear_only_when_they_apply(live_server, page):
+    page.goto(live_server.url + "/appointments/request/")
+    caregiver = ["#id_requester_name", "#id_requester_relationship", "#id_requester_phone", "#id_call_back_1"]
+    assert not any(page.is_visible(field) for field in caregiver)
+    assert not page.is_visible("#id_preferred_language_other")
+    page.check("#id_requester_1")
+    assert all(page.is_visible(field) for field in caregiver)
+    page.check("#id_requester_0")
+    assert not any(page.is_visible(field) for field in caregiver)
+    page.select_option("#id_preferred_language", "other")
+    assert page.is_visible("#id_preferred_language_other")
