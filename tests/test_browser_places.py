@@ -101,11 +101,13 @@ def test_choosing_a_center_and_requesting_works_without_javascript(live_server, 
         assert "procedure=kyphoplasty" in page.url
         page.get_by_label("South Austin Center").check()
         assert page.input_value("#id_procedure") == "kyphoplasty"
+        page.check("#id_requester_0")
         page.fill("#id_first_name", "Rosalind")
         page.fill("#id_last_name", "Quigglesworth")
         page.fill("#id_date_of_birth", "03/27/1954")
         page.check("#id_patient_status_0")
         page.fill("#id_phone", "(512) 555-0123")
+        page.check("#id_payment_3")  # not sure
         page.check("#id_consent")
         with page.expect_navigation():
             page.click("form.request-form button[type=submit]")
