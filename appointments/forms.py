@@ -11,7 +11,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
-from django.utils.choices import BaseChoiceIterator
 
 from procedures.models import Procedure
 
@@ -25,32 +24,9 @@ SESSION_NONCE_KEY = "appointment_form_nonce"
 HONEYPOT_SIGNAL = "hidden field filled"
 
 
-class CentersByState(BaseChoiceIterator):
-    """The field's centers as <optgroup>s by state; read when the form is drawn, never at import."""
-
-    def __init__(self, field: forms.ModelChoiceField):
-        self.field = field
-        self.groups: list | None = None  # one query per form, however often the widget reads the choices
-
-    def __iter__(self):
-        if self.groups is None:
-            groups: dict[str, list[tuple[str, str]]] = {}
-            for center in self.field.queryset.order_by("city", "name"):
-                label = center.name if center.city in center.name else f"{center.name}, {center.city}"
-                groups.setdefault(center.get_state_display(), []).append((center.slug, label))
-            self.groups = sorted(groups.items())
-        yield ("", self.field.empty_label)
-        yield from self.groups
-
-
-class CenterChoiceField(forms.ModelChoiceField):
-    """Centers grouped by state: a long list is easier to scan, and screen readers say the group."""
-
-    choices = property(CentersByState, forms.ChoiceField.choices.fset)
-
-
 class AppointmentRequestForm(forms.ModelForm):
-    center = CenterChoiceField(
+    # Its choices are the nearest centers to the patient's place (center_choice.py), never every center.
+    center = forms.ModelChoiceField(
         queryset=Center.objects.active().order_by("state", "city", "name"),
         to_field_name="slug",
         empty_label="Choose a center",
