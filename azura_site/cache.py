@@ -3,7 +3,8 @@
 Only anonymous GETs without a session are cached or served from the cache: a staff preview, or anything
 carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
 a generation number that is part of each key, so all cached pages go stale at once, on every process and
-host that shares the cache; so does a deploy of new templates or static files (the code version).
+host that shares the cache; so does a deploy of new templates or static files (the code version). The page's
+language (English, or Spanish under /es/) is part of every key.
 
 A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
 is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache:generation"
@@ -29,11 +31,13 @@ MAX_VALUE_LENGTH = 200  # characters per value: longer than any field the pages 
 
 @functools.cache
 def code_version() -> str:
-    """Changes with every deploy of new templates or static files, so that no page rendered by the older code
-    (pointing at static files that may be gone) is served after it. Read once per process."""
+    """Changes with every deploy of new templates, translations or static files, so that no page rendered by the
+    older code (pointing at static files that may be gone) is served after it. Read once per process."""
     digest = hashlib.sha256()
-    for directory in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(directory).rglob("*.html")):
+    sources = [(directory, "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
+    sources += [(directory, "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
+    for directory, pattern in sources:
+        for path in sorted(Path(directory).rglob(pattern)):
             digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
@@ -105,7 +109,10 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
                 return view(request, *args, **kwargs)
             page = f"{request.path}?{request.GET.urlencode()}"
             path = hashlib.sha256(page.encode()).hexdigest()[:32]
-            key = f"page-cache:{code_version()}:{content_generation()}:{path}"
+            # The language is in the key as well as in the path: an English and a Spanish page never share an
+            # entry, whatever the URL patterns become.
+            language = translation.get_language()
+            key = f"page-cache:{code_version()}:{content_generation()}:{language}:{path}"
             cached = cache.get(key)
             if cached is not None:
                 status, content, content_type = cached

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "azura_site.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware (whose slash redirect must see the /es/ prefix resolved): the
+    # language is the URL's (/es/... is Spanish), never a cookie or Accept-Language: an unprefixed page is English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -180,7 +183,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at the addresses of today, Spanish under /es/ (azura_site/urls.py); the interface's Spanish lives in
+# locale/es/LC_MESSAGES/django.po (README: Translation). Staff screens stay English.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

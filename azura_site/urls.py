@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -11,12 +12,17 @@ admin.site.site_header = admin.site.site_title = "Azura Vascular Care — staff"
 admin.site.index_title = "Staff"
 admin.site.enable_nav_sidebar = False  # its 300 px pushed the request list's last columns off a 1280 px screen
 
-urlpatterns = [
+# The pages patients read, in English at today's addresses and in Spanish under /es/.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("pain-management/", include("procedures.urls")),
     path("", include("procedures.notice_urls")),
     path("", include("appointments.urls")),
+    prefix_default_language=False,
+)
+# Staff and machines: one address each, no language prefix.
+urlpatterns += [
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

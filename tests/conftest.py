@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from azura_site.models import CACHE_KEY as SITE_CONTACT_KEY
 
@@ -39,6 +40,9 @@ def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+    # A request to a Spanish page leaves Spanish active in the thread (as in a server, where the next request sets
+    # its own): each test starts in English.
+    translation.deactivate()
     cache.clear()
     # Pages read the site's phone number from the shared cache, filled at the first page after a flush; fill it
     # as that page would (no number is set at the start of a test), so query counts are those of every later page.

@@ -1,0 +1,89 @@
+"""Languages in the addresses: English pages keep today's addresses, Spanish ones live under /es/, staff and machine
+addresses have no prefix, and the page cache never serves a page in the other language."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+
+from azura_site.cache import public_page
+
+pytestmark = pytest.mark.django_db
+
+PATIENT_PAGES = [
+    "/",
+    "/pain-management/",
+    "/pain-management/kyphoplasty/",
+    "/centers/",
+    "/physicians/",
+    "/appointments/request/",
+    "/nondiscrimination/",
+    "/good-faith-estimate/",
+    "/privacy/",
+]
+
+
+@pytest.mark.parametrize("path", PATIENT_PAGES)
+def test_english_pages_keep_their_addresses_and_spanish_ones_are_under_es(client, path):
+    english = client.get(path)
+    spanish = client.get("/es" + path)
+
+    assert english.status_code == 200
+    assert english["Content-Language"] == "en"
+    assert spanish.status_code == 200
+    assert spanish["Content-Language"] == "es"
+
+
+def test_reverse_gives_the_address_in_the_active_language():
+    assert reverse("appointments:locator") == "/centers/"
+    with translation.override("es"):
+        assert reverse("appointments:locator") == "/es/centers/"
+
+
+def test_the_address_decides_the_language_not_the_browser(client):
+    response = client.get("/centers/", headers={"accept-language": "es-MX,es;q=0.9"})
+
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+
+
+def test_an_english_address_with_an_en_prefix_is_not_a_page(client):
+    assert client.get("/en/centers/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/healthz/", "/robots.txt", "/sitemap.xml"])
+def test_staff_and_machine_addresses_have_no_language_prefix(client, path):
+    assert client.get(path).status_code == 200
+    assert client.get("/es" + path).status_code == 404
+
+
+def test_the_page_cache_keeps_each_language_apart_even_at_one_address(settings):
+    """The key holds the language itself, not only the path: one address rendered in two languages is two entries."""
+    settings.PAGE_CACHE_SECONDS = 600
+    rendered = []
+
+    @public_page()
+    def view(request):
+        rendered.append(translation.get_language())
+        return HttpResponse(translation.get_language())
+
+    factory = RequestFactory()
+    answers = []
+    for language in ["en", "es", "en", "es"]:
+        with translation.override(language):
+            answers.append(view(factory.get("/same-address/")).content.decode())
+
+    assert answers == ["en", "es", "en", "es"]
+    assert rendered == ["en", "es"]
+
+
+def test_english_and_spanish_pages_are_cached_apart(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    english = client.get("/pain-management/")
+    spanish = client.get("/es/pain-management/")
+    english_again = client.get("/pain-management/")
+
+    assert english["Content-Language"] == english_again["Content-Language"] == "en"
+    assert spanish["Content-Language"] == "es"
+    assert english_again.content == english.content
