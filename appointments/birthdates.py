@@ -1,12 +1,16 @@
 """Reading a date of birth the way people type it in the US: month, day, year.
 
 On a phone's numeric keypad there is no slash, so "04121957" must work as well as "04/12/1957",
-"4-12-57", "04.12.1957", "04 12 1957" and "April 12, 1957". When a part is wrong the message names that part
-(GOV.UK's date input pattern), and nothing typed is thrown away: the form shows it again.
+"4-12-57", "04.12.1957", "04 12 1957" and "April 12, 1957"; on the Spanish page, "12 de abril de 1957" and
+"abril 12, 1957" too (the numbers stay month first, as on every US form, and the page says so). When a part is
+wrong the message names that part (GOV.UK's date input pattern), in the page's language, and nothing typed is
+thrown away: the form shows it again.
 """
 
 import re
 from datetime import date
+
+from django.utils.translation import gettext as _
 
 MONTHS = {
     name: number
@@ -29,8 +33,33 @@ MONTHS = {
     )
     for name in names
 }
-EXAMPLE = "for example 04/12/1957 or 04121957"
+# Spanish names ("12 de abril de 1957"); none is an English name of another month.
+MONTHS |= {
+    name: number
+    for number, names in enumerate(
+        [
+            ("enero", "ene"),
+            ("febrero", "feb"),
+            ("marzo", "mar"),
+            ("abril", "abr"),
+            ("mayo", "may"),
+            ("junio", "jun"),
+            ("julio", "jul"),
+            ("agosto", "ago"),
+            ("septiembre", "setiembre", "sep", "sept", "set"),
+            ("octubre", "oct"),
+            ("noviembre", "nov"),
+            ("diciembre", "dic"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 OLDEST_AGE = 120
+
+
+def _example() -> str:
+    return _("for example 04/12/1957 or 04121957")
 
 
 class BirthDateError(ValueError):
@@ -41,44 +70,54 @@ def parse_birth_date(text: str, *, today: date) -> date:
     """The date of birth in `text`, or BirthDateError naming the part that is wrong."""
     month, day, year = _parts(text.strip())
     if not 1 <= month <= 12:
-        raise BirthDateError(f"The month must be a number from 1 to 12, {EXAMPLE}.")
+        raise BirthDateError(_("The month must be a number from 1 to 12, %(example)s.") % {"example": _example()})
     if year < 100:  # "3/27/54" is 1954, "3/27/05" 2005: the most recent such year that is not in the future
         year += 2000 if 2000 + year <= today.year else 1900
     elif year < 1000:
-        raise BirthDateError(f"The year must have 4 digits, {EXAMPLE}.")
+        raise BirthDateError(_("The year must have 4 digits, %(example)s.") % {"example": _example()})
     try:
         born = date(year, month, day)
     except ValueError:
-        raise BirthDateError(f"The day must be a real day of that month, {EXAMPLE}.") from None
+        raise BirthDateError(
+            _("The day must be a real day of that month, %(example)s.") % {"example": _example()}
+        ) from None
     if born > today:
-        raise BirthDateError("Your date of birth can’t be in the future.")
+        raise BirthDateError(_("Your date of birth can’t be in the future."))
     if born.year < today.year - OLDEST_AGE:
-        raise BirthDateError("Check the year of your date of birth.")
+        raise BirthDateError(_("Check the year of your date of birth."))
     return born
 
 
 def _parts(text: str) -> tuple[int, int, int]:
     if not text:
-        raise BirthDateError("Enter your date of birth.")
-    words = re.match(r"^([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{2}|\d{4})$", text)
-    if words:
-        month = MONTHS.get(words[1].lower())
+        raise BirthDateError(_("Enter your date of birth."))
+    words = re.match(r"^([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(?:de\s+|del\s+)?(\d{2}|\d{4})$", text)
+    day_first = re.match(
+        r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]+)\.?,?\s*(?:de\s+|del\s+)?(\d{2}|\d{4})$", text
+    )
+    if words or day_first:
+        name, day, year = (words[1], words[2], words[3]) if words else (day_first[2], day_first[1], day_first[3])
+        month = MONTHS.get(name.lower())
         if month is None:
-            raise BirthDateError(f"Enter the month as a number or a name such as April, {EXAMPLE}.")
-        return month, int(words[2]), int(words[3])
+            raise BirthDateError(
+                _("Enter the month as a number or a name such as April, %(example)s.") % {"example": _example()}
+            )
+        return month, int(day), int(year)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):  # ISO, as a browser's own date picker sends it
         year, month, day = (int(part) for part in text.split("-"))
         return month, day, year
     pieces = re.split(r"[\s/.\-]+", text)
     if len(pieces) == 3 and all(piece.isdigit() for piece in pieces):
         if len(pieces[2]) == 3 or len(pieces[2]) > 4:
-            raise BirthDateError(f"The year must have 4 digits, {EXAMPLE}.")
+            raise BirthDateError(_("The year must have 4 digits, %(example)s.") % {"example": _example()})
         return int(pieces[0]), int(pieces[1]), int(pieces[2])
     if text.isdigit():
         return _digits_only(text)
     if len(pieces) == 2 and all(piece.isdigit() for piece in pieces):
-        raise BirthDateError(f"Your date of birth must include a month, a day and a year, {EXAMPLE}.")
-    raise BirthDateError(f"Enter your date of birth as month, day and year, {EXAMPLE}.")
+        raise BirthDateError(
+            _("Your date of birth must include a month, a day and a year, %(example)s.") % {"example": _example()}
+        )
+    raise BirthDateError(_("Enter your date of birth as month, day and year, %(example)s.") % {"example": _example()})
 
 
 def _digits_only(text: str) -> tuple[int, int, int]:
@@ -98,5 +137,9 @@ def _digits_only(text: str) -> tuple[int, int, int]:
             readings.append((int(month), int(day), int(text[3:])))
         if len(readings) == 1:
             return readings[0]
-        raise BirthDateError(f"Enter 2 digits for the month and 2 for the day, {EXAMPLE}.")
-    raise BirthDateError(f"Enter 2 digits for the month, 2 for the day and 4 for the year, {EXAMPLE}.")
+        raise BirthDateError(
+            _("Enter 2 digits for the month and 2 for the day, %(example)s.") % {"example": _example()}
+        )
+    raise BirthDateError(
+        _("Enter 2 digits for the month, 2 for the day and 4 for the year, %(example)s.") % {"example": _example()}
+    )

@@ -2,6 +2,7 @@
 patient will pay (a self-pay patient is told of the Good Faith Estimate), and who is asking and whom to call back."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from . import phones
 from .validators import no_control_characters
@@ -10,33 +11,33 @@ from .validators import no_control_characters
 class PreferredLanguage(models.TextChoices):
     """A short list of the languages most often spoken in US homes after English, then "Other"."""
 
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    CHINESE = "zh", "Chinese"
-    VIETNAMESE = "vi", "Vietnamese"
-    TAGALOG = "tl", "Tagalog"
-    ARABIC = "ar", "Arabic"
-    KOREAN = "ko", "Korean"
-    RUSSIAN = "ru", "Russian"
-    ASL = "ase", "American Sign Language"
-    OTHER = "other", "Other"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    CHINESE = "zh", _("Chinese")
+    VIETNAMESE = "vi", _("Vietnamese")
+    TAGALOG = "tl", _("Tagalog")
+    ARABIC = "ar", _("Arabic")
+    KOREAN = "ko", _("Korean")
+    RUSSIAN = "ru", _("Russian")
+    ASL = "ase", _("American Sign Language")
+    OTHER = "other", _("Other")
 
 
 class Payment(models.TextChoices):
-    INSURANCE = "insurance", "Health insurance"
-    MEDICARE = "medicare", "Medicare"
-    SELF_PAY = "self_pay", "I will pay myself (self-pay)"
-    NOT_SURE = "not_sure", "Not sure"
+    INSURANCE = "insurance", _("Health insurance")
+    MEDICARE = "medicare", _("Medicare")
+    SELF_PAY = "self_pay", _("I will pay myself (self-pay)")
+    NOT_SURE = "not_sure", _("Not sure")
 
 
 class Requester(models.TextChoices):
-    PATIENT = "patient", "I am the patient"
-    SOMEONE_ELSE = "someone_else", "I am asking for someone else (family member or caregiver)"
+    PATIENT = "patient", _("I am the patient")
+    SOMEONE_ELSE = "someone_else", _("I am asking for someone else (family member or caregiver)")
 
 
 class CallBack(models.TextChoices):
-    PATIENT = "patient", "The patient"
-    REQUESTER = "requester", "Me, the person asking"
+    PATIENT = "patient", _("The patient")
+    REQUESTER = "requester", _("Me, the person asking")
 
 
 class CallNeeds(models.Model):

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from . import selectors
 from .locator import LocatorForm
@@ -54,12 +56,17 @@ def offer(form: forms.Form, choice: CenterChoice) -> None:
         center_field.choices = [(result.center.slug, _center_label(result)) for result in choice.offered]
     else:  # nothing to choose from yet: the field says where to look
         center_field.widget = forms.Select()
-        center_field.choices = [("", "Search above to see the nearest centers")]
+        center_field.choices = [("", _("Search above to see the nearest centers"))]
     practices = selectors.practices_at(centers)
     groups: dict[int, list] = {center.pk: [] for center in centers}
     for practice in practices:
-        accepting = "accepting new patients" if practice.accepting_new_patients else "not accepting new patients"
-        groups[practice.center_id].append((practice.physician.slug, f"{practice.physician.display_name} ({accepting})"))
+        if practice.accepting_new_patients:
+            label = _("%(physician)s (accepting new patients)")
+        else:
+            label = _("%(physician)s (not accepting new patients)")
+        groups[practice.center_id].append(
+            (practice.physician.slug, label % {"physician": practice.physician.display_name})
+        )
     physician_field = form.fields["physician"]
     grouped = [(center.name, groups[center.pk]) for center in centers if groups[center.pk]]
     flat = grouped[0][1] if len(grouped) == 1 else grouped  # one center: no need to name it in groups
@@ -90,15 +97,19 @@ def _center_label(result: Result):
     center = result.center
     distance = ""
     if result.distance is not None:
-        about = "about " if result.approximate else ""
-        distance = f"{about}{result.distance:.1f} mi away"
-    status = "Open now" if center.is_open_at() else "Closed now"
+        miles = formats.number_format(result.distance, 1)
+        if result.approximate:
+            distance = _("about %(miles)s mi away") % {"miles": miles}
+        else:
+            distance = _("%(miles)s mi away") % {"miles": miles}
+    status = _("Open now") if center.is_open_at() else _("Closed now")
     return format_html(
         '<span class="choice-name">{}</span>{}<span class="choice-line">{}</span>'
-        '<span class="choice-line">{} · Phone {}</span>',
+        '<span class="choice-line">{} · {} {}</span>',
         center.name,
         format_html('<span class="choice-distance">{}</span>', distance) if distance else "",
         center.one_line_address,
         status,
+        _("Phone"),
         center.phone,
     )

@@ -1,6 +1,8 @@
 """Find a physician: the directory's filter form."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from procedures.models import Procedure
 
@@ -12,24 +14,37 @@ from .models import Language, Physician
 class PhysicianFilterForm(forms.Form):
     """Search by name or near a place; filter by procedure, center, language and accepting new patients."""
 
-    q = forms.CharField(label="Physician’s name", required=False, max_length=80)
+    q = forms.CharField(label=gettext_lazy("Physician’s name"), required=False, max_length=80)
     near = forms.CharField(
-        label="Near (ZIP code or city and state)",
+        label=gettext_lazy("Near (ZIP code or city and state)"),
         required=False,
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false"}),
     )
-    radius = forms.ChoiceField(label="Distance", choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS)
+    radius = forms.ChoiceField(
+        label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
+    )
     procedure = forms.ModelChoiceField(
-        queryset=Procedure.objects.published(), to_field_name="slug", required=False, empty_label="Any procedure"
+        label=gettext_lazy("Procedure"),
+        queryset=Procedure.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label=gettext_lazy("Any procedure"),
     )
     center = forms.CharField(
-        label="Center name or city", required=False, max_length=80, help_text="For example Austin or Downtown"
+        label=gettext_lazy("Center name or city"),
+        required=False,
+        max_length=80,
+        help_text=gettext_lazy("For example Austin or Downtown"),
     )
     language = forms.ModelChoiceField(
-        queryset=Language.objects.all(), to_field_name="name", required=False, empty_label="Any language"
+        label=gettext_lazy("Language"),
+        queryset=Language.objects.all(),
+        to_field_name="name",
+        required=False,
+        empty_label=gettext_lazy("Any language"),
     )
-    accepting = forms.BooleanField(label="Accepting new patients only", required=False)
+    accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,7 +69,9 @@ class PhysicianFilterForm(forms.Form):
             return []
         centers = selectors.centers_named(text)
         if not centers:
-            raise forms.ValidationError(f"We found no center named “{text}”. Check the spelling, or leave it empty.")
+            raise forms.ValidationError(
+                _("We found no center named “%(name)s”. Check the spelling, or leave it empty.") % {"name": text}
+            )
         return centers
 
     def physicians(self):

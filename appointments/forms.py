@@ -11,6 +11,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy
 
 from procedures.models import Procedure
 
@@ -29,38 +31,38 @@ class AppointmentRequestForm(forms.ModelForm):
     center = forms.ModelChoiceField(
         queryset=Center.objects.active().order_by("state", "city", "name"),
         to_field_name="slug",
-        empty_label="Choose a center",
-        label="Center",
-        error_messages={"required": "Choose the center you would like to visit."},
+        empty_label=gettext_lazy("Choose a center"),
+        label=gettext_lazy("Center"),
+        error_messages={"required": gettext_lazy("Choose the center you would like to visit.")},
     )
     physician = forms.ModelChoiceField(
         queryset=Physician.objects.active(),
         to_field_name="slug",
         required=False,
-        empty_label="No preference",
-        label="Physician (optional)",
+        empty_label=gettext_lazy("No preference"),
+        label=gettext_lazy("Physician (optional)"),
     )
     procedure = forms.ModelChoiceField(
         queryset=Procedure.objects.published(),
         to_field_name="slug",
         required=False,
-        empty_label="Not sure / something else",
-        label="Procedure (optional)",
+        empty_label=gettext_lazy("Not sure / something else"),
+        label=gettext_lazy("Procedure (optional)"),
     )
     date_of_birth = forms.CharField(
-        label="Date of birth",
+        label=gettext_lazy("Date of birth"),
         max_length=40,
-        help_text="Month, day and year, for example 04/12/1957 or 04121957",
-        error_messages={"required": "Enter your date of birth."},
+        help_text=gettext_lazy("Month, day and year, for example 04/12/1957 or 04121957"),
+        error_messages={"required": gettext_lazy("Enter your date of birth.")},
         widget=forms.TextInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
     )
     consent = forms.BooleanField(
         required=True,
-        label="I agree that Azura Vascular Care may contact me about this request as I chose above.",
-        error_messages={"required": "Tick the box to let us contact you about this request."},
+        label=gettext_lazy("I agree that Azura Vascular Care may contact me about this request as I chose above."),
+        error_messages={"required": gettext_lazy("Tick the box to let us contact you about this request.")},
     )
     # Spam protection without a third-party CAPTCHA: a field people never see, and the time taken to fill.
-    website = forms.CharField(required=False, label="Leave this field empty")
+    website = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     submission_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
@@ -91,34 +93,34 @@ class AppointmentRequestForm(forms.ModelForm):
             "call_back",
         ]
         labels = {
-            "first_name": "First name",
-            "last_name": "Last name",
-            "phone": "Phone number",
-            "email": "Email address (optional)",
-            "preferred_contact": "How should we contact you?",
-            "best_time": "Best time to reach you",
-            "reason": "Reason for your visit (optional)",
-            "patient_status": "Have you been to Azura Vascular Care before?",
-            "insurance": "Insurance plan (optional)",
-            "preferred_language": "Which language should we speak when we call?",
-            "preferred_language_other": "Other language (if you chose “Other”)",
-            "interpreter_needed": "I would like an interpreter (free of charge)",
-            "payment": "How will you pay for your visit?",
-            "requester": "Who is this request for?",
-            "requester_name": "Your name",
-            "requester_relationship": "Your relationship to the patient",
-            "requester_phone": "Your phone number",
-            "call_back": "Whom should we call back?",
+            "first_name": gettext_lazy("First name"),
+            "last_name": gettext_lazy("Last name"),
+            "phone": gettext_lazy("Phone number"),
+            "email": gettext_lazy("Email address (optional)"),
+            "preferred_contact": gettext_lazy("How should we contact you?"),
+            "best_time": gettext_lazy("Best time to reach you"),
+            "reason": gettext_lazy("Reason for your visit (optional)"),
+            "patient_status": gettext_lazy("Have you been to Azura Vascular Care before?"),
+            "insurance": gettext_lazy("Insurance plan (optional)"),
+            "preferred_language": gettext_lazy("Which language should we speak when we call?"),
+            "preferred_language_other": gettext_lazy("Other language (if you chose “Other”)"),
+            "interpreter_needed": gettext_lazy("I would like an interpreter (free of charge)"),
+            "payment": gettext_lazy("How will you pay for your visit?"),
+            "requester": gettext_lazy("Who is this request for?"),
+            "requester_name": gettext_lazy("Your name"),
+            "requester_relationship": gettext_lazy("Your relationship to the patient"),
+            "requester_phone": gettext_lazy("Your phone number"),
+            "call_back": gettext_lazy("Whom should we call back?"),
         }
         help_texts = {
-            "phone": "A US number with its area code, for example (512) 555-0123",
-            "reason": (
+            "phone": gettext_lazy("A US number with its area code, for example (512) 555-0123"),
+            "reason": gettext_lazy(
                 "A few words are enough, for example “lower back pain”. Please don’t include detailed medical history."
             ),
-            "insurance": "The name of your insurance or Medicare plan, if you will use one",
-            "interpreter_needed": "Spoken language or sign language. Free for you.",
-            "requester_relationship": "For example daughter, husband, friend or caregiver",
-            "requester_phone": "A US number with its area code, for example (512) 555-0123",
+            "insurance": gettext_lazy("The name of your insurance or Medicare plan, if you will use one"),
+            "interpreter_needed": gettext_lazy("Spoken language or sign language. Free for you."),
+            "requester_relationship": gettext_lazy("For example daughter, husband, friend or caregiver"),
+            "requester_phone": gettext_lazy("A US number with its area code, for example (512) 555-0123"),
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -139,35 +141,38 @@ class AppointmentRequestForm(forms.ModelForm):
             "call_back": forms.RadioSelect,
         }
         error_messages = {
-            "first_name": {"required": "Enter your first name."},
-            "last_name": {"required": "Enter your last name."},
-            "phone": {"required": "Enter a phone number we can call you on."},
-            "email": {"invalid": "Enter an email address like name@example.com."},
-            "patient_status": {"required": "Tell us whether you are a new or a returning patient."},
-            "preferred_language": {"required": "Choose the language we should speak when we call."},
-            "payment": {"required": "Tell us how you will pay, or choose “Not sure”."},
-            "requester": {"required": "Tell us whether you are the patient or asking for someone else."},
+            "first_name": {"required": gettext_lazy("Enter your first name.")},
+            "last_name": {"required": gettext_lazy("Enter your last name.")},
+            "phone": {"required": gettext_lazy("Enter a phone number we can call you on.")},
+            "email": {"invalid": gettext_lazy("Enter an email address like name@example.com.")},
+            "patient_status": {"required": gettext_lazy("Tell us whether you are a new or a returning patient.")},
+            "preferred_language": {"required": gettext_lazy("Choose the language we should speak when we call.")},
+            "payment": {"required": gettext_lazy("Tell us how you will pay, or choose “Not sure”.")},
+            "requester": {"required": gettext_lazy("Tell us whether you are the patient or asking for someone else.")},
         }
 
     # The order of the page: the error summary lists problems in the order the patient meets the questions.
     PAGE_ORDER = [
-        ("Who is asking", ["requester", "requester_name", "requester_relationship", "requester_phone", "call_back"]),
-        ("About the patient", ["first_name", "last_name", "date_of_birth", "patient_status"]),
-        ("How to reach the patient", ["phone", "email", "preferred_contact", "best_time"]),
-        ("Language", ["preferred_language", "preferred_language_other", "interpreter_needed"]),
-        ("The visit", ["center", "physician", "procedure", "reason"]),
-        ("Payment", ["payment", "insurance"]),
+        (
+            gettext_lazy("Who is asking"),
+            ["requester", "requester_name", "requester_relationship", "requester_phone", "call_back"],
+        ),
+        (gettext_lazy("About the patient"), ["first_name", "last_name", "date_of_birth", "patient_status"]),
+        (gettext_lazy("How to reach the patient"), ["phone", "email", "preferred_contact", "best_time"]),
+        (gettext_lazy("Language"), ["preferred_language", "preferred_language_other", "interpreter_needed"]),
+        (gettext_lazy("The visit"), ["center", "physician", "procedure", "reason"]),
+        (gettext_lazy("Payment"), ["payment", "insurance"]),
     ]
-    # Said on the page before a fieldset's questions (HTML, our own words only).
+    # Said on the page before a fieldset's questions, keyed by the fieldset's first question (our own words only).
     FIELDSET_NOTES = {
-        "Who is asking": '<p class="form-text">A family member or caregiver may ask for the patient.</p>',
-        "About the patient": '<p class="form-text">If you are asking for someone else, answer about them.</p>',
+        "requester": gettext_lazy("A family member or caregiver may ask for the patient."),
+        "first_name": gettext_lazy("If you are asking for someone else, answer about them."),
     }
 
     def __init__(self, *args, session: SessionBase, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
-        self.order_fields([name for _, names in self.PAGE_ORDER for name in names] + ["consent"])
+        self.order_fields([name for _legend, names in self.PAGE_ORDER for name in names] + ["consent"])
         self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
         self._set_call_needs_fields()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
@@ -179,7 +184,9 @@ class AppointmentRequestForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             *(self._fieldset(legend, names) for legend, names in self.PAGE_ORDER),
-            Fieldset("Your consent", Field("consent"), HTML('{% include "includes/_privacy_disclosure.html" %}')),
+            Fieldset(
+                gettext("Your consent"), Field("consent"), HTML('{% include "includes/_privacy_disclosure.html" %}')
+            ),
             Div(Field("website"), css_class="hp", aria_hidden="true"),
             "started",
             "submission_token",
@@ -198,15 +205,18 @@ class AppointmentRequestForm(forms.ModelForm):
         fields["call_back"].choices = CallBack.choices
         self.initial.setdefault("call_back", CallBack.PATIENT)
         for name in ("requester_name", "requester_relationship", "requester_phone", "call_back"):
-            fields[name].label = f"{fields[name].label} (if you are asking for someone else)"
+            fields[name].label = gettext("%(question)s (if you are asking for someone else)") % {
+                "question": fields[name].label
+            }
 
     def _fieldset(self, legend: str, names: list[str]) -> Fieldset:
-        parts: list = [HTML(self.FIELDSET_NOTES[legend])] if legend in self.FIELDSET_NOTES else []
+        note = self.FIELDSET_NOTES.get(names[0])
+        parts: list = [HTML(format_html('<p class="form-text">{}</p>', note))] if note else []
         for name in names:
             parts.append(name)
             if name == "payment":  # the No Surprises Act: self-pay patients are told of the Good Faith Estimate
                 parts.append(HTML('{% include "appointments/_good_faith_estimate_note.html" %}'))
-        return Fieldset(legend, *parts)
+        return Fieldset(str(legend), *parts)
 
     def _start_stamp(self) -> str:
         """When the form was drawn, signed and bound to this browser session (a stamp copied from another
@@ -229,7 +239,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def clean_phone(self) -> str:
         number = phones.parse(self.cleaned_data["phone"])
         if number is None:
-            raise forms.ValidationError("Enter a US phone number with its area code, for example (512) 555-0123.")
+            raise forms.ValidationError(
+                gettext("Enter a US phone number with its area code, for example (512) 555-0123.")
+            )
         return phones.to_storage(number)
 
     def clean_requester_phone(self) -> str:
@@ -238,7 +250,9 @@ class AppointmentRequestForm(forms.ModelForm):
             return ""
         number = phones.parse(self.cleaned_data["requester_phone"])
         if number is None:
-            raise forms.ValidationError("Enter your US phone number with its area code, for example (512) 555-0123.")
+            raise forms.ValidationError(
+                gettext("Enter your US phone number with its area code, for example (512) 555-0123.")
+            )
         return phones.to_storage(number)
 
     def clean_submission_token(self) -> uuid.UUID:
@@ -252,21 +266,26 @@ class AppointmentRequestForm(forms.ModelForm):
             if practice is None:
                 self.add_error(
                     "physician",
-                    f"{physician.display_name} does not practice at {center.name}. Choose another or no preference.",
+                    gettext("%(physician)s does not practice at %(center)s. Choose another or no preference.")
+                    % {"physician": physician.display_name, "center": center.name},
                 )
             elif not practice.accepting_new_patients and cleaned.get("patient_status") == "new":
                 self.add_error(
                     "physician",
-                    f"{physician.display_name} is not accepting new patients at {center.name}. "
-                    "Choose another physician or no preference.",
+                    gettext(
+                        "%(physician)s is not accepting new patients at %(center)s. "
+                        "Choose another physician or no preference."
+                    )
+                    % {"physician": physician.display_name, "center": center.name},
                 )
         if center and procedure and not center.procedures.filter(pk=procedure.pk).exists():
             self.add_error(
                 "procedure",
-                f"{center.name} does not offer {procedure.title.lower()}. Choose another center, or “Not sure”.",
+                gettext("%(center)s does not offer %(procedure)s. Choose another center, or “Not sure”.")
+                % {"center": center.name, "procedure": procedure.title.lower()},
             )
         if cleaned.get("preferred_contact") == AppointmentRequest.ContactMethod.EMAIL and not cleaned.get("email"):
-            self.add_error("email", "Enter your email address, or choose another way to contact you.")
+            self.add_error("email", gettext("Enter your email address, or choose another way to contact you."))
         self._clean_language(cleaned)
         self._clean_requester(cleaned)
         return cleaned
@@ -276,7 +295,9 @@ class AppointmentRequestForm(forms.ModelForm):
         if cleaned.get("preferred_language") != PreferredLanguage.OTHER:
             cleaned["preferred_language_other"] = ""  # typed, then another language chosen: the choice wins
         elif not other:
-            self.add_error("preferred_language_other", "Enter the language we should speak, or choose one above.")
+            self.add_error(
+                "preferred_language_other", gettext("Enter the language we should speak, or choose one above.")
+            )
         else:
             cleaned["preferred_language_other"] = other
 
@@ -287,9 +308,11 @@ class AppointmentRequestForm(forms.ModelForm):
             cleaned.update(dict.fromkeys(names, ""), call_back=CallBack.PATIENT)
             return
         missing = {
-            "requester_name": "Enter your name, as the person asking for the patient.",
-            "requester_relationship": "Tell us how you are related to the patient, for example daughter or caregiver.",
-            "requester_phone": "Enter a phone number we can call you on.",
+            "requester_name": gettext("Enter your name, as the person asking for the patient."),
+            "requester_relationship": gettext(
+                "Tell us how you are related to the patient, for example daughter or caregiver."
+            ),
+            "requester_phone": gettext("Enter a phone number we can call you on."),
         }
         for name in names:
             cleaned[name] = (cleaned.get(name) or "").strip()

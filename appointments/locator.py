@@ -3,6 +3,8 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from procedures.models import Procedure
 
@@ -12,11 +14,11 @@ from .selectors import PUBLISHED_PROCEDURES, Result
 __all__ = ["PUBLISHED_PROCEDURES", "LocatorForm", "Result"]
 
 RADIUS_CHOICES = [
-    ("10", "10 miles"),
-    ("25", "25 miles"),
-    ("50", "50 miles"),
-    ("100", "100 miles"),
-    ("any", "Any distance"),
+    ("10", gettext_lazy("10 miles")),
+    ("25", gettext_lazy("25 miles")),
+    ("50", gettext_lazy("50 miles")),
+    ("100", gettext_lazy("100 miles")),
+    ("any", gettext_lazy("Any distance")),
 ]
 DEFAULT_RADIUS = "50"
 
@@ -25,21 +27,23 @@ class LocatorForm(forms.Form):
     """The locator's one form: where, how far, and which procedure. Read from the query string."""
 
     q = forms.CharField(
-        label="ZIP code or city and state",
+        label=gettext_lazy("ZIP code or city and state"),
         required=False,
         max_length=80,
-        help_text="For example 78701, Austin, TX or a full address",
+        help_text=gettext_lazy("For example 78701, Austin, TX or a full address"),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text", "spellcheck": "false"}),
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    radius = forms.ChoiceField(label="Distance", choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS)
+    radius = forms.ChoiceField(
+        label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
+    )
     procedure = forms.ModelChoiceField(
-        label="Procedure",
+        label=gettext_lazy("Procedure"),
         queryset=Procedure.objects.published(),
         to_field_name="slug",
         required=False,
-        empty_label="Any procedure",
+        empty_label=gettext_lazy("Any procedure"),
     )
 
     def __init__(self, data=None, **kwargs):
@@ -67,7 +71,7 @@ class LocatorForm(forms.Form):
         if "lat" in self.errors or "lng" in self.errors:
             self.errors.pop("lat", None)
             self.errors.pop("lng", None)
-            self.add_error("q", "We could not use that location. Enter a ZIP code or a city and state instead.")
+            self.add_error("q", _("We could not use that location. Enter a ZIP code or a city and state instead."))
         elif q:
             try:
                 self.found = places.resolve(q)
@@ -75,9 +79,9 @@ class LocatorForm(forms.Form):
                 self.suggestions, self.question = problem.suggestions, problem.question
                 self.add_error("q", problem.message)
         elif lat is not None and lng is not None:
-            self.found = places.Place((lat, lng), "your location")
+            self.found = places.Place((lat, lng), _("your location"))
         elif lat is not None or lng is not None:
-            self.add_error("q", "We could not use that location. Enter a ZIP code or a city and state instead.")
+            self.add_error("q", _("We could not use that location. Enter a ZIP code or a city and state instead."))
         return cleaned
 
     def suggestion_links(self) -> list[tuple[str, str]]:

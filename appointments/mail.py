@@ -19,7 +19,8 @@ from django.core.mail import EmailMessage
 from django.db.models import Count, F, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from .models import AppointmentRequest, Center, RequestEmail
 from .tasks import send_request_email
@@ -29,8 +30,8 @@ log = logging.getLogger(__name__)
 Kind = RequestEmail.Kind
 CLAIM_SECONDS = 300  # a claimed email not finished by then is taken to be lost with its worker
 TEMPLATES = {
-    Kind.CONFIRMATION: ("We received your request {reference}", "appointments/email/patient_confirmation.txt"),
-    Kind.UPDATE_CONFIRMATION: ("We updated your request {reference}", "appointments/email/patient_update.txt"),
+    Kind.CONFIRMATION: (_("We received your request {reference}"), "appointments/email/patient_confirmation.txt"),
+    Kind.UPDATE_CONFIRMATION: (_("We updated your request {reference}"), "appointments/email/patient_update.txt"),
     Kind.CENTER_NEW: ("New request {reference} at {center}", "appointments/email/center_notification.txt"),
     Kind.CENTER_UPDATED: ("Request {reference} was updated by the patient", "appointments/email/center_update.txt"),
     Kind.CENTER_MOVED_AWAY: ("Request {reference} moved to another center", "appointments/email/center_moved.txt"),
@@ -101,6 +102,7 @@ def _failed(email: RequestEmail, error: Exception) -> str:
 
 
 def _message(email: RequestEmail) -> EmailMessage:
+    """The email, written in the language of the site the patient used (the centers' staff read English)."""
     appointment_request, center = email.request, email.center
     subject, template = TEMPLATES[Kind(email.kind)]
     context = {"request": appointment_request, "center": center, "site_url": settings.SITE_URL}
@@ -108,8 +110,11 @@ def _message(email: RequestEmail) -> EmailMessage:
         context["admin_url"] = settings.SITE_URL + reverse(
             "admin:appointments_appointmentrequest_change", args=[appointment_request.pk]
         )
-    subject = subject.format(reference=appointment_request.reference, center=center.name)
-    return EmailMessage(subject, render_to_string(template, context), None, [email.recipient])
+    language = appointment_request.language if email.to_patient else settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = str(subject).format(reference=appointment_request.reference, center=center.name)
+        body = render_to_string(template, context)
+    return EmailMessage(subject, body, None, [email.recipient], headers={"Content-Language": language})
 
 
 def requeue_stalled(*, now: datetime | None = None) -> int:

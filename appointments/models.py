@@ -11,6 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
@@ -34,13 +36,13 @@ US_TIME_ZONES = [
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class CenterQuerySet(CenterScopeQuerySet):
@@ -187,14 +189,20 @@ class Center(models.Model):
         """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM" or "opens Monday 8:00 AM"
         when closed, "" when it has no hours in the coming week."""
         local = self.local_time(when)
+        # Translators: a time of day in Django's date format ("5:00 PM"); Spanish writes "5:00 p.m." (g:i a).
+        clock = gettext_now("g:i A")
         if closes := self.closes_at(local):
-            return f"closes {dateformat.format(closes, 'g:i A')}"
+            return gettext_now("closes %(time)s") % {"time": dateformat.format(closes, clock)}
         opens = self.next_opening(local)
         if opens is None:
             return ""
         days = (opens.date() - local.date()).days
-        day = "today" if days == 0 else "tomorrow" if days == 1 else Weekday(opens.weekday()).label
-        return f"opens {day} {dateformat.format(opens, 'g:i A')}"
+        time = dateformat.format(opens, clock)
+        if days == 0:
+            return gettext_now("opens today %(time)s") % {"time": time}
+        if days == 1:
+            return gettext_now("opens tomorrow %(time)s") % {"time": time}
+        return gettext_now("opens %(day)s %(time)s") % {"day": Weekday(opens.weekday()).label, "time": time}
 
     def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
@@ -383,18 +391,18 @@ class AppointmentRequest(CallNeeds):
         NO_RESPONSE = "no_response", "No response"
 
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
 
     class BestTime(models.TextChoices):
-        ANY = "any", "Any time"
-        MORNING = "morning", "Morning (8 AM – noon)"
-        AFTERNOON = "afternoon", "Afternoon (noon – 5 PM)"
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (8 AM – noon)")
+        AFTERNOON = "afternoon", _("Afternoon (noon – 5 PM)")
 
     class PatientStatus(models.TextChoices):
-        NEW = "new", "I am a new patient"
-        RETURNING = "returning", "I have been to Azura before"
+        NEW = "new", _("I am a new patient")
+        RETURNING = "returning", _("I have been to Azura before")
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     submission_token = models.UUIDField(unique=True, editable=False, null=True)
@@ -413,6 +421,11 @@ class AppointmentRequest(CallNeeds):
     insurance = models.CharField(max_length=120, blank=True, validators=[no_control_characters])
     consent_at = models.DateTimeField("consent to be contacted given at")
     privacy_notice_version = models.CharField(max_length=20)
+    # The site's language when the patient sent the request (English, or Spanish under /es/): their emails are
+    # written in it. Not the language of the call (preferred_language).
+    language = models.CharField(
+        "language of the site used", max_length=8, choices=settings.LANGUAGES, default="en", editable=False
+    )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     closed_reason = models.CharField(max_length=12, choices=ClosedReason.choices, blank=True)

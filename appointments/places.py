@@ -6,6 +6,9 @@ One reading for every search box that asks "where?" (the locator, the physician 
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from . import geo
 
 # A ZIP code anywhere in the text ("Austin TX 78701", "78701 Austin", an address ending in one).
@@ -31,7 +34,7 @@ class PlaceNotFound(Exception):
 
     message: str
     suggestions: list[str] = field(default_factory=list)
-    question: str = "Did you mean"
+    question: str = gettext_lazy("Did you mean")
 
 
 def resolve(text: str) -> Place:
@@ -44,7 +47,7 @@ def resolve(text: str) -> Place:
         point = geo.zip_point(match.group(1))
         if point is not None:
             return Place(point, match.group(1))
-        zip_problem = f"We don’t know the ZIP code {match.group(1)}. Check it, or enter a city and state."
+        zip_problem = _unknown_zip(match.group(1))
         text = (text[: match.start()] + text[match.end() :]).strip(" ,")
     try:
         return _city_or_state_place(text)
@@ -56,11 +59,19 @@ def resolve(text: str) -> Place:
 
 def _zip_place(text: str) -> Place:
     if not geo.ZIP_RE.match(text):
-        raise PlaceNotFound("Enter a 5-digit ZIP code, for example 78701.")
+        raise PlaceNotFound(_("Enter a 5-digit ZIP code, for example 78701."))
     point = geo.zip_point(text)
     if point is None:
-        raise PlaceNotFound(f"We don’t know the ZIP code {text[:5]}. Check it, or enter a city and state.")
+        raise PlaceNotFound(_unknown_zip(text[:5]))
     return Place(point, text[:5])
+
+
+def _unknown_zip(zip_code: str) -> str:
+    return _("We don’t know the ZIP code %(zip)s. Check it, or enter a city and state.") % {"zip": zip_code}
+
+
+def _unknown_city(city: str, state: str) -> str:
+    return _("We don’t know %(place)s. Check the spelling, or enter a ZIP code.") % {"place": f"{city}, {state}"}
 
 
 def _zip_candidates(text: str) -> list[re.Match]:
@@ -85,22 +96,26 @@ def _city_or_state_place(text: str) -> Place:
             text = parts[-1]  # "6190 Park Boulevard, Austin TX"
     split = geo.split_city_state(text)
     if split is None:
-        raise PlaceNotFound("Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX.")
+        raise PlaceNotFound(_("Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX."))
     city, state_text = split
     if not state_text:
         states = geo.city_states(city)
         example = f"{city.title()}, {states[0]}" if states else "Austin, TX"
         suggestions = [f"{city.title()}, {code}" for code in states[:8]]
-        raise PlaceNotFound(f"Add the state, for example {example}.", suggestions, "Which one did you mean")
+        raise PlaceNotFound(
+            _("Add the state, for example %(example)s.") % {"example": example},
+            suggestions,
+            _("Which one did you mean"),
+        )
     state = geo.state_code(state_text)
     shown_state = state or (state_text.upper() if len(state_text) <= 2 else state_text)
     if state is None:
-        raise PlaceNotFound(f"We don’t know {city.title()}, {shown_state}. Check the spelling, or enter a ZIP code.")
+        raise PlaceNotFound(_unknown_city(city.title(), shown_state))
     for words in _trailing_words(city):  # "6190 Park Boulevard Austin": the city is the last words
         if point := geo.city_point(words, state):
             return Place(point, f"{words.title()}, {state}")
     suggestions = [f"{name}, {state}" for name in geo.similar_cities(city, state)]
-    raise PlaceNotFound(f"We don’t know {city.title()}, {state}. Check the spelling, or enter a ZIP code.", suggestions)
+    raise PlaceNotFound(_unknown_city(city.title(), state), suggestions)
 
 
 def _trailing_words(city: str) -> list[str]:

@@ -4,6 +4,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy
 
 # Cc: C0/C1 controls (NUL, tab, line feed, carriage return, DEL...); Zl/Zp: Unicode line and paragraph
 # separators. A center name with a line break makes every email about it fail (a header may not break).
@@ -14,7 +15,7 @@ _REFUSED_CATEGORIES = {"Cc", "Zl", "Zp"}
 class NoControlCharacters:
     """Refuses line breaks, tabs, NUL and other control characters in a one-line value."""
 
-    message = "Remove line breaks, tabs and other control characters."
+    message = gettext_lazy("Remove line breaks, tabs and other control characters.")
     code = "control_characters"
 
     def __call__(self, value) -> None:

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
@@ -118,6 +119,7 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
             sent_from_session=sent,
             spam_signals=form.spam_signals(),
             is_spam=form.is_spam(),
+            language=translation.get_language(),
         )
     except DatabaseError as error:
         ratelimit.release(request)

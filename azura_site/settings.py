@@ -109,6 +109,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "azura_site.context_processors.site",
@@ -188,6 +189,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish for US patients: a decimal point and the 12-hour clock (azura_site/formats/es/formats.py).
+FORMAT_MODULE_PATH = ["azura_site.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -9,7 +9,12 @@ from procedures.models import Procedure, ServiceLine
 
 
 class CanonicalSitemap(Sitemap):
-    """Addresses on SITE_URL, like the canonical links: never the request's Host header or scheme."""
+    """Addresses on SITE_URL, like the canonical links: never the request's Host header or scheme. Every page in
+    English and in Spanish (/es/), each with its alternates (hreflang, and x-default: the English page)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None) -> str:
         return urlsplit(settings.SITE_URL).scheme

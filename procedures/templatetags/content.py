@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from procedures.jsonld import jsonld_script
 
@@ -78,7 +79,7 @@ ORGANIZATION = {"@type": "MedicalOrganization", "name": "Azura Vascular Care"}
 @register.simple_tag(takes_context=True)
 def breadcrumb_jsonld(context, current: str, parent_url: str = "", parent_label: str = "") -> SafeString:
     """schema.org BreadcrumbList of the trail the page shows: Home, the parent if any, the page itself."""
-    trail = [("Home", reverse("home"))]
+    trail = [(gettext("Home"), reverse("home"))]
     if parent_url:
         trail.append((parent_label, parent_url))
     trail.append((current, context["request"].path))
