@@ -8,7 +8,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SERVE_MEDIA=1 SITE
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 
-.PHONY: run dev superuser test lint format install assets chromium wrk bench bench-staff lighthouse clean
+.PHONY: run dev superuser test lint format install assets chromium gettext messages wrk bench bench-staff lighthouse clean
 
 run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -31,7 +31,7 @@ dev: install assets
 superuser: install
 	$(BIN)/python manage.py createsuperuser
 
-test: install assets chromium
+test: install assets chromium gettext
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -76,6 +76,22 @@ chromium:
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 		else echo "Chromium is missing: browser tests will be skipped (sudo apt-get install chromium)"; fi; }
+
+# Translations (README: Spanish): extract the interface's strings into locale/es/LC_MESSAGES/django.po, where the
+# Spanish is written, then compile it to django.mo (committed, so the site needs no gettext to run). Staff screens
+# (templates/admin) are English and not extracted. A test fails while a string has no Spanish or the .mo is stale.
+MESSAGES_IGNORE := --ignore='node_modules/*' --ignore='assets/*' --ignore='staticfiles/*' --ignore='static/*' \
+	--ignore='bench/*' --ignore='tests/*' --ignore='templates/admin/*' --ignore='media/*'
+messages: install gettext
+	$(BIN)/python manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l es --ignore='.venv/*' --ignore='node_modules/*'
+
+# GNU gettext (xgettext, msgfmt) for `make messages` and the translation check; from Debian when we may (root).
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null); \
+		else echo "GNU gettext is missing: the translation check will be skipped (sudo apt-get install gettext)"; fi; }
 
 # The benchmark's load generator, from Debian; installed when we may (root), else one line that says what to do.
 wrk:

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +43,18 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+def _hour(when: datetime) -> int:
+    """The hour on a 12-hour clock: Spanish says "a la 1:00" but "a las 8:00" (ngettext picks by it)."""
+    return int(dateformat.format(when, "g"))
+
+
+def _at(when: datetime, phrase: str, day: str = "") -> str:
+    """The phrase with its time of day (and weekday) filled in."""
+    # Translators: a time of day in Django's date format ("5:00 PM"); Spanish writes "5:00 p.m." (g:i a).
+    clock = gettext("g:i A")
+    return phrase % {"day": day, "time": dateformat.format(when, clock)}
 
 
 class CenterQuerySet(CenterScopeQuerySet):
@@ -189,20 +201,19 @@ class Center(models.Model):
         """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM" or "opens Monday 8:00 AM"
         when closed, "" when it has no hours in the coming week."""
         local = self.local_time(when)
-        # Translators: a time of day in Django's date format ("5:00 PM"); Spanish writes "5:00 p.m." (g:i a).
-        clock = gettext_now("g:i A")
         if closes := self.closes_at(local):
-            return gettext_now("closes %(time)s") % {"time": dateformat.format(closes, clock)}
+            return _at(closes, ngettext("closes %(time)s", "closes %(time)s", _hour(closes)))
         opens = self.next_opening(local)
         if opens is None:
             return ""
         days = (opens.date() - local.date()).days
-        time = dateformat.format(opens, clock)
         if days == 0:
-            return gettext_now("opens today %(time)s") % {"time": time}
-        if days == 1:
-            return gettext_now("opens tomorrow %(time)s") % {"time": time}
-        return gettext_now("opens %(day)s %(time)s") % {"day": Weekday(opens.weekday()).label, "time": time}
+            phrase = ngettext("opens today %(time)s", "opens today %(time)s", _hour(opens))
+        elif days == 1:
+            phrase = ngettext("opens tomorrow %(time)s", "opens tomorrow %(time)s", _hour(opens))
+        else:
+            phrase = ngettext("opens %(day)s %(time)s", "opens %(day)s %(time)s", _hour(opens))
+        return _at(opens, phrase, day=Weekday(opens.weekday()).label)
 
     def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
