@@ -105,6 +105,15 @@ def axe(page):
     return run
 
 
+# Public pages are checked in each language of the site: the addresses of today in English, and under /es/.
+LANGUAGES = ["en", "es"]
+
+
+def in_language(path: str, language: str) -> str:
+    """The address of an English page in that language: Spanish pages are the same addresses under /es/."""
+    return path if language == "en" else f"/{language}{path}"
+
+
 def describe_violations(violations: list[dict]) -> str:
     return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)
 

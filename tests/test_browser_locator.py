@@ -7,7 +7,7 @@ import re
 import pytest
 
 from procedures.models import Procedure
-from tests.conftest import describe_violations
+from tests.conftest import LANGUAGES, describe_violations, in_language
 
 from .factories_appointments import (
     PLACES,
@@ -82,18 +82,22 @@ def pages_to_check(network) -> dict[str, str]:
         "physician page",
     ],
 )
-def test_find_a_center_and_physician_pages_have_no_axe_violations(live_server, page, axe, network, state, width):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_find_a_center_and_physician_pages_have_no_axe_violations(
+    live_server, page, axe, network, state, width, language
+):
     page.set_viewport_size({"width": width, "height": 900})
-    response = page.goto(live_server.url + pages_to_check(network)[state])
+    response = page.goto(live_server.url + in_language(pages_to_check(network)[state], language))
     assert response.status in (200, 400)
     violations = axe()
     assert violations == [], describe_violations(violations)
 
 
 @pytest.mark.parametrize("path", ["/centers/?q=78701", "/physicians/"])
-def test_locator_and_directory_reflow_at_320_px(live_server, page, network, path):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_locator_and_directory_reflow_at_320_px(live_server, page, network, path, language):
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + path)
+    page.goto(live_server.url + in_language(path, language))
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
 

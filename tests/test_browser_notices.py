@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from procedures.models import Tagline
-from tests.conftest import describe_violations
+from tests.conftest import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -24,14 +24,14 @@ def _taglines():
     cache.clear()
 
 
-def open_state(page, live_server, state: str) -> None:
+def open_state(page, live_server, state: str, language: str = "en") -> None:
     paths = {
         "nondiscrimination": "/nondiscrimination/",
         "good faith estimate": "/good-faith-estimate/",
         "consumer health data policy": "/privacy/#consumer-health-data",
     }
     if state in paths:
-        page.goto(live_server.url + paths[state])
+        page.goto(live_server.url + in_language(paths[state], language))
         return
     page.goto(live_server.url + "/appointments/request/")
     page.check("#id_requester_1")
@@ -42,11 +42,15 @@ def open_state(page, live_server, state: str) -> None:
     assert "Enter your name, as the person asking for the patient." in page.locator("#problem").inner_text()
 
 
+# The notices in each language; the form with errors in English here (in Spanish: test_browser_spanish.py).
+AXE_CASES = [(language, state) for language in LANGUAGES for state in STATES if language == "en" or "form" not in state]
+
+
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("state", STATES)
-def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, state, width):
+@pytest.mark.parametrize(("language", "state"), AXE_CASES)
+def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, state, width, language):
     page.set_viewport_size({"width": width, "height": 900})
-    open_state(page, live_server, state)
+    open_state(page, live_server, state, language)
     violations = axe()
     assert violations == [], describe_violations(violations)
 

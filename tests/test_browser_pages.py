@@ -4,7 +4,7 @@ import pytest
 
 from azura_site.models import SiteContact
 from procedures.models import ListItem, Procedure
-from tests.conftest import describe_violations
+from tests.conftest import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -20,9 +20,10 @@ PUBLIC_PAGES = [
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_public_page_has_no_axe_violations(live_server, page, axe, path, width):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_page_has_no_axe_violations(live_server, page, axe, path, width, language):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + path)
+    page.goto(live_server.url + in_language(path, language))
     violations = axe()
     assert violations == [], describe_violations(violations)
 
@@ -59,9 +60,10 @@ def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server,
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_public_page_reflows_at_320_px_without_sideways_scrolling(live_server, page, path):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_page_reflows_at_320_px_without_sideways_scrolling(live_server, page, path, language):
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + path)
+    page.goto(live_server.url + in_language(path, language))
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
 

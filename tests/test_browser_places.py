@@ -9,7 +9,7 @@ import pytest
 
 from appointments.models import AppointmentRequest
 from procedures.models import Procedure
-from tests.conftest import describe_violations
+from tests.conftest import LANGUAGES, describe_violations, in_language
 
 from .factories_appointments import (
     PLACES,
@@ -59,9 +59,10 @@ def paths(centers) -> dict[str, str]:
     ["results with map", "state", "did you mean", "which state", "center page with map and details",
      "physicians near", "physicians by name and center"],
 )  # fmt: skip
-def test_new_states_have_no_axe_violations(live_server, page, axe, centers, state, width):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_new_states_have_no_axe_violations(live_server, page, axe, centers, state, width, language):
     page.set_viewport_size({"width": width, "height": 900})
-    response = page.goto(live_server.url + paths(centers)[state])
+    response = page.goto(live_server.url + in_language(paths(centers)[state], language))
     assert response.status in (200, 400)
     violations = axe()
     assert violations == [], describe_violations(violations)

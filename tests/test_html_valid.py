@@ -6,7 +6,7 @@ import subprocess  # noqa: S404 - runs the checker with fixed arguments
 import pytest
 
 from procedures.models import Tagline
-from tests.conftest import ROOT, skip_or_fail
+from tests.conftest import LANGUAGES, ROOT, in_language, skip_or_fail
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from tests.factories_requests import form_data
 
@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_every_public_page_is_valid_html(client, tmp_path, settings):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
         skip_or_fail("the Nu HTML Checker needs java and node_modules/vnu-jar (npm ci)")
@@ -26,25 +27,33 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings):
         english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl", text="نص"
     )
     caregiver_errors = form_data(center, requester="someone_else", preferred_language="other", payment=None)
+    center_path, physician_path = center.get_absolute_url(), physician.get_absolute_url()  # English addresses
+
+    def get(path: str):
+        return client.get(in_language(path, language))
+
+    def post(path: str, data: dict):
+        return client.post(in_language(path, language), data)
+
     pages = {
-        "home": client.get("/"),
-        "overview": client.get("/pain-management/"),
-        "epidural": client.get("/pain-management/epidural-injections/"),
-        "facet": client.get("/pain-management/facet-joint-injections/"),
-        "kyphoplasty": client.get("/pain-management/kyphoplasty/"),
-        "locator": client.get("/centers/"),
-        "locator-results": client.get(f"/centers/?q={center.zip_code}"),
-        "locator-error": client.get("/centers/?q=99999"),
-        "center": client.get(center.get_absolute_url()),
-        "physicians": client.get("/physicians/"),
-        "physician": client.get(physician.get_absolute_url()),
-        "request-form": client.get(f"/appointments/request/?center={center.slug}"),
-        "request-form-errors": client.post("/appointments/request/", form_data(center, first_name="", phone="12")),
-        "privacy": client.get("/privacy/"),
-        "nondiscrimination": client.get("/nondiscrimination/"),
-        "good-faith-estimate": client.get("/good-faith-estimate/"),
-        "request-form-caregiver-errors": client.post("/appointments/request/", caregiver_errors),
-        "not-found": client.get("/no-such-page/"),
+        "home": get("/"),
+        "overview": get("/pain-management/"),
+        "epidural": get("/pain-management/epidural-injections/"),
+        "facet": get("/pain-management/facet-joint-injections/"),
+        "kyphoplasty": get("/pain-management/kyphoplasty/"),
+        "locator": get("/centers/"),
+        "locator-results": get(f"/centers/?q={center.zip_code}"),
+        "locator-error": get("/centers/?q=99999"),
+        "center": get(center_path),
+        "physicians": get("/physicians/"),
+        "physician": get(physician_path),
+        "request-form": get(f"/appointments/request/?center={center.slug}"),
+        "request-form-errors": post("/appointments/request/", form_data(center, first_name="", phone="12")),
+        "privacy": get("/privacy/"),
+        "nondiscrimination": get("/nondiscrimination/"),
+        "good-faith-estimate": get("/good-faith-estimate/"),
+        "request-form-caregiver-errors": post("/appointments/request/", caregiver_errors),
+        "not-found": get("/no-such-page/"),
     }
     for name, response in pages.items():
         assert response.status_code in (200, 400, 404), name
