@@ -40,7 +40,9 @@ def center_choice(params, chosen_slug: str | None = None) -> CenterChoice:
     choice = CenterChoice(search)
     if search.searched:
         procedure = search.cleaned_data.get("procedure")
-        choice.offered, _ = selectors.centers_near(point=search.point, radius=None, procedure=procedure, limit=OFFERED)
+        choice.offered, _beyond = selectors.centers_near(
+            point=search.point, radius=None, procedure=procedure, limit=OFFERED
+        )
     chosen = selectors.center_by_slug(chosen_slug or params.get("center"))
     if chosen is not None:
         choice.offered = [Result(chosen, None)] + [r for r in choice.offered if r.center.pk != chosen.pk]

@@ -110,7 +110,7 @@ def _message(email: RequestEmail) -> EmailMessage:
         context["admin_url"] = settings.SITE_URL + reverse(
             "admin:appointments_appointmentrequest_change", args=[appointment_request.pk]
         )
-    language = appointment_request.language if email.to_patient else settings.LANGUAGE_CODE
+    language = appointment_request.site_language if email.to_patient else settings.LANGUAGE_CODE
     with translation.override(language):
         subject = str(subject).format(reference=appointment_request.reference, center=center.name)
         body = render_to_string(template, context)

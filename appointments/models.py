@@ -24,14 +24,14 @@ from .geo import US_STATES
 from .validators import no_control_characters
 
 US_TIME_ZONES = [
-    ("America/New_York", "Eastern"),
-    ("America/Chicago", "Central"),
-    ("America/Denver", "Mountain"),
-    ("America/Phoenix", "Mountain (Arizona, no daylight saving)"),
-    ("America/Los_Angeles", "Pacific"),
-    ("America/Anchorage", "Alaska"),
-    ("Pacific/Honolulu", "Hawaii"),
-    ("America/Puerto_Rico", "Atlantic (Puerto Rico)"),
+    ("America/New_York", _("Eastern")),
+    ("America/Chicago", _("Central")),
+    ("America/Denver", _("Mountain")),
+    ("America/Phoenix", _("Mountain (Arizona, no daylight saving)")),
+    ("America/Los_Angeles", _("Pacific")),
+    ("America/Anchorage", _("Alaska")),
+    ("Pacific/Honolulu", _("Hawaii")),
+    ("America/Puerto_Rico", _("Atlantic (Puerto Rico)")),
 ]
 
 
@@ -434,7 +434,7 @@ class AppointmentRequest(CallNeeds):
     privacy_notice_version = models.CharField(max_length=20)
     # The site's language when the patient sent the request (English, or Spanish under /es/): their emails are
     # written in it. Not the language of the call (preferred_language).
-    language = models.CharField(
+    site_language = models.CharField(
         "language of the site used", max_length=8, choices=settings.LANGUAGES, default="en", editable=False
     )
 

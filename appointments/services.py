@@ -34,7 +34,7 @@ def appointment_request_submit(
     sent_from_session: Sequence[int],
     spam_signals: list[str],
     is_spam: bool,
-    language: str = settings.LANGUAGE_CODE,
+    site_language: str = settings.LANGUAGE_CODE,
 ) -> tuple[AppointmentRequest, Outcome]:
     """Store a patient's request, or update the one this browser sent a moment ago; returns it and what happened.
 
@@ -45,8 +45,8 @@ def appointment_request_submit(
     within the window), staff see it flagged as a possible duplicate, and the patient sees only their own.
     Its emails are queued in the same transaction (see mail.py). A bot's submission (`is_spam`: the hidden
     field was filled) is kept as spam and sends no email; other `spam_signals` are shown to staff only.
-    `language` is the site's language the patient used: their emails are written in it (an update takes the
-    language of the page that sent it, but a change of language alone changes nothing).
+    `site_language` is the language of the site the patient used: their emails are written in it (an update takes
+    the language of the page that sent it, but a change of language alone changes nothing).
     """
     submission_token = _token_for(data, submission_token)
     fields = {
@@ -56,12 +56,12 @@ def appointment_request_submit(
         "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
         "spam_signals": ", ".join(spam_signals)[:200],
         "status": AppointmentRequest.Status.SPAM if is_spam else AppointmentRequest.Status.NEW,
-        "language": language,
+        "site_language": site_language,
     }
     for _ in range(5):  # once more after a collision: the same submission arrived twice at once, or a reference
         earlier = _earlier_submission(data, submission_token, sent_from_session)
         if earlier:
-            return _resend(earlier, data, language)
+            return _resend(earlier, data, site_language)
         try:
             with transaction.atomic():
                 appointment_request = AppointmentRequest.objects.create(
@@ -131,7 +131,7 @@ def _same_patient_elsewhere(data: dict, sent_from_session: Sequence[int]) -> App
     )
 
 
-def _resend(earlier: AppointmentRequest, data: dict, language: str) -> tuple[AppointmentRequest, Outcome]:
+def _resend(earlier: AppointmentRequest, data: dict, site_language: str) -> tuple[AppointmentRequest, Outcome]:
     """The same browser sent its request again: store what changed, and tell whom it concerns."""
     with transaction.atomic():
         appointment_request = AppointmentRequest.objects.select_for_update().get(pk=earlier.pk)
@@ -139,7 +139,7 @@ def _resend(earlier: AppointmentRequest, data: dict, language: str) -> tuple[App
         if not changes:
             return appointment_request, Outcome.UNCHANGED
         previous_center = appointment_request.center
-        for name, value in {**changes, "language": language}.items():
+        for name, value in {**changes, "site_language": site_language}.items():
             setattr(appointment_request, name, value)
         appointment_request._change_reason = "Updated by the patient"
         appointment_request.save()

@@ -119,7 +119,7 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
             sent_from_session=sent,
             spam_signals=form.spam_signals(),
             is_spam=form.is_spam(),
-            language=translation.get_language(),
+            site_language=translation.get_language(),
         )
     except DatabaseError as error:
         ratelimit.release(request)

@@ -45,7 +45,9 @@ class ContentSitemap(CanonicalSitemap):
         self.queryset = queryset
 
     def items(self):
-        return self.queryset
+        # A fresh query each time: with i18n the sitemap iterates the items itself, which would fill (and keep, for
+        # the life of the process) the cache of a module-level QuerySet.
+        return self.queryset.all()
 
     def lastmod(self, obj):
         # A page's real last edit (none for content a migration loaded); other models' last save.

@@ -32,3 +32,5 @@ urlpatterns += [
 if settings.SERVE_MEDIA:
     # Uploaded photos, served by Django for local use only; in production the proxy or object storage serves them.
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+
+handler500 = "azura_site.views.server_error"

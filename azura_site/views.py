@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
+from django.views.decorators.csrf import requires_csrf_token
 
 from appointments import mail
 from azura_site.cache import public_page
@@ -29,6 +31,14 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "health_data_policy": Notice.objects.of_kind(Notice.Kind.CONSUMER_HEALTH_DATA),
     }
     return render(request, "privacy.html", context)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the language of the address. Both are standalone templates (no database, cache, static
+    manifest or context), rendered the way Django's own view renders 500.html."""
+    spanish = request.path.startswith("/es/") or request.path == "/es"
+    return defaults.server_error(request, template_name="500.es.html" if spanish else "500.html")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
@@ -181,11 +182,11 @@ class Procedure(Publishable):
     @property
     def key_facts(self) -> list[tuple[str, str]]:
         facts = [
-            ("How long it takes", self.duration),
-            ("Anesthesia", self.anesthesia),
-            ("What is injected", self.medication),
-            ("Imaging guidance", self.imaging_guidance),
-            ("Recovery", self.recovery_time),
+            (_("How long it takes"), self.duration),
+            (_("Anesthesia"), self.anesthesia),
+            (_("What is injected"), self.medication),
+            (_("Imaging guidance"), self.imaging_guidance),
+            (_("Recovery"), self.recovery_time),
         ]
         return [(label, value) for label, value in facts if value]
 
@@ -196,9 +197,9 @@ class Procedure(Publishable):
     def optional_parts(self) -> list[tuple[str, str, str]]:
         """(anchor, heading, Markdown) of each optional prose part that has text, in page order."""
         parts = [
-            ("preparation", "How to prepare", self.preparation),
-            ("after", "What to expect after", self.aftercare),
-            ("results", "Results", self.results),
+            ("preparation", _("How to prepare"), self.preparation),
+            ("after", _("What to expect after"), self.aftercare),
+            ("results", _("Results"), self.results),
         ]
         return [part for part in parts if part[2].strip()]
 
@@ -229,18 +230,24 @@ class Procedure(Publishable):
         if self.conditions:
             entries.append(("conditions", self.conditions_heading))
         if self.risks or self.risks_intro:
-            entries.append(("risks", self.risks_heading or "Risks and side effects"))
+            entries.append(("risks", self.risks_heading or _("Risks and side effects")))
         entries += [(anchor, heading) for anchor, heading, _text in self.optional_parts()]
         if self.warning_signs or self.warning_signs_intro.strip():
-            entries.append(("when-to-call", "When to call your doctor"))
+            entries.append(("when-to-call", _("When to call your doctor")))
         if self.alternatives.strip():
-            entries.append(("alternatives", "Alternatives"))
+            entries.append(("alternatives", _("Alternatives")))
         if self.comparison_rows.all():
-            entries.append(("comparison", self.comparison_heading or f"{self.title} and {self.compared_with}"))
+            entries.append(
+                (
+                    "comparison",
+                    self.comparison_heading
+                    or _("%(title)s and %(other)s") % {"title": self.title, "other": self.compared_with},
+                )
+            )
         if self.questions:
-            entries.append(("questions", "Frequently asked questions"))
+            entries.append(("questions", _("Frequently asked questions")))
         if self.references:
-            entries.append(("references", "References"))
+            entries.append(("references", _("References")))
         return entries
 
 

@@ -5,6 +5,7 @@ page's frame, not its Markdown. Publishing renders it at once, so the first pati
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from azura_site.cache import code_version, content_generation
@@ -17,8 +18,10 @@ TIMEOUT = 7 * 24 * 3600  # a content save or a deploy changes the key long befor
 
 
 def _key(procedure: Procedure) -> str:
-    # The content generation changes with every content save, the code version with every deploy.
-    return f"procedure-body:{procedure.pk}:{code_version()}:{content_generation()}"
+    # The content generation changes with every content save, the code version with every deploy; the template's
+    # words (headings such as "At a glance") are in the active language.
+    language = translation.get_language()
+    return f"procedure-body:{procedure.pk}:{language}:{code_version()}:{content_generation()}"
 
 
 def cached_body(procedure: Procedure) -> SafeString | None:

@@ -66,7 +66,7 @@ def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and
     reference = page.locator(".reference").inner_text().strip()
     assert REFERENCE_RE.fullmatch(reference)
     stored = AppointmentRequest.objects.get()
-    assert (stored.reference, stored.language, stored.date_of_birth.isoformat()) == (reference, "es", "1954-03-27")
+    assert (stored.reference, stored.site_language, stored.date_of_birth.isoformat()) == (reference, "es", "1954-03-27")
 
     run_worker()
     (patient,) = [message for message in mail.outbox if message.to == ["rosalind@example.com"]]

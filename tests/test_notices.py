@@ -164,8 +164,10 @@ def test_taglines_are_shown_in_order_with_their_language_and_direction(client):
 
 
 def test_taglines_are_only_on_the_nondiscrimination_notice(client):
-    Tagline.objects.create(english_name="Spanish", language_name="Español", language_tag="es", text="Texto.")
-    assert "Español" not in client.get(GOOD_FAITH_ESTIMATE).content.decode()
+    Tagline.objects.create(english_name="Spanish", language_name="Español", language_tag="es", text="Texto del aviso.")
+    page = client.get(GOOD_FAITH_ESTIMATE).content.decode()
+    assert "Texto del aviso." not in page
+    assert 'class="taglines"' not in page
 
 
 # --- Staff: editing, history and the legal review ------------------------------------------------------------

@@ -40,14 +40,14 @@ def test_a_request_from_the_spanish_form_is_stored_with_its_language_and_confirm
     assert response.status_code == 302
     assert response["Location"] == "/es/appointments/request/received/"
     stored = AppointmentRequest.objects.get()
-    assert stored.language == "es"
+    assert stored.site_language == "es"
     confirmation = text(parse(client.get(response["Location"])))
     assert "Recibimos su solicitud" in confirmation
     assert stored.reference in confirmation
 
 
 def test_a_request_from_the_english_form_is_stored_in_english(client, center):
-    assert send(client, center, url="/appointments/request/").language == "en"
+    assert send(client, center, url="/appointments/request/").site_language == "en"
 
 
 def test_the_worker_writes_the_patients_email_in_spanish_and_the_centers_in_english(client, center, run_worker):
@@ -83,7 +83,7 @@ def test_an_update_sent_from_the_spanish_page_is_confirmed_in_spanish(client, ce
     run_worker()
 
     stored = AppointmentRequest.objects.get()
-    assert stored.language == "es"
+    assert stored.site_language == "es"
     update = RequestEmail.objects.get(kind=RequestEmail.Kind.UPDATE_CONFIRMATION)
     first, second = emails_to("rosalind@example.com")
     assert update.status == "sent"
@@ -96,7 +96,7 @@ def test_the_same_answers_sent_again_in_the_other_language_change_nothing(client
     assert client.post("/appointments/request/", answers).status_code == 302
     assert client.post(URL, answers).status_code == 302
 
-    assert AppointmentRequest.objects.get().language == "en"
+    assert AppointmentRequest.objects.get().site_language == "en"
     assert RequestEmail.objects.count() == 2  # the first confirmation and the center's: no update
 
 

@@ -13,19 +13,21 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = button.form;
   const status = document.getElementById("location-status");
   button.hidden = false;
+  // The messages come from the page, in its language (appointments/_location_status.html).
+  const say = (name, english) => { status.textContent = status.dataset[name] || english; };
   button.addEventListener("click", () => {
-    status.textContent = "Finding your location…";
+    say("finding", "Finding your location…");
     button.disabled = true;
     navigator.geolocation.getCurrentPosition(
       (position) => {
         form.elements.lat.value = position.coords.latitude.toFixed(4);
         form.elements.lng.value = position.coords.longitude.toFixed(4);
         form.elements.q.value = "";
-        status.textContent = "Searching near your location…";
+        say("searching", "Searching near your location…");
         form.submit();
       },
       () => {
-        status.textContent = "We could not get your location. Enter a ZIP code or a city and state instead.";
+        say("failed", "We could not get your location. Enter a ZIP code or a city and state instead.");
         button.disabled = false;
         form.elements.q.focus();
       },

@@ -12,12 +12,12 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='appointmentrequest',
-            name='language',
+            name='site_language',
             field=models.CharField(choices=[('en', 'English'), ('es', 'Español')], default='en', editable=False, max_length=8, verbose_name='language of the site used'),
         ),
         migrations.AddField(
             model_name='historicalappointmentrequest',
-            name='language',
+            name='site_language',
             field=models.CharField(choices=[('en', 'English'), ('es', 'Español')], default='en', editable=False, max_length=8, verbose_name='language of the site used'),
         ),
     ]
