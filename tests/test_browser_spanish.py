@@ -24,21 +24,23 @@ def _live_settings(settings):
 
 
 def answer_the_form(page) -> None:
-    """The patient's answers, found by their Spanish labels."""
+    """The patient's answers; the questions are asked in Spanish."""
+    assert page.locator("label[for=id_first_name]").inner_text().startswith("Nombre")
+    assert page.locator("label[for=id_date_of_birth]").inner_text().startswith("Fecha de nacimiento")
     page.get_by_label("La cita es para mí").check()
-    page.get_by_label("Nombre", exact=True).fill("Rosalind")
-    page.get_by_label("Apellido", exact=True).fill("Quigglesworth")
-    page.get_by_label("Fecha de nacimiento").fill("27 de marzo de 1954")
+    page.fill("#id_first_name", "Rosalind")
+    page.fill("#id_last_name", "Quigglesworth")
+    page.fill("#id_date_of_birth", "27 de marzo de 1954")
     page.get_by_label("Es mi primera visita").check()
-    page.get_by_label("Número de teléfono", exact=True).fill("(512) 555-0123")
-    page.get_by_label("Correo electrónico (opcional)").fill("rosalind@example.com")
+    page.fill("#id_phone", "(512) 555-0123")
+    page.fill("#id_email", "rosalind@example.com")
     page.get_by_label("Seguro médico").check()
     page.get_by_label("Acepto que Azura Vascular Care se comunique conmigo").check()
 
 
 def send(page) -> None:
     with page.expect_navigation():
-        page.get_by_role("button", name="Enviar solicitud").click()
+        page.get_by_role("button", name="Enviar mi solicitud").click()
 
 
 def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and_email(
@@ -50,7 +52,7 @@ def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and
     page.wait_for_url("**/es/centers/")
     page.get_by_label("Código postal o ciudad y estado").fill(center.zip_code)
     with page.expect_navigation():
-        page.get_by_role("button", name="Buscar centros").click()
+        page.get_by_role("button", name="Buscar", exact=True).click()
     result = page.locator(".result", has_text=center.name)
     with page.expect_navigation():
         result.get_by_role("link", name="Pedir una cita").click()
