@@ -11,7 +11,7 @@ from django.urls import path
 
 from procedures.models import Procedure
 
-from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
 from .html import attr, find_all, find_one, has_class, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,9 @@ def _site_url(settings):
 
 @pytest.fixture
 def center():
-    center = CenterFactory(name="Azura Cedar Park", procedures=list(Procedure.objects.published()))
+    center = CenterFactory(
+        name="Azura Cedar Park", place=PLACES["78701"], procedures=list(Procedure.objects.published())
+    )
     weekday_hours(center, dt.time(8), dt.time(17))
     PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor"))
     return center
