@@ -57,6 +57,8 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
+    # Before the admin (its docs ask): it adds each translated field's English and Spanish columns when apps load.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -193,6 +195,18 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["azura_site.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
+
+# Procedure content in English and Spanish (django-modeltranslation, procedures/translation.py): each translated
+# field gets `<name>_en` and `<name>_es` columns. The Spanish is the client's; a page shows it only when complete
+# (procedures/translation_state.py), so no per-field mix of languages reaches a patient.
+MODELTRANSLATION_LANGUAGES = ("en", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+CONTENT_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+# Labels in words in the admin, e.g. "Title (Spanish)".
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, lang: (  # noqa: E731
+    f"{verbose_name} ({CONTENT_LANGUAGE_NAMES[lang]})"
+)
 USE_TZ = True
 
 # Static files: hashed, compressed (brotli and gzip) and cached for a year by whitenoise.

@@ -5,6 +5,7 @@ from difflib import SequenceMatcher
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 
 from .models import ListItem, Procedure
 from .publishing import CONTENT_FIELDS
@@ -44,18 +45,41 @@ def _list_changes(label: str, old: list[str], new: list[str]) -> list[Change]:
         for offset in range(max(i2 - i1, j2 - j1)):
             before = old[i1 + offset] if i1 + offset < i2 else ""
             after = new[j1 + offset] if j1 + offset < j2 else ""
+            if not before and not after:
+                continue  # a row with no text in this language (a Spanish one not written yet)
             position = (j1 + offset if after else i1 + offset) + 1
             changes.append(Change(f"{label}, item {position}", word_diff(before, after)))
     return changes
 
 
-PART_LISTS = [
-    ("Section", lambda p: p.sections.all(), ["heading", "anchor", "body"]),
-    ("Comparison row", lambda p: p.comparison_rows.all(), ["aspect", "this_procedure", "other_procedure"]),
-] + [
-    (kind.label, lambda p, kind=kind: [i for i in p.list_items.all() if i.kind == kind], ["text", "detail", "link"])
-    for kind in ListItem.Kind
-]
+def _in(language: str, *names: str) -> list[str]:
+    return [f"{name}_{language}" for name in names]
+
+
+# (label, rows, fields) of each list of parts, English then Spanish: a change in either shows, named by language.
+PART_LISTS = (
+    [
+        (f"Section{suffix}", lambda p: p.sections.all(), [*_in(lang, "heading"), *extra, *_in(lang, "body")])
+        for lang, suffix, extra in (("en", "", ["anchor"]), ("es", " (Spanish)", []))
+    ]
+    + [
+        (
+            f"Comparison row{suffix}",
+            lambda p: p.comparison_rows.all(),
+            _in(lang, "aspect", "this_procedure", "other_procedure"),
+        )
+        for lang, suffix in (("en", ""), ("es", " (Spanish)"))
+    ]
+    + [
+        (
+            f"{kind.label}{suffix}",
+            lambda p, kind=kind: [i for i in p.list_items.all() if i.kind == kind],
+            [*_in(lang, "text", "detail"), *extra],
+        )
+        for kind in ListItem.Kind
+        for lang, suffix, extra in (("en", "", ["link"]), ("es", " (Spanish)", []))
+    ]
+)
 
 
 def compare(page: Procedure, draft: Procedure) -> list[Change]:
@@ -64,7 +88,7 @@ def compare(page: Procedure, draft: Procedure) -> list[Change]:
     for name in CONTENT_FIELDS:
         old, new = getattr(page, name), getattr(draft, name)
         if old != new:
-            label = str(Procedure._meta.get_field(name).verbose_name).capitalize()
+            label = capfirst(Procedure._meta.get_field(name).verbose_name)
             changes.append(Change(label, word_diff(str(old or ""), str(new or ""))))
     for label, rows, fields in PART_LISTS:
         old = [_row_text(row, fields) for row in rows(page)]

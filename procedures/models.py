@@ -7,7 +7,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.models import HistoricalRecords
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
@@ -60,7 +59,26 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED
 
 
-class ServiceLine(Publishable):
+class Translatable(models.Model):
+    """Content with English and Spanish fields (procedures/translation.py registers which). `translation_sources`
+    records, per field, the English each Spanish text was written against, so that an English change after it
+    flags the Spanish as out of date (procedures/translation_state.py). Kept out of the history: it is bookkeeping,
+    and it holds the English words the history already has."""
+
+    translation_sources = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from .translation_state import stamp
+
+        if stamp(self) and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "translation_sources"}
+        super().save(*args, **kwargs)
+
+
+class ServiceLine(Translatable, Publishable):
     """A service line such as Interventional Pain Management: its overview page."""
 
     title = models.CharField(max_length=120)
@@ -74,7 +92,7 @@ class ServiceLine(Publishable):
     cta_heading = models.CharField("call to action heading", max_length=120)
     cta_body = models.CharField("call to action text", max_length=300)
 
-    history = HistoricalRecords(verbose_name="version of the overview", verbose_name_plural="versions of the overview")
+    # history: procedures/translation.py registers it once the Spanish fields exist, so it keeps them too.
 
     class Meta:
         ordering = ["title"]
@@ -93,7 +111,7 @@ class ProcedureManager(models.Manager.from_queryset(PublishableQuerySet)):
         return super().get_queryset().filter(draft_of__isnull=True)
 
 
-class Procedure(Publishable):
+class Procedure(Translatable, Publishable):
     """One procedure page: summary, sections, key facts, conditions, risks and an optional comparison.
 
     Editing a published page works on a draft copy (`draft_of` points at the page), so the page stays as it is
@@ -159,14 +177,17 @@ class Procedure(Publishable):
         help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
     )
 
+    # Whether every English text of the page and its parts has its Spanish, and whether an English text changed
+    # after its Spanish was written: kept by procedures/translation_state.py so a page view reads no parts.
+    spanish_complete = models.BooleanField(default=False, editable=False)
+    spanish_outdated = models.BooleanField(default=False, editable=False)
+
     objects = ProcedureManager()
     all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
-    history = HistoricalRecords(
-        verbose_name="version of a procedure page", verbose_name_plural="versions of procedure pages"
-    )
+    # history: registered in procedures/translation.py (after the Spanish fields exist).
 
     class Meta:
-        ordering = ["position", "title"]
+        ordering = ["position", "title_en"]  # `title` itself is the active language's (procedures/translation.py)
         default_manager_name = "objects"
 
     def __str__(self) -> str:
@@ -251,7 +272,7 @@ class Procedure(Publishable):
         return entries
 
 
-class Ordered(models.Model):
+class Ordered(Translatable):
     position = models.PositiveSmallIntegerField("order", default=0)
 
     class Meta:
@@ -274,8 +295,6 @@ class Section(Ordered):
     heading = models.CharField(max_length=200)
     anchor = models.SlugField("link name", help_text="The #part of the link to this section, e.g. how-it-is-done.")
     body = models.TextField(help_text=MARKDOWN_HELP)
-
-    history = HistoricalRecords(verbose_name="version of a section", verbose_name_plural="versions of sections")
 
     class Meta(Ordered.Meta):
         constraints = [models.UniqueConstraint(fields=["procedure", "anchor"], name="unique_section_anchor")]
@@ -303,8 +322,6 @@ class ListItem(Ordered):
     link = models.URLField(blank=True)
     dated = models.DateField("date", null=True, blank=True)
 
-    history = HistoricalRecords(verbose_name="version of a list item", verbose_name_plural="versions of list items")
-
     def __str__(self) -> str:
         return self.text
 
@@ -317,10 +334,6 @@ class ComparisonRow(Ordered):
     this_procedure = models.CharField(max_length=400)
     other_procedure = models.CharField(
         max_length=400, blank=True, help_text="Leave empty when the copy says nothing of the other procedure."
-    )
-
-    history = HistoricalRecords(
-        verbose_name="version of a comparison row", verbose_name_plural="versions of comparison rows"
     )
 
     def __str__(self) -> str:

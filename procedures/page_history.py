@@ -4,9 +4,11 @@ each change shown word by word (who, when, what), with its drafts' steps (who sa
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.text import capfirst
+
 from .compare import Change, word_diff
 from .models import ListItem, Procedure, Section
-from .publishing import CONTENT_FIELDS, PARTS
+from .publishing import BOOKKEEPING, CONTENT_FIELDS, PARTS
 
 ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}
 
@@ -25,10 +27,10 @@ def _label(model, record) -> str:
     if model is Procedure:
         return "Page"
     if model is Section:
-        return f"Section “{record.heading}”"
+        return f"Section “{record.heading_en or record.heading}”"
     if model is ListItem:
         return ListItem.Kind(record.kind).label if record.kind in ListItem.Kind.values else record.kind
-    return f"Comparison row “{record.aspect}”"
+    return f"Comparison row “{record.aspect_en or record.aspect}”"
 
 
 def _changes(model, fields: list[str], before, after) -> list[Change]:
@@ -37,13 +39,14 @@ def _changes(model, fields: list[str], before, after) -> list[Change]:
         old = "" if before is None else str(getattr(before, name) or "")
         new = "" if after is None else str(getattr(after, name) or "")
         if old != new:
-            label = str(model._meta.get_field(name).verbose_name).capitalize()
+            label = capfirst(model._meta.get_field(name).verbose_name)
             changes.append(Change(label, word_diff(old, new)))
     return changes
 
 
 SOURCES = [(Procedure, "id", [*CONTENT_FIELDS, "status"])] + [
-    (model, "procedure_id", [name for name in fields if name != "position"]) for _name, model, fields in PARTS
+    (model, "procedure_id", [name for name in fields if name not in {"position", *BOOKKEEPING}])
+    for _name, model, fields in PARTS
 ]
 
 

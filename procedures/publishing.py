@@ -9,20 +9,31 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from . import rendering
+from . import rendering, translation_state
 from .models import ComparisonRow, ListItem, Procedure, PublishingEvent, Section, Status
+from .translation_state import localized, translated_fields
 
-# The fields a draft carries to its page (the address, order in lists and status stay the page's own).
+# The fields a draft carries to its page (the address, order in lists and status stay the page's own). A translated
+# field is its English and Spanish columns (`title_en`, `title_es`), never `title` itself, which reads the active
+# language's.
 CONTENT_FIELDS = [
     field.name
     for field in Procedure._meta.concrete_fields
-    if field.editable and field.name not in {"id", "slug", "position", "status", "draft_of", "go_live_at"}
+    if field.editable
+    and field.name not in {"id", "slug", "position", "status", "draft_of", "go_live_at"}
+    and field.name not in translated_fields(Procedure)
 ]
+# Also carried: the English each Spanish text was written against (so "out of date" survives publishing).
+BOOKKEEPING = ["translation_sources"]
 # (related name, model, fields copied) of each part of a page, in page order.
 PARTS = [
-    ("sections", Section, ["position", "heading", "anchor", "body"]),
-    ("list_items", ListItem, ["position", "kind", "text", "detail", "link", "dated"]),
-    ("comparison_rows", ComparisonRow, ["position", "aspect", "this_procedure", "other_procedure"]),
+    ("sections", Section, ["position", *localized("heading", "body"), "anchor", *BOOKKEEPING]),
+    ("list_items", ListItem, ["position", "kind", *localized("text", "detail"), "link", "dated", *BOOKKEEPING]),
+    (
+        "comparison_rows",
+        ComparisonRow,
+        ["position", *localized("aspect", "this_procedure", "other_procedure"), *BOOKKEEPING],
+    ),
 ]
 
 Action = PublishingEvent.Action
@@ -44,7 +55,7 @@ def draft_start(*, procedure: Procedure, user) -> Procedure:
     if existing is not None:
         return existing
     draft = Procedure(
-        **{name: getattr(procedure, name) for name in CONTENT_FIELDS},
+        **{name: getattr(procedure, name) for name in [*CONTENT_FIELDS, *BOOKKEEPING]},
         # Unique and short whatever the page's address; slugify never makes "--", so no page can have it.
         slug=f"draft--{procedure.pk}",
         position=procedure.position,
@@ -58,6 +69,7 @@ def draft_start(*, procedure: Procedure, user) -> Procedure:
             copy = model(procedure=draft, **{name: getattr(row, name) for name in fields})
             copy._history_user = user
             copy.save()
+    translation_state.refresh(draft)
     _log(procedure, Action.DRAFT_STARTED, user)
     return draft
 
@@ -97,7 +109,7 @@ def draft_publish(*, draft: Procedure, user=None) -> Procedure:
     """Put the draft's words on its page, publish the page, and delete the draft. Returns the page."""
     page = Procedure.objects.select_for_update().get(pk=draft.draft_of_id)
     draft = Procedure.all_objects.get(pk=draft.pk)
-    for name in CONTENT_FIELDS:
+    for name in [*CONTENT_FIELDS, *BOOKKEEPING]:
         setattr(page, name, getattr(draft, name))
     page.status = Status.PUBLISHED
     page.last_published_at = timezone.now()
@@ -105,6 +117,7 @@ def draft_publish(*, draft: Procedure, user=None) -> Procedure:
     page._change_reason = "Published a draft"
     _copy_parts(draft, page, user)
     page.save()
+    translation_state.refresh(page)
     scheduled = draft.go_live_at
     draft.delete()
     _log(page, Action.PUBLISHED, user, note="at the time it was scheduled for" if scheduled and not user else "")

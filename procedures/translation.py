@@ -1,0 +1,100 @@
+"""Which content has a Spanish version (django-modeltranslation): each field named here gets `<name>_en` and
+`<name>_es` columns; `<name>` itself then reads the active language's (falling back to the English).
+
+The history is registered here, after the translation fields exist, as django-simple-history asks for models
+translated by modeltranslation: a history registered on the model class would be built before the Spanish fields
+are added and would not keep them. Seed data and demo data carry no Spanish: the Spanish is the client's.
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+
+# English keeps each field's own "required"; every Spanish field may stay empty until the client supplies it.
+REQUIRED = ("en",)
+# Bookkeeping kept out of the history (procedures/translation_state.py).
+NOT_IN_HISTORY = ["translation_sources", "spanish_complete", "spanish_outdated"]
+
+
+@register(ServiceLine)
+class ServiceLineTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "meta_description",
+        "intro",
+        "options_intro",
+        "help_heading",
+        "help_body",
+        "cta_heading",
+        "cta_body",
+    )
+    required_languages = REQUIRED
+
+
+@register(Procedure)
+class ProcedureTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "meta_description",
+        "summary",
+        "other_names",
+        "duration",
+        "anesthesia",
+        "medication",
+        "imaging_guidance",
+        "recovery_time",
+        "preparation",
+        "aftercare",
+        "results",
+        "warning_signs_intro",
+        "alternatives",
+        "conditions_heading",
+        "conditions_intro",
+        "conditions_outro",
+        "risks_heading",
+        "risks_intro",
+        "risks_lead_in",
+        "risks_outro",
+        "comparison_heading",
+        "comparison_intro",
+        "compared_with",
+    )
+    required_languages = REQUIRED
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("heading", "body")
+    required_languages = REQUIRED
+
+
+@register(ListItem)
+class ListItemTranslation(TranslationOptions):
+    fields = ("text", "detail")
+    required_languages = REQUIRED
+
+
+@register(ComparisonRow)
+class ComparisonRowTranslation(TranslationOptions):
+    fields = ("aspect", "this_procedure", "other_procedure")
+    required_languages = REQUIRED
+
+
+# A Spanish field starts empty: the English default ("Conditions it treats") would count as Spanish text. (The
+# migration adding the column still names the English default, as modeltranslation writes it; it then empties the
+# column: procedures/migrations/0007_content_in_spanish.py.)
+_spanish_heading = Procedure._meta.get_field("conditions_heading_es")
+_spanish_heading.default = ""
+_spanish_heading.__dict__.pop("_get_default", None)  # copied from the English field, maybe already computed
+
+
+def _history(model, name: str, plural: str) -> None:
+    simple_history.register(model, excluded_fields=NOT_IN_HISTORY, verbose_name=name, verbose_name_plural=plural)
+
+
+_history(ServiceLine, "version of the overview", "versions of the overview")
+_history(Procedure, "version of a procedure page", "versions of procedure pages")
+_history(Section, "version of a section", "versions of sections")
+_history(ListItem, "version of a list item", "versions of list items")
+_history(ComparisonRow, "version of a comparison row", "versions of comparison rows")

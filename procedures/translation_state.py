@@ -1,0 +1,177 @@
+"""The Spanish version of the content: is it complete, is it out of date, and which language a page shows.
+
+Rules (README, "Content in Spanish"):
+- A Spanish page shows the Spanish text only when the page is published and every English text on it (its fields,
+  sections, list items and comparison rows; references aside, which may keep their English title) has its Spanish.
+  Otherwise it says so in Spanish and shows the English text, marked lang="en". Never a mix of the two.
+- A Spanish text is out of date when the English it was written against has changed since (recorded per field in
+  `translation_sources` whenever the Spanish is saved). The page keeps showing the last published Spanish, with a
+  note that the English page was updated since; the admin shows editors which fields and what changed.
+"""
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import models
+from modeltranslation.translator import translator
+from modeltranslation.utils import get_language
+
+ENGLISH, SPANISH = "en", "es"
+LANGUAGES = (ENGLISH, SPANISH)
+
+
+def localized(*names: str) -> list[str]:
+    """Each name's column in each language, English first: localized("heading") == ["heading_en", "heading_es"]."""
+    return [f"{name}_{language}" for name in names for language in LANGUAGES]
+
+
+@functools.cache
+def translated_fields(model: type[models.Model]) -> list[str]:
+    """The names of the model's translated fields, in the model's (and the edit form's) order."""
+    names = translator.get_options_for_model(model).fields
+    return [f.name for f in model._meta.fields if f.name in names and not hasattr(f, "translated_field")]
+
+
+def text(obj: models.Model, name: str, language: str) -> str:
+    return getattr(obj, f"{name}_{language}", None) or ""
+
+
+def _words(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(_words(value).encode()).hexdigest()[:16]
+
+
+def stamp(obj: models.Model) -> bool:
+    """Record, for each Spanish text new or changed since the last save, the English it was written against.
+    Called by every save (Translatable.save). Returns whether anything was recorded."""
+    sources = dict(obj.translation_sources or {})
+    for name in translated_fields(type(obj)):
+        spanish = text(obj, name, SPANISH)
+        if not spanish.strip():
+            sources.pop(name, None)
+        elif sources.get(name, {}).get("es") != _digest(spanish):
+            sources[name] = {"en": _words(text(obj, name, ENGLISH)), "es": _digest(spanish)}
+    changed = sources != (obj.translation_sources or {})
+    obj.translation_sources = sources
+    return changed
+
+
+def mark_current(obj: models.Model) -> None:
+    """An editor checked the Spanish against the English as it is now: no field is out of date any more."""
+    obj.translation_sources = {
+        name: {"en": _words(text(obj, name, ENGLISH)), "es": _digest(text(obj, name, SPANISH))}
+        for name in translated_fields(type(obj))
+        if text(obj, name, SPANISH).strip()
+    }
+
+
+@dataclass
+class Outdated:
+    label: str
+    english_then: str
+    english_now: str
+
+
+@dataclass
+class SpanishState:
+    missing: list[str] = field(default_factory=list)  # what has English text and no Spanish yet
+    outdated: list[Outdated] = field(default_factory=list)
+    has_spanish: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.has_spanish and not self.missing
+
+
+def _label(obj: models.Model, name: str, prefix: str) -> str:
+    label = str(obj._meta.get_field(name).verbose_name)
+    return f"{prefix}: {label}" if prefix else label[:1].upper() + label[1:]
+
+
+def _add(state: SpanishState, obj: models.Model, prefix: str = "", *, optional: bool = False) -> None:
+    sources = obj.translation_sources or {}
+    for name in translated_fields(type(obj)):
+        english, spanish = text(obj, name, ENGLISH), text(obj, name, SPANISH)
+        if spanish.strip():
+            state.has_spanish = True
+            then = sources.get(name, {}).get("en")
+            if then != _words(english):
+                state.outdated.append(Outdated(_label(obj, name, prefix), then or "", _words(english)))
+        elif english.strip() and not optional:
+            state.missing.append(_label(obj, name, prefix))
+
+
+def _part_prefix(part: models.Model) -> str:
+    from .models import ComparisonRow, Section
+
+    if isinstance(part, Section):
+        return f"Section “{text(part, 'heading', ENGLISH)}”"
+    if isinstance(part, ComparisonRow):
+        return f"Comparison row “{text(part, 'aspect', ENGLISH)}”"
+    return f"{part.get_kind_display()} “{text(part, 'text', ENGLISH)[:60]}”"
+
+
+def page_state(page: models.Model) -> SpanishState:
+    """The Spanish of a page (the overview, or a procedure with its parts: prefetched ones are not read again)."""
+    from .models import ListItem, Procedure
+
+    state = SpanishState()
+    _add(state, page)
+    if isinstance(page, Procedure):
+        parts = [*page.sections.all(), *page.list_items.all(), *page.comparison_rows.all()]
+        for part in parts:
+            reference = isinstance(part, ListItem) and part.kind == ListItem.Kind.REFERENCE
+            _add(state, part, _part_prefix(part), optional=reference)  # a cited title may stay in English
+    return state
+
+
+def refresh(procedure) -> SpanishState:
+    """Recompute a procedure's (or a draft's) stored Spanish flags from its fields and parts. Called after the
+    admin saves a page or draft with its parts, and after publishing and starting a draft."""
+    from .models import Procedure
+
+    state = page_state(procedure)
+    flags = {"spanish_complete": state.complete, "spanish_outdated": bool(state.outdated)}
+    if any(getattr(procedure, name) != value for name, value in flags.items()):
+        Procedure.all_objects.filter(pk=procedure.pk).update(**flags)
+        for name, value in flags.items():
+            setattr(procedure, name, value)
+    return state
+
+
+def requested_language() -> str:
+    """The language the visitor asked for ("en" or "es"), from the active translation."""
+    return get_language()
+
+
+def shows_spanish(page) -> bool:
+    """Whether the public Spanish page shows this page's Spanish text: published, and its Spanish complete."""
+    from .models import Procedure
+
+    if not page.is_published or getattr(page, "is_draft_copy", False):
+        return False
+    if isinstance(page, Procedure):
+        return page.spanish_complete
+    return page_state(page).complete
+
+
+def content_language(page) -> str:
+    """The language of the page's content for this request: the requested one, or English when the page has no
+    complete published Spanish."""
+    language = requested_language()
+    if language == SPANISH and not shows_spanish(page):
+        return ENGLISH
+    return language
+
+
+def outdated_on_page(page) -> bool:
+    """Whether the Spanish shown was written against an older English text (the page says so)."""
+    from .models import Procedure
+
+    if isinstance(page, Procedure):
+        return page.spanish_outdated
+    return bool(page_state(page).outdated)
