@@ -1254,5 +1254,9 @@ class Migration(migrations.Migration):
             name="translation_sources",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
+        migrations.AlterModelOptions(
+            name="procedure",
+            options={"default_manager_name": "objects", "ordering": ["position", "title_en"]},
+        ),
         migrations.RunPython(copy_into_english, copy_back),
     ]
