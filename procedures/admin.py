@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import (
@@ -14,6 +15,7 @@ from . import (
     notice_admin,  # noqa: F401 (registers the notices and taglines)
     publishing,
     readability,
+    translation_state,
 )
 from .admin_inlines import (
     EDITOR_JS,
@@ -25,8 +27,10 @@ from .admin_inlines import (
     RiskInline,
     SectionInline,
     WarningSignInline,
+    pair,
 )
 from .admin_publishing import PublishingAdminMixin, is_live
+from .admin_spanish import SpanishAdminMixin
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 from .page_history import page_history
 from .templatetags.content import render_markdown
@@ -35,15 +39,15 @@ REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(MarkdownWidgets, SimpleHistoryAdmin):
+class ServiceLineAdmin(MarkdownWidgets, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("title", "status", "reviewed_on", "last_published_at")
     list_filter = ("status",)
-    search_fields = ("title", "intro", "help_body")
+    search_fields = ("title_en", "title_es", "intro_en", "intro_es", "help_body_en", "help_body_es")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
-        (None, {"fields": ("title", "slug", "status", "meta_description")}),
-        ("Overview", {"fields": ("intro", "options_intro", "help_heading", "help_body")}),
-        ("Call to action", {"fields": ("cta_heading", "cta_body")}),
+        (None, {"fields": (*pair("title"), "slug", "status", *pair("meta_description"))}),
+        ("Overview", {"fields": pair("intro", "options_intro", "help_heading", "help_body")}),
+        ("Call to action", {"fields": pair("cta_heading", "cta_body")}),
         REVIEW_FIELDSET,
     )
 
@@ -58,12 +62,13 @@ class ServiceLineAdmin(MarkdownWidgets, SimpleHistoryAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
+class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = (
         "title",
         "status",
         "draft_state",
         "reading_grade",
+        "spanish",
         "position",
         "reviewed_by",
         "reviewed_on",
@@ -71,20 +76,40 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
     )
     list_editable = ("position",)
     list_filter = ("status", "service_line", "reviewed_on")
-    search_fields = ("title", "summary", "sections__body", "list_items__text")
+    search_fields = (
+        *("title_en", "title_es", "summary_en", "summary_es"),
+        *("sections__body_en", "sections__body_es", "list_items__text_en", "list_items__text_es"),
+    )
     prepopulated_fields = {"slug": ("title",)}
     save_on_top = True
+    # English and Spanish side by side: the Spanish is the client's, shown to patients once complete (README).
     fieldsets = (
-        (None, {"fields": ("service_line", "title", "slug", "status", "position", "summary", "meta_description")}),
+        (
+            None,
+            {
+                "fields": (
+                    *("service_line", *pair("title"), "slug", "status", "position"),
+                    *pair("summary", "meta_description"),
+                )
+            },
+        ),
+        ("Spanish version", {"fields": ("spanish_state", "spanish_checked")}),
         ("Plain language", {"fields": ("readability",)}),
-        ("Key facts", {"fields": ("duration", "anesthesia", "medication", "imaging_guidance", "recovery_time")}),
-        ("Conditions", {"fields": ("conditions_heading", "conditions_intro", "conditions_outro")}),
-        ("Risks and side effects", {"fields": ("risks_heading", "risks_intro", "risks_lead_in", "risks_outro")}),
+        ("Key facts", {"fields": pair("duration", "anesthesia", "medication", "imaging_guidance", "recovery_time")}),
+        ("Conditions", {"fields": pair("conditions_heading", "conditions_intro", "conditions_outro")}),
+        ("Risks and side effects", {"fields": pair("risks_heading", "risks_intro", "risks_lead_in", "risks_outro")}),
         (
             "Optional parts (written by the client; each is hidden on the page while empty)",
-            {"fields": ("other_names", "preparation", "aftercare", "results", "warning_signs_intro", "alternatives")},
+            {
+                "fields": pair(
+                    "other_names", "preparation", "aftercare", "results", "warning_signs_intro", "alternatives"
+                )
+            },
         ),
-        ("Comparison with another procedure", {"fields": ("comparison_heading", "comparison_intro", "compared_with")}),
+        (
+            "Comparison with another procedure",
+            {"fields": pair("comparison_heading", "comparison_intro", "compared_with")},
+        ),
         REVIEW_FIELDSET,
         ("Sections, lists and comparison rows", {"fields": ("parts_history",)}),
     )
@@ -168,11 +193,12 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
         queryset = Procedure.all_objects.select_related("draft")
         match = request.resolver_match
         if match and match.url_name == "procedures_procedure_changelist":
-            queryset = queryset.filter(draft_of__isnull=True).prefetch_related("sections")  # for the grade
+            # The parts, for the grade and the state of the Spanish.
+            queryset = queryset.filter(draft_of__isnull=True).prefetch_related(*translation_state.PARTS)
         return queryset
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["status", "parts_history", "publishing_history", "readability"]
+        fields = ["status", "parts_history", "publishing_history", "readability", "spanish_state"]
         if obj is not None and obj.is_draft_copy:
             fields += ["slug", "position"]  # the page's own: publishing a draft changes its words only
         return fields
@@ -235,9 +261,9 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
             '<div class="readability" data-url="{}" data-fields="{}" data-target="{}">'
             '<p>Whole page: <span class="grade" data-grade-of="page">{}</span> (target: grade {} or lower; '
             "NIH asks 6 to 8).</p>"
-            "<ul>{}</ul>{}</div>",
+            "<ul>{}</ul>{}<p>English only: the Flesch-Kincaid grade does not measure Spanish text.</p></div>",
             reverse("admin:procedures_procedure_text"),
-            ",".join(readability.PROSE_FIELDS),
+            ",".join(f"{name}_en" for name in readability.PROSE_FIELDS),
             target,
             "—" if page_grade is None else page_grade,
             target,
@@ -331,21 +357,20 @@ class ProcedurePartAdmin(SimpleHistoryAdmin):
 @admin.register(Section)
 class SectionAdmin(ProcedurePartAdmin):
     list_display = ("heading", "procedure", "position", "anchor")
-    search_fields = ("heading", "body", "procedure__title")
-    fields = ("procedure", "position", "heading", "anchor", "body")
-    prepopulated_fields = {"anchor": ("heading",)}
+    search_fields = ("heading_en", "heading_es", "body_en", "body_es", "procedure__title_en")
+    fields = ("procedure", "position", *pair("heading"), "anchor", *pair("body"))
 
 
 @admin.register(ListItem)
 class ListItemAdmin(ProcedurePartAdmin):
     list_display = ("text", "procedure", "kind", "position")
     list_filter = ("procedure", "kind")
-    search_fields = ("text", "procedure__title")
-    fields = ("procedure", "kind", "position", "text")
+    search_fields = ("text_en", "text_es", "procedure__title_en")
+    fields = ("procedure", "kind", "position", *pair("text"))
 
 
 @admin.register(ComparisonRow)
 class ComparisonRowAdmin(ProcedurePartAdmin):
     list_display = ("aspect", "procedure", "position")
-    search_fields = ("aspect", "this_procedure", "other_procedure", "procedure__title")
-    fields = ("procedure", "position", "aspect", "this_procedure", "other_procedure")
+    search_fields = ("aspect_en", "aspect_es", "this_procedure_en", "other_procedure_en", "procedure__title_en")
+    fields = ("procedure", "position", *pair("aspect", "this_procedure", "other_procedure"))

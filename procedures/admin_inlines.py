@@ -1,9 +1,9 @@
 """The parts of a procedure page on its edit form: sections, each kind of list, and comparison rows."""
 
 from django import forms
-from django.contrib import admin
 from django.forms import Script
 from django.urls import reverse_lazy
+from modeltranslation.admin import TranslationStackedInline
 
 from .admin_publishing import LiveReadOnlyInline
 from .models import MARKDOWN_HELP, ComparisonRow, ListItem, Section
@@ -14,29 +14,44 @@ EDITOR_JS = [Script("js/markdown-toolbar-element.js", type="module"), "js/admin-
 MARKDOWN_ATTRS = {"data-markdown": "1", "data-text-url": reverse_lazy("admin:procedures_procedure_text")}
 
 
+SPANISH_GRADE_NOTE = "No reading grade for Spanish: the Flesch-Kincaid grade measures English text only."
+
+
+def pair(*names: str) -> list[tuple[str, str]]:
+    """Each translated field's English and Spanish inputs on one line of the edit form, side by side."""
+    return [(f"{name}_en", f"{name}_es") for name in names]
+
+
 class MarkdownWidgets:
-    """Marks the Markdown fields (those whose help says so) for the toolbar and the preview."""
+    """Marks the Markdown fields (those whose help says so) for the toolbar and the preview, and each Spanish
+    field as Spanish (`lang`, for spelling and screen readers; no reading grade: admin-editor.js)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and MARKDOWN_HELP in str(db_field.help_text):
+        if field is None:
+            return field
+        if MARKDOWN_HELP in str(db_field.help_text):
             field.widget.attrs.update(MARKDOWN_ATTRS)
+        if getattr(db_field, "language", None) == "es":
+            field.widget.attrs["lang"] = "es"
+            if isinstance(field.widget, forms.Textarea):
+                field.help_text = f"{field.help_text} {SPANISH_GRADE_NOTE}".strip()
         return field
 
 
-class SectionInline(MarkdownWidgets, LiveReadOnlyInline, admin.StackedInline):
+class SectionInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInline):
     model = Section
     extra = 0
-    fields = ("position", "heading", "anchor", "body")
+    fields = ("position", *pair("heading"), "anchor", *pair("body"))
     prepopulated_fields = {"anchor": ("heading",)}
 
 
-class ListItemInline(LiveReadOnlyInline, admin.StackedInline):
+class ListItemInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInline):
     """One inline per kind of list, so staff see conditions, risks, warning signs, questions and references apart."""
 
     model = ListItem
     extra = 0
-    fields = ("position", "text")
+    fields = ("position", *pair("text"))
     kind = ""
 
     def get_queryset(self, request):
@@ -74,15 +89,23 @@ class WarningSignInline(ListItemInline):
 
 class QuestionForm(forms.ModelForm):
     class Meta:
-        labels = {"text": "Question", "detail": "Answer"}
-        help_texts = {"detail": MARKDOWN_HELP}
-        widgets = {"detail": forms.Textarea(attrs=MARKDOWN_ATTRS)}
+        labels = {
+            "text_en": "Question (English)",
+            "text_es": "Question (Spanish)",
+            "detail_en": "Answer (English)",
+            "detail_es": "Answer (Spanish)",
+        }
+        help_texts = {"detail_en": MARKDOWN_HELP, "detail_es": f"{MARKDOWN_HELP} {SPANISH_GRADE_NOTE}"}
+        widgets = {
+            "detail_en": forms.Textarea(attrs=MARKDOWN_ATTRS),
+            "detail_es": forms.Textarea(attrs={**MARKDOWN_ATTRS, "lang": "es"}),
+        }
 
 
 class QuestionInline(ListItemInline):
     kind = ListItem.Kind.QUESTION
     form = QuestionForm
-    fields = ("position", "text", "detail")
+    fields = ("position", *pair("text", "detail"))
     verbose_name = "frequently asked question"
     verbose_name_plural = "frequently asked questions (optional)"
 
@@ -91,19 +114,24 @@ class ReferenceForm(forms.ModelForm):
     link = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:
-        labels = {"text": "Title", "detail": "Publisher"}
-        widgets = {"detail": forms.TextInput}
+        labels = {
+            "text_en": "Title",
+            "text_es": "Title in Spanish (optional: a cited work keeps its own title)",
+            "detail_en": "Publisher",
+            "detail_es": "Publisher in Spanish (optional)",
+        }
+        widgets = {"detail_en": forms.TextInput, "detail_es": forms.TextInput(attrs={"lang": "es"})}
 
 
 class ReferenceInline(ListItemInline):
     kind = ListItem.Kind.REFERENCE
     form = ReferenceForm
-    fields = ("position", "text", "detail", "link", "dated")
+    fields = ("position", *pair("text", "detail"), "link", "dated")
     verbose_name = "reference"
     verbose_name_plural = "references (optional)"
 
 
-class ComparisonRowInline(LiveReadOnlyInline, admin.StackedInline):
+class ComparisonRowInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInline):
     model = ComparisonRow
     extra = 0
-    fields = ("position", "aspect", "this_procedure", "other_procedure")
+    fields = ("position", *pair("aspect", "this_procedure", "other_procedure"))

@@ -59,22 +59,22 @@ def hardest_sentences(text: str, count: int = 3) -> list[Grade]:
 
 
 def page_text(procedure) -> str:
-    """Every word of prose on the page, sections included, as one text."""
-    parts = [getattr(procedure, name) for name in PROSE_FIELDS]
-    parts += [section.body for section in procedure.sections.all()]
+    """Every word of English prose on the page, sections included, as one text (the grade is for English only)."""
+    parts = [getattr(procedure, f"{name}_en") for name in PROSE_FIELDS]
+    parts += [section.body_en for section in procedure.sections.all()]
     return "\n\n".join(part for part in parts if part and part.strip())
 
 
 def field_grades(procedure) -> list[Grade]:
-    """The grade of each prose field that has text, then of each section."""
+    """The grade of each English prose field that has text, then of each section."""
     grades = []
     for name in PROSE_FIELDS:
-        value = grade(getattr(procedure, name))
+        value = grade(getattr(procedure, f"{name}_en"))
         if value is not None:
             label = str(procedure._meta.get_field(name).verbose_name).capitalize()
             grades.append(Grade(label, value))
     for section in procedure.sections.all():
-        value = grade(section.body)
+        value = grade(section.body_en)
         if value is not None:
-            grades.append(Grade(f"Section “{section.heading}”", value))
+            grades.append(Grade(f"Section “{section.heading_en}”", value))
     return grades

@@ -19,6 +19,7 @@ from modeltranslation.utils import get_language
 
 ENGLISH, SPANISH = "en", "es"
 LANGUAGES = (ENGLISH, SPANISH)
+PARTS = ("sections", "list_items", "comparison_rows")  # a procedure's translated parts (related names)
 
 
 def localized(*names: str) -> list[str]:
@@ -67,6 +68,13 @@ def mark_current(obj: models.Model) -> None:
         for name in translated_fields(type(obj))
         if text(obj, name, SPANISH).strip()
     }
+
+
+def mark_page_current(procedure) -> None:
+    """mark_current for a page (or draft) and each of its parts, saved."""
+    for obj in [procedure, *(part for name in PARTS for part in getattr(procedure, name).all())]:
+        mark_current(obj)
+        obj.save(update_fields=["translation_sources"])
 
 
 @dataclass
@@ -122,8 +130,7 @@ def page_state(page: models.Model) -> SpanishState:
     state = SpanishState()
     _add(state, page)
     if isinstance(page, Procedure):
-        parts = [*page.sections.all(), *page.list_items.all(), *page.comparison_rows.all()]
-        for part in parts:
+        for part in (part for name in PARTS for part in getattr(page, name).all()):
             reference = isinstance(part, ListItem) and part.kind == ListItem.Kind.REFERENCE
             _add(state, part, _part_prefix(part), optional=reference)  # a cited title may stay in English
     return state

@@ -48,10 +48,13 @@
     var names = box ? box.dataset.fields.split(",") : [];
     var target = box ? parseFloat(box.dataset.target) : 8;
 
+    // The Flesch-Kincaid grade measures English only: Spanish fields (lang="es") get a preview, never a grade.
+    function isSpanish(field) { return field.lang === "es"; }
+
     function prose() {
       var found = names.map(function (name) { return form.querySelector("[name=" + name + "]"); });
       form.querySelectorAll("textarea[data-markdown]").forEach(function (el) {
-        if (found.indexOf(el) === -1) found.push(el);
+        if (found.indexOf(el) === -1 && !isSpanish(el)) found.push(el);
       });
       return found.filter(Boolean);
     }
@@ -76,6 +79,7 @@
         }
         preview.innerHTML = result.html;  // sanitised by the server (nh3), exactly as on the page
       }
+      if (isSpanish(field)) return;
       var output = outputAfter(field, "grade-live", "output");
       output.setAttribute("aria-live", "polite");
       if (result.grade === null) { output.textContent = ""; return; }
@@ -91,7 +95,7 @@
       clearTimeout(timers[field.name]);
       timers[field.name] = setTimeout(function () {
         measure(field.value).then(function (result) { show(field, result); });
-        if (!box) return;
+        if (!box || isSpanish(field)) return;
         var page = prose().map(function (el) { return el.value; }).join("\n\n");
         measure(page).then(function (result) {
           if (result && result.grade !== null) box.querySelector("[data-grade-of=page]").textContent = result.grade;
@@ -99,7 +103,8 @@
       }, 400);
     }
     form.addEventListener("input", function (event) {
-      if (prose().indexOf(event.target) !== -1) update(event.target);
+      var field = event.target;
+      if (prose().indexOf(field) !== -1 || (isSpanish(field) && field.hasAttribute("data-markdown"))) update(field);
     });
   });
 })();
