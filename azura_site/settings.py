@@ -202,6 +202,7 @@ USE_I18N = True
 MODELTRANSLATION_LANGUAGES = ("en", "es")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # web addresses come from the English title
 CONTENT_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 # Labels in words in the admin, e.g. "Title (Spanish)".
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, lang: (  # noqa: E731

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 
-from . import publishing
+from . import publishing, translation_state
 from .compare import compare
 from .models import Procedure
 
@@ -90,14 +91,20 @@ class PublishingAdminMixin:
 
     def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """The draft (or an unpublished page) on the real page template, with the draft banner (never cached:
-        admin_view marks every admin response no-store)."""
+        admin_view marks every admin response no-store). `?language=es`: its Spanish, every Spanish text there is
+        (the banner says what the public Spanish page would show instead while some is missing)."""
         procedure = self._procedure(request, pk)
         procedure = (
             Procedure.all_objects.select_related("service_line")
             .prefetch_related("sections", "list_items", "comparison_rows")
             .get(pk=procedure.pk)
         )
-        return render(request, "procedures/procedure_detail.html", {"procedure": procedure, "preview": True})
+        language = translation_state.SPANISH if request.GET.get("language") == "es" else translation_state.ENGLISH
+        context = {"procedure": procedure, "preview": True, "content_language": language, "content_fallback": False}
+        if language == translation_state.SPANISH:
+            context["spanish_missing"] = translation_state.page_state(procedure).missing
+        with translation.override(language), translation_state.previewing():
+            return render(request, "procedures/procedure_detail.html", context)
 
     def compare_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         draft = self._draft(request, pk)

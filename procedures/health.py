@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from . import readability
+from . import readability, translation_state
 from .models import ListItem, Procedure
 
 OPTIONAL_PARTS = [
@@ -27,6 +27,7 @@ class Health:
     grade: float | None
     empty_parts: list[str]
     review_due: dt.date | None  # None: never reviewed
+    spanish: translation_state.SpanishState | None = None
 
     @property
     def review_overdue(self) -> bool:
@@ -52,12 +53,13 @@ def procedure_health(procedure: Procedure) -> Health:
         empty.remove("When to call your doctor")
     empty += [label for kind, label in OPTIONAL_LISTS if kind not in kinds]
     due = months_after(procedure.reviewed_on, settings.MEDICAL_REVIEW_MONTHS) if procedure.reviewed_on else None
-    return Health(procedure, readability.grade(readability.page_text(procedure)), empty, due)
+    grade = readability.grade(readability.page_text(procedure))
+    return Health(procedure, grade, empty, due, translation_state.page_state(procedure))
 
 
 def content_health() -> list[Health]:
     """Every procedure page (drafts of live pages aside), in list order."""
-    procedures = Procedure.objects.prefetch_related("sections", "list_items")
+    procedures = Procedure.objects.prefetch_related(*translation_state.PARTS)
     return [procedure_health(procedure) for procedure in procedures]
 
 

@@ -7,8 +7,11 @@ are added and would not keep them. Seed data and demo data carry no Spanish: the
 """
 
 import simple_history
+from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.utils import get_language
 
+from . import translation_state
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
 
 # English keeps each field's own "required"; every Spanish field may stay empty until the client supplies it.
@@ -87,6 +90,25 @@ class ComparisonRowTranslation(TranslationOptions):
 _spanish_heading = Procedure._meta.get_field("conditions_heading_es")
 _spanish_heading.default = ""
 _spanish_heading.__dict__.pop("_get_default", None)  # copied from the English field, maybe already computed
+
+
+class WholePageDescriptor(TranslationFieldDescriptor):
+    """`procedure.title` and the like: in Spanish, the Spanish text only where the whole page is shown in Spanish
+    (procedures/translation_state.py), else the English. So a page, a card, a locator option or an email never
+    mixes the client's Spanish with English, wherever a template reads a translated field."""
+
+    def __get__(self, instance, owner):
+        if instance is not None:
+            language = get_language()
+            if language != translation_state.ENGLISH and not translation_state.shown_in(instance, language):
+                english = getattr(instance, f"{self.field.name}_{translation_state.ENGLISH}", None)
+                return english if english not in (None, "") else self.field.get_default()
+        return super().__get__(instance, owner)
+
+
+for _model in (ServiceLine, Procedure, Section, ListItem, ComparisonRow):
+    for _name in translation_state.translated_fields(_model):
+        _model.__dict__[_name].__class__ = WholePageDescriptor
 
 
 def _history(model, name: str, plural: str) -> None:

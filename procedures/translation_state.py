@@ -9,8 +9,10 @@ Rules (README, "Content in Spanish"):
   note that the English page was updated since; the admin shows editors which fields and what changed.
 """
 
+import contextvars
 import functools
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -164,6 +166,30 @@ def shows_spanish(page) -> bool:
     if isinstance(page, Procedure):
         return page.spanish_complete
     return page_state(page).complete
+
+
+_previewing = contextvars.ContextVar("previewing_content", default=False)
+
+
+@contextmanager
+def previewing():
+    """Staff preview a draft in Spanish: show every Spanish text there is, complete or not."""
+    token = _previewing.set(True)
+    try:
+        yield
+    finally:
+        _previewing.reset(token)
+
+
+def page_of(obj):
+    """The page a piece of content is on: itself, or a part's procedure."""
+    return obj if hasattr(obj, "is_published") else obj.procedure
+
+
+def shown_in(obj, language: str) -> bool:
+    """Whether a piece of content reads in `language` (procedures/translation.py's descriptors ask): English
+    always; another language only where its whole page is shown in it, or in a staff preview."""
+    return language == ENGLISH or _previewing.get() or shows_spanish(page_of(obj))
 
 
 def content_language(page) -> str:

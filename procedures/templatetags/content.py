@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from procedures import translation_state
 from procedures.jsonld import jsonld_script
 
 register = template.Library()
@@ -41,6 +42,18 @@ def markdown(text: str) -> SafeString:
 def notice_markdown(text: str) -> SafeString:
     """As `markdown`, with “## ” headings (h2): a notice's sections sit right under its title."""
     return mark_safe(render_markdown(text or "", NOTICE_TAGS))  # noqa: S308 (nh3 has sanitised it)
+
+
+@register.filter(is_safe=True)
+def lang_attr(page) -> SafeString:
+    """` lang="en"` on an element whose content is a page's English shown on a Spanish page (no complete published
+    Spanish yet: procedures/translation_state.py); nothing where the content is in the page's own language."""
+    if page in (None, ""):
+        return mark_safe("")
+    language = translation_state.content_language(page)
+    if language == translation_state.requested_language():
+        return mark_safe("")
+    return mark_safe(f' lang="{language}"')  # noqa: S308 ("en" or "es", never input)
 
 
 @register.filter
