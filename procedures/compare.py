@@ -87,7 +87,7 @@ def compare(page: Procedure, draft: Procedure) -> list[Change]:
     changes = []
     for name in CONTENT_FIELDS:
         old, new = getattr(page, name), getattr(draft, name)
-        if old != new:
+        if (old or "") != (new or ""):  # an empty Spanish text may be stored as "" or as NULL
             label = capfirst(Procedure._meta.get_field(name).verbose_name)
             changes.append(Change(label, word_diff(str(old or ""), str(new or ""))))
     for label, rows, fields in PART_LISTS:

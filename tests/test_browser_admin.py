@@ -34,14 +34,14 @@ def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_th
     page.click("input[type=submit]")
     page.goto(live_server.url + f"/admin/procedures/procedure/{Procedure.objects.get(slug='kyphoplasty').pk}/change/")
     page.get_by_role("button", name="Edit in a draft").click()
-    page.fill("#id_duration", EDITED)
-    page.fill("#id_summary", "You can go home soon.")
+    page.fill("#id_duration_en", EDITED)
+    page.fill("#id_summary_en", "You can go home soon.")
     page.locator("output.grade-live").get_by_text("Reading grade").wait_for()  # measured as the editor types
     # The Markdown toolbar and the live preview, rendered and sanitised by the page's own code.
-    page.fill("#id_risks_outro", "Call us <script>alert(1)</script>")
-    page.locator("#id_risks_outro").press("Control+a")
+    page.fill("#id_risks_outro_en", "Call us <script>alert(1)</script>")
+    page.locator("#id_risks_outro_en").press("Control+a")
     page.get_by_role("toolbar", name="Formatting: Text after the risks").get_by_role("button", name="Bold").click()
-    assert page.input_value("#id_risks_outro").startswith("**Call us")
+    assert page.input_value("#id_risks_outro_en").startswith("**Call us")
     page.get_by_role("region", name="Preview: Text after the risks").locator("strong").get_by_text("Call us").wait_for()
     assert page.locator(".md-preview script").count() == 0
     assert_axe_clean()

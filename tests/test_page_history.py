@@ -47,7 +47,7 @@ def test_a_published_draft_is_in_the_page_history_word_by_word_with_who(staff):
     url = f"{ADMIN}/{draft.pk}/change/"
     risk = ListItem.objects.filter(procedure=draft, kind=ListItem.Kind.RISK).first()
     data = change_form_data(
-        staff, url, summary=page.summary.replace("minimally invasive", "small"), **{"list_items-2-0-text": "Bruising"}
+        staff, url, summary_en=page.summary.replace("minimally invasive", "small"), **{"list_items-2-0-text_en": "Bruising"}
     )
     assert staff.post(url, data).status_code == 302
     staff.post(f"{ADMIN}/{draft.pk}/publish/")
@@ -55,7 +55,7 @@ def test_a_published_draft_is_in_the_page_history_word_by_word_with_who(staff):
     rows = history_rows(staff, page)
     page_change = next(row for row in rows if row["what"].startswith("Changed: Page"))
     assert page_change["who"] == "maria"
-    assert "Summary" in page_change["labels"]
+    assert "Summary (English)" in page_change["labels"]
     assert "removed: minimally invasive" in page_change["removed"] and "added: small" in page_change["added"]
     risk_change = next(row for row in rows if row["what"].startswith("Changed: Risk or side effect"))
     assert risk_change["removed"] == [f"removed: {risk.text}"] and risk_change["added"] == ["added: Bruising"]
@@ -79,6 +79,6 @@ def test_a_draft_not_yet_published_is_not_in_the_page_history(staff):
     staff.post(f"{ADMIN}/{page.pk}/draft/")
     draft = Procedure.all_objects.get(draft_of=page)
     url = f"{ADMIN}/{draft.pk}/change/"
-    staff.post(url, change_form_data(staff, url, summary="Only in the draft."))
+    staff.post(url, change_form_data(staff, url, summary_en="Only in the draft."))
 
     assert not any("Only in the draft." in " ".join(row["added"]) for row in history_rows(staff, page))

@@ -70,7 +70,7 @@ def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_publis
     generation = cache.get(GENERATION_KEY)
 
     draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary=NEW_SUMMARY, **{"list_items-0-text": "A risk only the draft has"})
+    save_draft(client, draft, summary_en=NEW_SUMMARY, **{"list_items-0-text_en": "A risk only the draft has"})
 
     assert summary_on(public) == live_summary
     assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
@@ -87,7 +87,7 @@ def test_editing_a_live_page_directly_is_refused(client, editor, kyphoplasty):
     url = f"{ADMIN}/{kyphoplasty.pk}/change/"
     form = client.get(url)
     assert "Edit in a draft" in form.content.decode()
-    assert client.post(url, {"summary": "Straight to the public", "_save": "Save"}).status_code == 403
+    assert client.post(url, {"summary_en": "Straight to the public", "_save": "Save"}).status_code == 403
     kyphoplasty.refresh_from_db()
     assert kyphoplasty.summary != "Straight to the public"
 
@@ -103,7 +103,7 @@ def test_a_draft_is_never_public_nor_listed(client, editor, kyphoplasty, public)
 
 def test_preview_shows_the_draft_on_the_page_template(client, editor, kyphoplasty):
     draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary=NEW_SUMMARY)
+    save_draft(client, draft, summary_en=NEW_SUMMARY)
 
     response = client.get(f"{ADMIN}/{draft.pk}/preview/")
     html = response.content.decode()
@@ -119,22 +119,22 @@ def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, edi
     save_draft(
         client,
         draft,
-        summary=kyphoplasty.summary.replace("minimally invasive", "small"),
-        **{"list_items-2-0-text": risk.text + " or bruising"},  # the risks inline (the second list),
+        summary_en=kyphoplasty.summary.replace("minimally invasive", "small"),
+        **{"list_items-2-0-text_en": risk.text + " or bruising"},  # the risks inline (the second list),
     )
 
     html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
     rows = {text(find_one(row, "th")): row for row in find_all(find_one(html, "tbody"), "tr")}
-    assert set(rows) == {"Summary", "Risk or side effect, item 1"}
-    assert texts(rows["Summary"], "del") == ["removed: minimally invasive"]
-    assert texts(rows["Summary"], "ins") == ["added: small"]
+    assert set(rows) == {"Summary (English)", "Risk or side effect, item 1"}
+    assert texts(rows["Summary (English)"], "del") == ["removed: minimally invasive"]
+    assert texts(rows["Summary (English)"], "ins") == ["added: small"]
     assert texts(rows["Risk or side effect, item 1"], "ins") == ["added: or bruising"]
 
 
 def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, kyphoplasty, public):
     live_summary = summary_on(public)
     draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary=NEW_SUMMARY)
+    save_draft(client, draft, summary_en=NEW_SUMMARY)
 
     confirm = client.get(f"{ADMIN}/{draft.pk}/discard/")
     assert "Yes, discard the draft" in confirm.content.decode()
@@ -150,7 +150,7 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     save_draft(
         client,
         draft,
-        summary=NEW_SUMMARY,
+        summary_en=NEW_SUMMARY,
         go_live_at=later.strftime("%Y-%m-%dT%H:%M"),
     )
     assert "scheduled for" in client.get(f"{ADMIN}/").content.decode()
@@ -179,7 +179,7 @@ def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, edi
 
 def test_history_shows_who_saved_and_who_published_and_when(client, editor, kyphoplasty, django_user_model):
     draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary=NEW_SUMMARY)
+    save_draft(client, draft, summary_en=NEW_SUMMARY)
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
     client.force_login(publisher)
     client.post(f"{ADMIN}/{draft.pk}/publish/")
@@ -207,12 +207,12 @@ def test_the_worker_publishes_a_scheduled_draft_at_its_time_and_not_before(
 ):
     draft = start_draft(client, kyphoplasty)
     later = timezone.localtime() + dt.timedelta(hours=2)
-    save_draft(client, draft, summary=NEW_SUMMARY, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
+    save_draft(client, draft, summary_en=NEW_SUMMARY, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
     assert run_worker() == 0  # queued for later
     assert summary_on(public) != NEW_SUMMARY
 
     earlier = timezone.localtime() - dt.timedelta(minutes=1)  # the editor moves the time: due now
-    save_draft(client, draft, summary=NEW_SUMMARY, go_live_at=earlier.strftime("%Y-%m-%dT%H:%M"))
+    save_draft(client, draft, summary_en=NEW_SUMMARY, go_live_at=earlier.strftime("%Y-%m-%dT%H:%M"))
     assert run_worker() == 1
     assert summary_on(public) == NEW_SUMMARY
     assert not Procedure.all_objects.filter(pk=draft.pk).exists()
