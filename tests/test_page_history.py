@@ -47,7 +47,10 @@ def test_a_published_draft_is_in_the_page_history_word_by_word_with_who(staff):
     url = f"{ADMIN}/{draft.pk}/change/"
     risk = ListItem.objects.filter(procedure=draft, kind=ListItem.Kind.RISK).first()
     data = change_form_data(
-        staff, url, summary_en=page.summary.replace("minimally invasive", "small"), **{"list_items-2-0-text_en": "Bruising"}
+        staff,
+        url,
+        summary_en=page.summary.replace("minimally invasive", "small"),
+        **{"list_items-2-0-text_en": "Bruising"},
     )
     assert staff.post(url, data).status_code == 302
     staff.post(f"{ADMIN}/{draft.pk}/publish/")

@@ -1,0 +1,78 @@
+"""The Spanish travels with drafts (copied, compared, previewed, published), the history keeps each language's
+changes, and the rendering and page caches keep each language apart."""
+
+import pytest
+from django.test import Client
+
+from procedures import publishing, rendering
+from procedures.models import Procedure, Section
+
+from .html import parse, text
+from .spanish import ADMIN, FAKE, SPANISH_TITLE, editor, get_in, give_spanish, kyphoplasty  # noqa: F401 (fixtures)
+from .staff import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/pain-management/kyphoplasty/"
+
+
+def test_a_draft_carries_the_spanish_of_the_page_and_its_parts(editor, kyphoplasty):
+    give_spanish(kyphoplasty)
+    draft = publishing.draft_start(procedure=kyphoplasty, user=editor)
+
+    assert draft.title_es == SPANISH_TITLE and draft.summary_es == kyphoplasty.summary_es
+    page_sections = [s.body_es for s in kyphoplasty.sections.order_by("position", "pk")]
+    assert [s.body_es for s in draft.sections.order_by("position", "pk")] == page_sections
+    assert draft.spanish_complete and not draft.spanish_outdated
+
+
+def test_compare_and_the_spanish_preview_show_the_drafts_spanish(client, editor, kyphoplasty):
+    client.post(f"{ADMIN}/{kyphoplasty.pk}/draft/")
+    draft = Procedure.all_objects.get(draft_of=kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+    changes = {"summary_es": "Resumen de prueba.", "sections-0-body_es": "Cuerpo de prueba."}
+    assert client.post(url, change_form_data(client, url, **changes)).status_code == 302
+
+    compare = text(parse(client.get(f"{ADMIN}/{draft.pk}/compare/")))
+    assert "Summary (Spanish)" in compare and "added: Resumen de prueba." in compare
+    assert "Section (Spanish), item 1" in compare and "added: Cuerpo de prueba." in compare
+
+    preview = client.get(f"{ADMIN}/{draft.pk}/preview/?language=es").content.decode()
+    assert "Resumen de prueba." in preview and "Cuerpo de prueba." in preview
+    assert "show in English here" in preview  # the banner: most parts have no Spanish yet
+    assert "Resumen de prueba." not in client.get(f"{ADMIN}/{draft.pk}/preview/").content.decode()
+
+
+def test_the_history_keeps_each_languages_changes(client, editor, kyphoplasty):
+    client.post(f"{ADMIN}/{kyphoplasty.pk}/draft/")
+    draft = Procedure.all_objects.get(draft_of=kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+    client.post(url, change_form_data(client, url, title_es="Título de prueba", **{"sections-0-heading_es": "Uno"}))
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    assert kyphoplasty.history.filter(title_es="Título de prueba").exists()
+    assert Section.history.filter(procedure_id=kyphoplasty.pk, heading_es="Uno").exists()
+    history = text(parse(client.get(f"{ADMIN}/{kyphoplasty.pk}/history/")))
+    assert "Title (Spanish)" in history and "added: Título de prueba" in history
+    assert "Heading (Spanish)" in history and "added: Uno" in history
+
+
+def test_the_rendered_content_is_kept_per_language(kyphoplasty):
+    give_spanish(kyphoplasty)
+    rendering.render_published(kyphoplasty.pk)
+
+    english = rendering.cached_body(kyphoplasty, "en")
+    spanish = rendering.cached_body(kyphoplasty, "es")
+    assert english and spanish
+    assert FAKE in spanish and FAKE not in english
+
+
+def test_the_page_cache_keeps_each_language_apart(settings, kyphoplasty):
+    settings.PAGE_CACHE_SECONDS = 600
+    give_spanish(kyphoplasty)
+    patient = Client()
+
+    assert SPANISH_TITLE in get_in(patient, "es", PAGE).content.decode()  # cached now
+    english = get_in(patient, "en", PAGE).content.decode()
+    assert SPANISH_TITLE not in english and "Kyphoplasty" in english
+    assert SPANISH_TITLE in get_in(patient, "es", PAGE).content.decode()
