@@ -1,7 +1,6 @@
 """Test helpers for the Spanish version of the content. The Spanish here is obviously fake test text: the real
 Spanish medical text comes only from the client."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
@@ -42,13 +41,12 @@ def get_in(client, language: str, url: str):
         return client.get(url)
 
 
-@pytest.fixture
+# Fixtures, made so in each test module: `kyphoplasty = pytest.fixture(spanish.kyphoplasty)`.
 def kyphoplasty() -> Procedure:
     """The live kyphoplasty page, as the seed migration loads it (English only)."""
     return Procedure.objects.get(slug="kyphoplasty")
 
 
-@pytest.fixture
 def editor(django_user_model, client):
     """A member of the "Content editors" group, signed in on `client`."""
     user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
