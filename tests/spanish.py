@@ -36,9 +36,10 @@ def give_spanish(page: Procedure, *, leave_out: str = "") -> Procedure:
 
 
 def get_in(client, language: str, url: str):
-    """The page as a visitor reading `language` gets it."""
+    """The page as a visitor reading `language` gets it: Spanish lives under /es/. (The test's language is put
+    back afterwards: a Spanish request leaves Spanish active in the thread.)"""
     with translation.override(language):
-        return client.get(url)
+        return client.get(f"/es{url}" if language == "es" else url)
 
 
 # Fixtures, made so in each test module: `kyphoplasty = pytest.fixture(spanish.kyphoplasty)`.
