@@ -40,9 +40,13 @@ def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_th
     # The Markdown toolbar and the live preview, rendered and sanitised by the page's own code.
     page.fill("#id_risks_outro_en", "Call us <script>alert(1)</script>")
     page.locator("#id_risks_outro_en").press("Control+a")
-    page.get_by_role("toolbar", name="Formatting: Text after the risks").get_by_role("button", name="Bold").click()
+    page.get_by_role("toolbar", name="Formatting: Text after the risks (English)").get_by_role(
+        "button", name="Bold"
+    ).click()
     assert page.input_value("#id_risks_outro_en").startswith("**Call us")
-    page.get_by_role("region", name="Preview: Text after the risks").locator("strong").get_by_text("Call us").wait_for()
+    page.get_by_role("region", name="Preview: Text after the risks (English)").locator("strong").get_by_text(
+        "Call us"
+    ).wait_for()
     assert page.locator(".md-preview script").count() == 0
     assert_axe_clean()
     page.click("input[name=_save]")
