@@ -108,7 +108,8 @@ COMPARISON = [
 def record(apps, model_name, obj, history_type="~"):
     historical = apps.get_model("procedures", f"Historical{model_name}")
     model = apps.get_model("procedures", model_name)
-    values = {field.attname: getattr(obj, field.attname) for field in model._meta.fields}
+    kept = {field.attname for field in historical._meta.fields}  # as in 0002: the history's own fields only
+    values = {field.attname: getattr(obj, field.attname) for field in model._meta.fields if field.attname in kept}
     historical.objects.create(
         **values, history_date=timezone.now(), history_type=history_type, history_change_reason=REASON
     )
