@@ -42,7 +42,7 @@ def _changes(model, fields: list[str], before, after) -> list[Change]:
     return changes
 
 
-SOURCES = [(Procedure, "id", [*CONTENT_FIELDS, "status"])] + [
+SOURCES = [(Procedure, "id", [*CONTENT_FIELDS, "slug", "status"])] + [
     (model, "procedure_id", [name for name in fields if name != "position"]) for _name, model, fields in PARTS
 ]
 

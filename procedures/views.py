@@ -1,4 +1,4 @@
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
@@ -6,6 +6,7 @@ from django.views.generic import DetailView
 from azura_site.cache import public_page
 
 from . import rendering
+from .addresses import moved_to
 from .models import Procedure, ServiceLine
 
 
@@ -28,6 +29,15 @@ class ProcedureDetailView(DetailView):
 
     def get_queryset(self):
         return Procedure.objects.visible_to(self.request.user).select_related("service_line")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = moved_to(kwargs["slug"])
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         # The content comes rendered once (procedures/rendering.py): no parts read, no Markdown converted.

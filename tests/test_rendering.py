@@ -35,7 +35,7 @@ def test_publishing_renders_the_page_for_its_first_visitor(
 ):
     page = Procedure.objects.get(slug="kyphoplasty")
     user = django_user_model.objects.create_user("editor", is_staff=True)
-    draft = publishing.draft_start(procedure=page, user=user)
+    draft = publishing.draft_start(page=page, user=user)
     Procedure.all_objects.filter(pk=draft.pk).update(summary="Published summary.")
     with django_capture_on_commit_callbacks(execute=True):
         publishing.draft_publish(draft=draft, user=user)
