@@ -1,6 +1,5 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
 from azura_site.cache import public_page
@@ -20,15 +19,27 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/overview.html", {"service_line": service_line, "procedures": procedures})
 
 
-@method_decorator(public_page(), name="dispatch")
 class ProcedureDetailView(DetailView):
-    """A procedure page; drafts are shown to staff only, as a preview."""
+    """A procedure page; drafts are shown to staff only, as a preview. Patients get the page read and rendered
+    once per content change (procedures/rendering.py); staff get it fresh, drafts included."""
 
     template_name = "procedures/procedure_detail.html"
     context_object_name = "procedure"
+    rendered_body = None
 
     def get_queryset(self):
         return Procedure.objects.visible_to(self.request.user).select_related("service_line")
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            procedure = super().get_object(queryset)
+            self.rendered_body = rendering.render_body(procedure)
+            return procedure
+        page = rendering.published_page(self.kwargs["slug"], self.request)
+        if page is None:
+            raise Http404("No such procedure page")
+        procedure, self.rendered_body = page
+        return procedure
 
     def get(self, request, *args, **kwargs):
         try:
@@ -40,5 +51,9 @@ class ProcedureDetailView(DetailView):
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
 
     def get_context_data(self, **kwargs):
-        # The content comes rendered once (procedures/rendering.py): no parts read, no Markdown converted.
-        return super().get_context_data(**kwargs, rendered_body=rendering.body(self.object))
+        return super().get_context_data(**kwargs, rendered_body=self.rendered_body)
+
+
+# Wrapped once, here: method_decorator on dispatch would build the page cache's wrapper again on every request, and a
+# page served from the cache would still set up the view.
+procedure_detail = public_page()(ProcedureDetailView.as_view())
