@@ -28,7 +28,6 @@ from .admin_inlines import (
 )
 from .admin_publishing import PublishingAdminMixin
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
-from .page_history import page_history
 from .templatetags.content import render_markdown
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
@@ -173,20 +172,6 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
             .get(pk=page.pk)
         )
         return render(request, "procedures/procedure_detail.html", {"procedure": page, "preview": True})
-
-    def history_view(self, request, object_id, extra_context=None):
-        """One history for the page: its fields, sections, list items and comparison rows, word by word."""
-        procedure = self.get_object(request, object_id)
-        if procedure is None or not self.has_view_permission(request, procedure):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": procedure,
-            "title": f"History of “{procedure.title}”",
-            "entries": page_history(procedure),
-        }
-        return TemplateResponse(request, "admin/procedures/procedure/page_history.html", context)
 
     def text_view(self, request):
         """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),

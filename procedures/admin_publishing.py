@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from . import publishing
 from .compare import compare
 from .models import Revisable
+from .page_history import page_history
 
 
 def is_live(page: Revisable | None) -> bool:
@@ -164,6 +165,22 @@ class PublishingAdminMixin:
                 ),
             ),
         )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """One history for the page (a procedure's: its fields, sections, list items and comparison rows), word by
+        word, with who and when."""
+        page = self.get_object(request, object_id)
+        if page is None or not self.has_view_permission(request, page):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": page,
+            "title": f"History of “{page.title}”",
+            "entries": page_history(page),
+            "has_parts": bool(publishing.parts_of(self.model)),
+        }
+        return TemplateResponse(request, "admin/procedures/page_history.html", context)
 
     # --- The publishing actions -----------------------------------------------------------------------------
 

@@ -177,3 +177,19 @@ def test_the_overview_history_shows_who_saved_and_who_published(client, editor, 
     assert "Saved the draft by editor" in html and "Published by publisher" in html
     overview.refresh_from_db()
     assert overview.history.first().history_user == publisher
+
+
+def test_the_overview_history_page_shows_each_published_change_word_by_word(client, editor, overview):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading=NEW_HEADING)
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    html = parse(client.get(f"{ADMIN}/{overview.pk}/history/"))
+    rows = find_all(find_one(find_one(html, "table", **{"class": "compare page-history"}), "tbody"), "tr")
+    what = [text(find_one(row, "th")) for row in rows]
+    assert what[:2] == ["Published", "Changed: Page Published a draft"]
+    change = rows[1]
+    assert text(find_all(change, "td")[1]) == "editor"
+    assert texts(change, "dt") == ["Help heading"]
+    assert texts(change, "ins") == [f"added: {NEW_HEADING}"]
+    assert "Choose a date" not in text(html)
