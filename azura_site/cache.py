@@ -3,8 +3,8 @@
 Only anonymous GETs without a session are cached or served from the cache: a staff preview, or anything
 carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
 a generation number that is part of each key, so all cached pages go stale at once, on every process and
-host that shares the cache; so does a deploy of new templates or static files (the code version). The page's
-language (English, or Spanish under /es/) is part of every key.
+host that shares the cache; so does a deploy of new templates, translations, static files or code (the code
+version). The page's language (English, or Spanish under /es/) is part of every key.
 
 A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
 is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
@@ -27,17 +27,20 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 GENERATION_KEY = "page-cache:generation"
 MAX_VALUES = 5  # per parameter: no page reads more
 MAX_VALUE_LENGTH = 200  # characters per value: longer than any field the pages accept
+OUR_APPS = ("azura_site", "procedures", "appointments")
 
 
 @functools.cache
 def code_version() -> str:
-    """Changes with every deploy of new templates, translations or static files, so that no page rendered by the
-    older code (pointing at static files that may be gone) is served after it. Read once per process."""
+    """Changes with every deploy of new templates, translations, static files or code, so that nothing rendered by
+    the older code (pointing at static files that may be gone, or a procedure row pickled before a model changed) is
+    served after it. Read once per process."""
     digest = hashlib.sha256()
-    sources = [(directory, "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
-    sources += [(directory, "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
+    sources = [(Path(directory), "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
+    sources += [(Path(directory), "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
+    sources += [(settings.BASE_DIR / app, "*.py") for app in OUR_APPS]
     for directory, pattern in sources:
-        for path in sorted(Path(directory).rglob(pattern)):
+        for path in sorted(directory.rglob(pattern)):
             digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
