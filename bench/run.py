@@ -13,8 +13,10 @@
    that fills the workers' caches (compiled templates, the ZIP code index). Pages are served as in production,
    from the page cache where the view has one; --no-page-cache measures the rendering. A page that does not
    answer 200 is skipped. --rounds N measures every page N times and keeps each page's median round.
-4. A table of requests per second, median and 99th-percentile latency and the ratio to the bare view, also
-   written to bench/results/latest.json (git-ignored).
+   --only procedure measures that page alone beside the bare view (a round: the bare view, then the page).
+4. A table of requests per second, median and 99th-percentile latency, the ratio to the bare view (of the median
+   rounds) and the round ratio (the median of each round's ratio: steadier on a shared machine), also written to
+   bench/results/latest.json (git-ignored).
 
 gunicorn is stopped on the way out, whatever happens (error, Ctrl-C, SIGTERM). Everything stays on loopback.
 """
@@ -86,6 +88,9 @@ class Measurement:
     errors: int  # socket errors and responses other than 2xx or 3xx
     ratio_to_bare: float | None = None
     rates_of_rounds: list[float] = field(default_factory=list)  # req/s of every round, in order
+    # The median of each round's rate over the same round's bare view: steadier than the ratio of two medians
+    # while other work comes and goes (with --only, a round measures the bare view right before the page).
+    round_ratio: float | None = None
 
 
 def parse_args() -> argparse.Namespace:
@@ -101,6 +106,9 @@ def parse_args() -> argparse.Namespace:
         "--no-page-cache", action="store_true", help="PAGE_CACHE_SECONDS=0: measure rendering, not the page cache"
     )
     parser.add_argument("--centers", type=int, default=10_000, help="active centers to create (default 10,000)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated page names to measure (e.g. procedure), beside the bare view"
+    )
     args = parser.parse_args()
     if (
         args.duration < 1
@@ -371,6 +379,10 @@ def measure(pages: list[Page], port: int, args: argparse.Namespace) -> list[Meas
     bare = results[0].requests_per_second
     for result in results:
         result.ratio_to_bare = result.requests_per_second / bare if bare else None
+        ratios = [
+            rate / base for rate, base in zip(result.rates_of_rounds, results[0].rates_of_rounds, strict=True) if base
+        ]
+        result.round_ratio = sorted(ratios)[(len(ratios) - 1) // 2] if ratios else None
     return results
 
 
@@ -384,14 +396,20 @@ def median_round(measurements: list[Measurement]) -> Measurement:
 
 
 def print_table(results: list[Measurement]) -> None:
-    header = f"{'page':<22} {'path':<32} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'errors':>6}"
+    header = (
+        f"{'page':<22} {'path':<32} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'round ratio':>11} "
+        f"{'errors':>6}"
+    )
     print(f"\n{header}\n{'-' * len(header)}")
     for r in results:
-        p50, p99, ratio = (
+        p50, p99, ratio, round_ratio = (
             "n/a" if value is None else "<0.01" if value < 0.005 else f"{value:.2f}"
-            for value in (r.p50_ms, r.p99_ms, r.ratio_to_bare)
+            for value in (r.p50_ms, r.p99_ms, r.ratio_to_bare, r.round_ratio)
         )
-        print(f"{r.page:<22} {r.path:<32} {r.requests_per_second:>9.1f} {p50:>8} {p99:>8} {ratio:>6} {r.errors:>6}")
+        print(
+            f"{r.page:<22} {r.path:<32} {r.requests_per_second:>9.1f} {p50:>8} {p99:>8} {ratio:>6} {round_ratio:>11} "
+            f"{r.errors:>6}"
+        )
     procedure = next((r for r in results if r.page == "procedure"), None)
     if procedure and procedure.ratio_to_bare is not None:
         verdict = "met" if procedure.ratio_to_bare >= PROCEDURE_TARGET else "MISSED"
@@ -441,10 +459,11 @@ def write_json(
 # --- Main ---------------------------------------------------------------------------------------------
 
 
-def check_pages(port: int) -> tuple[list[Page], dict[str, int | str]]:
-    """The pages that answer 200, and the status of those that do not (skipped)."""
+def check_pages(port: int, only: str = "") -> tuple[list[Page], dict[str, int | str]]:
+    """The pages that answer 200 (the bare view and `only`, if given), and the status of those that do not."""
     answering, skipped = [], {}
-    for page in PAGES:
+    names = {name.strip() for name in only.split(",") if name.strip()}
+    for page in [page for page in PAGES if not names or page is BARE or page.name in names]:
         try:
             status = status_of(port, page.path)
         except TimeoutError:
@@ -488,7 +507,7 @@ def main() -> int:
             try:
                 wait_until_ready(gunicorn, port, log)
                 print(f"gunicorn: {args.workers} {args.worker_class} workers on http://{HOST}:{port}/")
-                pages, skipped = check_pages(port)
+                pages, skipped = check_pages(port, args.only)
                 load = warn_if_busy()
                 results = measure(pages, port, args)
             finally:

@@ -1,10 +1,11 @@
 """`{% fragment "name" vary… %}…{% endfragment %}`: a part of the page layout rendered once and kept in the shared
-cache, for every page that shows it (the header and footer of every page, say).
+cache, for every page that shows it (the menu and the footer of every page).
 
 The key holds the code version (a deploy), the content generation (any content save: the site phone number, a
 procedure's title), the active language (`translation.get_language()`: each language its own copy) and the values
 it varies on (which menu entry is the current page). Only what is the same for every visitor may go inside: no
-CSRF token, no user, no message.
+CSRF token, no user, no message, and nothing that names the page itself (its address, a link to it in another
+language) unless the fragment varies on it.
 """
 
 import hashlib
