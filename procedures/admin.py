@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -142,16 +143,19 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
         return queryset
 
     def get_readonly_fields(self, request, obj=None):
-        fields = [*super().get_readonly_fields(request, obj), "parts_history", "readability"]
+        fields = [*super().get_readonly_fields(request, obj), "parts_history", "readability", "old_addresses"]
         if obj is not None and obj.is_draft_copy:
             fields.append("position")  # the page's own: publishing a draft changes its words and address only
         return fields
 
     def get_fieldsets(self, request, obj=None):
-        """A draft's web address is the one publishing gives the page (`new_slug`); a page's is its own."""
+        """A draft's web address is the one publishing gives the page (`new_slug`); a page's is its own, with the
+        addresses it had before."""
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not obj.is_draft_copy:
+        if obj is None:
             return fieldsets
+        if not obj.is_draft_copy:
+            return [*fieldsets, ("Old web addresses", {"fields": ("old_addresses",)})]
         swap = {"slug": "new_slug"}
         return [
             (name, {**options, "fields": [swap.get(field, field) for field in options["fields"]]})
@@ -241,6 +245,24 @@ class ProcedureAdmin(MarkdownWidgets, PublishingAdminMixin, SimpleHistoryAdmin):
             )
             if hardest
             else "",
+        )
+
+    @admin.display(description="Lead here")
+    def old_addresses(self, obj: Procedure) -> str:
+        """The addresses the page had before it moved: each answers a permanent redirect to it."""
+        addresses = obj.previous_addresses.order_by("-moved_at") if obj.pk else []
+        if not addresses:
+            return "None: the page has never moved."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} (until {})</li>",
+                (
+                    (f"/pain-management/{a.slug}/", timezone.localtime(a.moved_at).strftime("%b %-d, %Y"))
+                    for a in addresses
+                ),
+            ),
         )
 
     @admin.display(description="Their history")

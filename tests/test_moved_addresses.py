@@ -168,3 +168,11 @@ def test_a_page_not_published_keeps_its_old_address_as_a_redirect_when_renamed_d
     assert client.post(url, change_form_data(client, url, slug="balloon-kyphoplasty")).status_code == 302
     client.post(f"{ADMIN}/{kyphoplasty.pk}/publish/")
     assert public.get(OLD)["Location"] == NEW
+
+
+def test_the_page_s_form_lists_the_old_addresses_that_lead_to_it(client, editor, kyphoplasty):
+    url = f"{ADMIN}/{kyphoplasty.pk}/change/"
+    assert "the page has never moved" in client.get(url).content.decode()
+    publish(client, draft_with_address(client, kyphoplasty, "balloon-kyphoplasty"))
+    html = client.get(url).content.decode()
+    assert f"{OLD} (until" in html
