@@ -176,3 +176,9 @@ def test_the_page_s_form_lists_the_old_addresses_that_lead_to_it(client, editor,
     publish(client, draft_with_address(client, kyphoplasty, "balloon-kyphoplasty"))
     html = client.get(url).content.decode()
     assert f"{OLD} (until" in html
+
+
+def test_an_old_request_form_link_pre_fills_the_moved_procedure(client, editor, kyphoplasty, public):
+    publish(client, draft_with_address(client, kyphoplasty, "balloon-kyphoplasty"))
+    form = public.get("/appointments/request/?procedure=kyphoplasty").context["form"]
+    assert form["procedure"].value() == "balloon-kyphoplasty"
