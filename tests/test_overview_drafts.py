@@ -87,14 +87,16 @@ def test_editing_the_live_overview_directly_is_refused(client, editor, overview)
     assert overview.help_heading != "Straight to the public"
 
 
-def test_a_draft_of_the_overview_is_never_public_nor_listed(client, editor, overview, public):
+def test_a_draft_of_the_overview_is_never_public_nor_listed(client, editor, overview, public, settings):
     draft = start_draft(client, overview)
     save_draft(client, draft, help_heading=NEW_HEADING)
     assert NEW_HEADING not in public.get(PAGE).content.decode()
     assert NEW_HEADING not in client.get(PAGE).content.decode()  # staff see the live overview too
     assert public.get(f"{ADMIN}/{draft.pk}/preview/").status_code == 302  # to the sign-in page
     assert list(client.get(f"{ADMIN}/").context["cl"].result_list) == [overview]
-    assert public.get("/sitemap.xml").content.decode().count("/pain-management/<") == 1
+    sitemap = public.get("/sitemap.xml").content.decode()
+    assert "draft--" not in sitemap
+    assert sitemap.count("/pain-management/</loc>") == len(settings.LANGUAGES)  # the overview once per language
 
 
 def test_preview_shows_the_overview_draft_on_its_template_with_the_procedures(client, editor, overview):
