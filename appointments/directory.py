@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from procedures.addresses import linked_procedure
 from procedures.models import Procedure
 
 from . import geo, places, selectors
@@ -46,8 +47,13 @@ class PhysicianFilterForm(forms.Form):
     )
     accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, **kwargs):
+        procedure = data.get("procedure") if data is not None else None
+        moved = linked_procedure(procedure) if procedure else None
+        if moved and moved.slug and moved.slug != procedure:  # an old link to a page that moved: search it there
+            data = data.copy()
+            data["procedure"] = moved.slug
+        super().__init__(data, **kwargs)
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:

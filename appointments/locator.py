@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from procedures.addresses import linked_procedure
 from procedures.models import Procedure
 
 from . import geo, places, selectors
@@ -50,11 +51,13 @@ class LocatorForm(forms.Form):
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
-        # An old link may name a procedure since withdrawn: search every procedure and say so (never a 400).
-        self.procedure_withdrawn = data is not None and Procedure.objects.withdrawn(data.get("procedure", ""))
-        if self.procedure_withdrawn:
+        # An old link may name a procedure since withdrawn (search every procedure and say so, never a 400) or
+        # moved to another address (search it there).
+        linked = linked_procedure(data.get("procedure", "")) if data is not None and data.get("procedure") else None
+        self.procedure_withdrawn = bool(linked and linked.withdrawn)
+        if linked and linked.slug != data.get("procedure"):
             data = data.copy()
-            data["procedure"] = ""
+            data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         self.found: places.Place | None = None
         self.suggestions: list[str] = []

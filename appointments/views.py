@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from azura_site.cache import public_page
+from procedures.addresses import linked_procedure
 
 from . import center_choice, maps, ratelimit, selectors, services
 from .directory import PhysicianFilterForm
@@ -151,8 +152,12 @@ def _form_page(request: HttpRequest, form: AppointmentRequestForm, status: int =
 
 
 def _prefill(params) -> dict:
-    """?center=&physician=&procedure= slugs pre-fill the form; unknown slugs are ignored."""
-    return {name: params[name][:180] for name in ("center", "physician", "procedure") if params.get(name)}
+    """?center=&physician=&procedure= slugs pre-fill the form (a procedure page that moved by its address now);
+    unknown slugs are ignored."""
+    prefill = {name: params[name][:180] for name in ("center", "physician", "procedure") if params.get(name)}
+    if "procedure" in prefill:
+        prefill["procedure"] = linked_procedure(prefill["procedure"]).slug
+    return prefill
 
 
 @never_cache

@@ -3,8 +3,8 @@
 Only anonymous GETs without a session are cached or served from the cache: a staff preview, or anything
 carrying personal data (every such page sends Cache-Control: no-store), never is. Every content save bumps
 a generation number that is part of each key, so all cached pages go stale at once, on every process and
-host that shares the cache; so does a deploy of new templates or static files (the code version). The page's
-language (English, or Spanish under /es/) is part of every key.
+host that shares the cache; so does a deploy of new templates, translations, static files or code (the code
+version). The page's language (English, or Spanish under /es/) is part of every key.
 
 A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
 is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
@@ -22,22 +22,25 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 GENERATION_KEY = "page-cache:generation"
 MAX_VALUES = 5  # per parameter: no page reads more
 MAX_VALUE_LENGTH = 200  # characters per value: longer than any field the pages accept
+OUR_APPS = ("azura_site", "procedures", "appointments")
 
 
 @functools.cache
 def code_version() -> str:
-    """Changes with every deploy of new templates, translations or static files, so that no page rendered by the
-    older code (pointing at static files that may be gone) is served after it. Read once per process."""
+    """Changes with every deploy of new templates, translations, static files or code, so that nothing rendered by
+    the older code (pointing at static files that may be gone, or a procedure row pickled before a model changed) is
+    served after it. Read once per process."""
     digest = hashlib.sha256()
-    sources = [(directory, "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
-    sources += [(directory, "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
+    sources = [(Path(directory), "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
+    sources += [(Path(directory), "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
+    sources += [(settings.BASE_DIR / app, "*.py") for app in OUR_APPS]
     for directory, pattern in sources:
-        for path in sorted(Path(directory).rglob(pattern)):
+        for path in sorted(directory.rglob(pattern)):
             digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
@@ -50,6 +53,24 @@ def content_generation() -> int:
     if generation is None:
         cache.add(GENERATION_KEY, 1, None)
         generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def rendered_seconds() -> int:
+    """How long rendered output (the layout's fragments, a procedure page's content) is kept. A content save or a
+    deploy changes its key long before; but a write that skips the signals (a queryset update, SQL by hand) bumps
+    no generation, so, like a cached page, it lasts no longer than the page cache's time (at least a minute)."""
+    return max(settings.PAGE_CACHE_SECONDS, 60)
+
+
+def request_generation(request: HttpRequest | None) -> int:
+    """The content generation, read from the shared cache once per request (the layout's fragments, the page
+    cache and the page's content all ask for it)."""
+    if request is None:
+        return content_generation()
+    generation = getattr(request, "_content_generation", None)
+    if generation is None:
+        generation = request._content_generation = content_generation()
     return generation
 
 
@@ -95,6 +116,33 @@ def known_query(query: QueryDict, params: Iterable[str]) -> QueryDict:
     return known
 
 
+# Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
+CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
+
+
+def _page_key(request: HttpRequest) -> str:
+    page = f"{request.path}?{request.GET.urlencode()}"
+    path = hashlib.sha256(page.encode()).hexdigest()[:32]
+    # The language is in the key as well as in the path: an English and a Spanish page never share an entry,
+    # whatever the URL patterns become. (v2: entries hold their headers too.)
+    return f"page-cache:v2:{code_version()}:{request_generation(request)}:{translation.get_language()}:{path}"
+
+
+def _cached_response(entry: tuple) -> HttpResponse:
+    """A page from the cache, with the headers a freshly rendered one gets (set as they are: nothing to merge)."""
+    status, content, content_type, etag, cache_control, vary = entry
+    response = HttpResponse(content, status=status, content_type=content_type)
+    response["ETag"], response["Cache-Control"], response["Vary"] = etag, cache_control, vary
+    return response
+
+
+def _keep(key: str, response: HttpResponse, seconds: int) -> None:
+    if response.status_code in (200, 400, 404) and not response.has_header("Set-Cookie"):
+        set_response_etag(response)  # once, here, rather than on every answer from the cache
+        headers = [response[name] for name in ("Content-Type", "ETag", "Cache-Control", "Vary")]
+        cache.set(key, (response.status_code, response.content, *headers), seconds)
+
+
 def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Callable:
     """Cache an anonymous visitor's page for `seconds` (default PAGE_CACHE_SECONDS), or until content changes.
     Pages that say the time of day ("open now") pass a short time. `params` names the query parameters the
@@ -106,29 +154,24 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             request.GET = known_query(request.GET, params)
             if not _cacheable(request):
-                return view(request, *args, **kwargs)
-            page = f"{request.path}?{request.GET.urlencode()}"
-            path = hashlib.sha256(page.encode()).hexdigest()[:32]
-            # The language is in the key as well as in the path: an English and a Spanish page never share an
-            # entry, whatever the URL patterns become.
-            language = translation.get_language()
-            key = f"page-cache:{code_version()}:{content_generation()}:{language}:{path}"
-            cached = cache.get(key)
-            if cached is not None:
-                status, content, content_type = cached
-                response = HttpResponse(content, status=status, content_type=content_type)
-            else:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render"):
-                    response.render()
-                if response.status_code in (200, 400, 404) and not response.has_header("Set-Cookie"):
-                    timeout = seconds or settings.PAGE_CACHE_SECONDS
-                    cache.set(key, (response.status_code, response.content, response["Content-Type"]), timeout)
-            # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            patch_vary_headers(response, ["Cookie"])
+                return _public(view(request, *args, **kwargs))
+            key = _page_key(request)
+            entry = cache.get(key)
+            if entry is not None:
+                return _cached_response(entry)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            _public(response)
+            _keep(key, response, seconds or settings.PAGE_CACHE_SECONDS)
             return response
 
         return wrapper
 
     return decorator
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, **CACHE_CONTROL)
+    patch_vary_headers(response, ["Cookie"])
+    return response

@@ -13,8 +13,11 @@
    that fills the workers' caches (compiled templates, the ZIP code index). Pages are served as in production,
    from the page cache where the view has one; --no-page-cache measures the rendering. A page that does not
    answer 200 is skipped. --rounds N measures every page N times and keeps each page's median round.
-4. A table of requests per second, median and 99th-percentile latency and the ratio to the bare view, also
-   written to bench/results/latest.json (git-ignored).
+   --only procedure measures that page alone beside the bare view (a round: the bare view, then the page).
+4. A table of requests per second, median and 99th-percentile latency, the ratio to the bare view (of the median
+   rounds), the round ratio (the median of each round's ratio: steadier on a shared machine), and the CPU time
+   gunicorn's workers spent per request with its ratio (the bare view's over the page's: what the page costs the
+   server, whatever else loads the machine), also written to bench/results/latest.json (git-ignored).
 
 gunicorn is stopped on the way out, whatever happens (error, Ctrl-C, SIGTERM). Everything stays on loopback.
 """
@@ -86,6 +89,13 @@ class Measurement:
     errors: int  # socket errors and responses other than 2xx or 3xx
     ratio_to_bare: float | None = None
     rates_of_rounds: list[float] = field(default_factory=list)  # req/s of every round, in order
+    # The median of each round's rate over the same round's bare view: steadier than the ratio of two medians
+    # while other work comes and goes (with --only, a round measures the bare view right before the page).
+    round_ratio: float | None = None
+    # The CPU time the gunicorn workers spent per request (user + system, from /proc): what the page costs the
+    # server whatever else runs on the machine; its ratio is the bare view's over the page's.
+    cpu_ms: float | None = None
+    cpu_ratio: float | None = None
 
 
 def parse_args() -> argparse.Namespace:
@@ -101,6 +111,9 @@ def parse_args() -> argparse.Namespace:
         "--no-page-cache", action="store_true", help="PAGE_CACHE_SECONDS=0: measure rendering, not the page cache"
     )
     parser.add_argument("--centers", type=int, default=10_000, help="active centers to create (default 10,000)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated page names to measure (e.g. procedure), beside the bare view"
+    )
     args = parser.parse_args()
     if (
         args.duration < 1
@@ -354,23 +367,52 @@ def warm_up(port: int, path: str, seconds: float, clients: int) -> None:
             future.result()
 
 
-def measure(pages: list[Page], port: int, args: argparse.Namespace) -> list[Measurement]:
+def workers_cpu_seconds(master: int) -> float | None:
+    """The CPU time (user + system) gunicorn's workers (the master's children) have used so far; None off Linux."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0.0
+    try:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()  # after the command name, from the state on
+            except OSError:
+                continue  # a process that ended meanwhile
+            if int(fields[1]) == master:  # its parent
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    except (OSError, ValueError):
+        return None
+    return total
+
+
+def measure(pages: list[Page], port: int, args: argparse.Namespace, server: int) -> list[Measurement]:
     """Each page in turn, a warm-up then the measurement; with several rounds, each page's median round."""
     rounds: dict[Page, list[Measurement]] = {page: [] for page in pages}
     for number in range(1, args.rounds + 1):
         for page in pages:
             warm_up(port, page.path, args.warmup, args.workers)
             print(f"  round {number}/{args.rounds}: {page.name} ({args.duration} s)…", flush=True)
+            cpu_before = workers_cpu_seconds(server)
             report = run_wrk(f"http://{HOST}:{port}{page.path}", args.duration, args)
-            rounds[page].append(parse_wrk(page, report))
+            cpu_after = workers_cpu_seconds(server)
+            measurement = parse_wrk(page, report)
+            if cpu_before is not None and cpu_after is not None and measurement.requests:
+                measurement.cpu_ms = (cpu_after - cpu_before) * 1000 / measurement.requests
+            rounds[page].append(measurement)
     results = []
     for measurements in rounds.values():
         result = median_round(measurements)
         result.rates_of_rounds = [m.requests_per_second for m in measurements]
+        costs = sorted(m.cpu_ms for m in measurements if m.cpu_ms is not None)
+        result.cpu_ms = costs[(len(costs) - 1) // 2] if costs else None
         results.append(result)
     bare = results[0].requests_per_second
     for result in results:
         result.ratio_to_bare = result.requests_per_second / bare if bare else None
+        ratios = [
+            rate / base for rate, base in zip(result.rates_of_rounds, results[0].rates_of_rounds, strict=True) if base
+        ]
+        result.round_ratio = sorted(ratios)[(len(ratios) - 1) // 2] if ratios else None
+        if result.cpu_ms and results[0].cpu_ms:
+            result.cpu_ratio = results[0].cpu_ms / result.cpu_ms
     return results
 
 
@@ -384,14 +426,20 @@ def median_round(measurements: list[Measurement]) -> Measurement:
 
 
 def print_table(results: list[Measurement]) -> None:
-    header = f"{'page':<22} {'path':<32} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'errors':>6}"
+    header = (
+        f"{'page':<22} {'path':<32} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'round ratio':>11} "
+        f"{'CPU ms':>7} {'CPU ratio':>9} {'errors':>6}"
+    )
     print(f"\n{header}\n{'-' * len(header)}")
     for r in results:
-        p50, p99, ratio = (
+        p50, p99, ratio, round_ratio, cpu, cpu_ratio = (
             "n/a" if value is None else "<0.01" if value < 0.005 else f"{value:.2f}"
-            for value in (r.p50_ms, r.p99_ms, r.ratio_to_bare)
+            for value in (r.p50_ms, r.p99_ms, r.ratio_to_bare, r.round_ratio, r.cpu_ms, r.cpu_ratio)
         )
-        print(f"{r.page:<22} {r.path:<32} {r.requests_per_second:>9.1f} {p50:>8} {p99:>8} {ratio:>6} {r.errors:>6}")
+        print(
+            f"{r.page:<22} {r.path:<32} {r.requests_per_second:>9.1f} {p50:>8} {p99:>8} {ratio:>6} {round_ratio:>11} "
+            f"{cpu:>7} {cpu_ratio:>9} {r.errors:>6}"
+        )
     procedure = next((r for r in results if r.page == "procedure"), None)
     if procedure and procedure.ratio_to_bare is not None:
         verdict = "met" if procedure.ratio_to_bare >= PROCEDURE_TARGET else "MISSED"
@@ -441,10 +489,11 @@ def write_json(
 # --- Main ---------------------------------------------------------------------------------------------
 
 
-def check_pages(port: int) -> tuple[list[Page], dict[str, int | str]]:
-    """The pages that answer 200, and the status of those that do not (skipped)."""
+def check_pages(port: int, only: str = "") -> tuple[list[Page], dict[str, int | str]]:
+    """The pages that answer 200 (the bare view and `only`, if given), and the status of those that do not."""
     answering, skipped = [], {}
-    for page in PAGES:
+    names = {name.strip() for name in only.split(",") if name.strip()}
+    for page in [page for page in PAGES if not names or page is BARE or page.name in names]:
         try:
             status = status_of(port, page.path)
         except TimeoutError:
@@ -488,9 +537,9 @@ def main() -> int:
             try:
                 wait_until_ready(gunicorn, port, log)
                 print(f"gunicorn: {args.workers} {args.worker_class} workers on http://{HOST}:{port}/")
-                pages, skipped = check_pages(port)
+                pages, skipped = check_pages(port, args.only)
                 load = warn_if_busy()
-                results = measure(pages, port, args)
+                results = measure(pages, port, args, gunicorn.pid)
             finally:
                 stop_gunicorn(gunicorn)
         finally:

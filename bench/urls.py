@@ -1,7 +1,9 @@
 """The site's URLs plus a bare view: the fastest page Django can serve through the site's middleware."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from azura_site.urls import urlpatterns as site_urlpatterns
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -9,7 +11,5 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
-urlpatterns = [
-    path("bench/bare/", bare, name="bench-bare"),
-    path("", include("azura_site.urls")),
-]
+# The site's patterns themselves, not include()d: Django refuses i18n_patterns (the Spanish pages) in an include.
+urlpatterns = [path("bench/bare/", bare, name="bench-bare"), *site_urlpatterns]

@@ -1,8 +1,8 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -29,36 +29,64 @@ from .admin_inlines import (
     WarningSignInline,
     pair,
 )
-from .admin_publishing import PublishingAdminMixin, is_live
-from .admin_spanish import SpanishAdminMixin
+from .admin_publishing import PublishingAdminMixin
+from .admin_spanish import SpanishAdminMixin, SpanishCheckForm, spanish_preview
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
-from .page_history import page_history
 from .templatetags.content import render_markdown
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(MarkdownWidgets, TranslationAdmin, SimpleHistoryAdmin):
-    list_display = ("title", "status", "reviewed_on", "last_published_at")
+class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+    """The overview page: edited through drafts like the procedure pages, English and Spanish side by side."""
+
+    list_display = ("title", "status", "draft_state", "spanish", "reviewed_on", "last_published_at")
     list_filter = ("status",)
     search_fields = ("title_en", "title_es", "intro_en", "intro_es", "help_body_en", "help_body_es")
-    prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": (*pair("title"), "slug", "status", *pair("meta_description"))}),
+        ("Spanish version", {"fields": ("spanish_state", "spanish_checked")}),
         ("Overview", {"fields": pair("intro", "options_intro", "help_heading", "help_body")}),
         ("Call to action", {"fields": pair("cta_heading", "cta_body")}),
         REVIEW_FIELDSET,
+    )
+    unpublish_message = (
+        "The overview leaves the public site: its address answers “not found”. The procedure pages stay."
     )
 
     class Media:
         js = EDITOR_JS
 
-    def save_model(self, request, obj, form, change):
-        """The overview has no drafts: a saved change to the published overview is a published edit."""
-        if obj.is_published:
-            obj.last_published_at = timezone.now()
-        super().save_model(request, obj, form, change)
+    def get_fieldsets(self, request, obj=None):
+        """A draft of the overview shows no address: the overview's is fixed (/pain-management/)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_draft_copy:
+            return fieldsets
+        return [(name, {**opts, "fields": [f for f in opts["fields"] if f != "slug"]}) for name, opts in fieldsets]
+
+    def preview(self, request, page: ServiceLine):
+        """The draft on the overview's template, listing the procedures the live overview lists."""
+        live = page.draft_of or page
+        procedures = Procedure.objects.published().filter(service_line=live)
+        context = {"service_line": page, "procedures": procedures}
+        return spanish_preview(request, "procedures/overview.html", page, context)
+
+
+class ProcedureForm(SpanishCheckForm):
+    """A draft's web address: required, and no other page's (checked again when the draft is published)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "new_slug" in self.fields:
+            self.fields["new_slug"].required = True
+
+    def clean_new_slug(self) -> str:
+        slug = self.cleaned_data["new_slug"]
+        page = self.instance.draft_of
+        if slug.startswith("draft--") or (page is not None and publishing.address_taken(slug, page=page)):
+            raise forms.ValidationError("Another page already has this web address: choose another one.")
+        return slug
 
 
 @admin.register(Procedure)
@@ -80,7 +108,6 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         *("title_en", "title_es", "summary_en", "summary_es"),
         *("sections__body_en", "sections__body_es", "list_items__text_en", "list_items__text_es"),
     )
-    prepopulated_fields = {"slug": ("title",)}
     save_on_top = True
     # English and Spanish side by side: the Spanish is the client's, shown to patients once complete (README).
     fieldsets = (
@@ -123,6 +150,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         ReferenceInline,
     ]
 
+    form = ProcedureForm
     change_list_template = "admin/procedures/procedure/change_list.html"
 
     class Media:
@@ -133,19 +161,47 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         text = path("text/", self.admin_site.admin_view(self.text_view), name="procedures_procedure_text")
         return [health, text, *super().get_urls()]
 
-    def history_view(self, request, object_id, extra_context=None):
-        """One history for the page: its fields, sections, list items and comparison rows, word by word."""
-        procedure = self.get_object(request, object_id)
-        if procedure is None or not self.has_view_permission(request, procedure):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": procedure,
-            "title": f"History of “{procedure.title}”",
-            "entries": page_history(procedure),
-        }
-        return TemplateResponse(request, "admin/procedures/procedure/page_history.html", context)
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name == "procedures_procedure_changelist":
+            queryset = queryset.prefetch_related(*translation_state.PARTS)  # for the grade and the Spanish's state
+        return queryset
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*super().get_readonly_fields(request, obj), "parts_history", "readability", "old_addresses"]
+        if obj is not None and obj.is_draft_copy:
+            fields.append("position")  # the page's own: publishing a draft changes its words and address only
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        """A draft's web address is the one publishing gives the page (`new_slug`); a page's is its own, with the
+        addresses it had before."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        if not obj.is_draft_copy:
+            return [*fieldsets, ("Old web addresses", {"fields": ("old_addresses",)})]
+        swap = {"slug": "new_slug"}
+        return [
+            (name, {**options, "fields": [swap.get(field, field) for field in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    def save_model(self, request, obj, form, change):
+        """A page that is not live may change its address directly; the old one then leads to it."""
+        old_slug = form.initial.get("slug") if change and not obj.is_draft_copy else None
+        super().save_model(request, obj, form, change)
+        if old_slug and obj.slug != old_slug:
+            publishing.page_moved(page=obj, old_slug=old_slug)
+
+    def preview(self, request, page: Procedure):
+        page = (
+            Procedure.all_objects.select_related("service_line")
+            .prefetch_related("sections", "list_items", "comparison_rows")
+            .get(pk=page.pk)
+        )
+        return spanish_preview(request, "procedures/procedure_detail.html", page, {"procedure": page})
 
     def text_view(self, request):
         """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),
@@ -175,65 +231,6 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
             "months": settings.MEDICAL_REVIEW_MONTHS,
         }
         return TemplateResponse(request, "admin/procedures/procedure/health.html", context)
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "go_live_at":  # one labelled field: the admin's split date and time inputs have none
-            widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-            return forms.DateTimeField(
-                label="Publish at",
-                required=False,
-                widget=widget,
-                input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
-                help_text=f"{db_field.help_text} In the site's time zone ({timezone.get_current_timezone_name()}).",
-            )
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def get_queryset(self, request):
-        """Pages and their drafts (a draft opens from its page); the list shows pages only."""
-        queryset = Procedure.all_objects.select_related("draft")
-        match = request.resolver_match
-        if match and match.url_name == "procedures_procedure_changelist":
-            # The parts, for the grade and the state of the Spanish.
-            queryset = queryset.filter(draft_of__isnull=True).prefetch_related(*translation_state.PARTS)
-        return queryset
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = ["status", "parts_history", "publishing_history", "readability", "spanish_state"]
-        if obj is not None and obj.is_draft_copy:
-            fields += ["slug", "position"]  # the page's own: publishing a draft changes its words only
-        return fields
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return (
-            {}
-            if obj is not None and (obj.is_draft_copy or is_live(obj))
-            else super().get_prepopulated_fields(request, obj)
-        )
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
-        if obj is not None and obj.is_draft_copy:
-            fieldsets.insert(0, ("Publishing", {"fields": ("go_live_at",)}))
-        elif obj is not None:
-            fieldsets.append(("Publishing history", {"fields": ("publishing_history",)}))
-        return fieldsets
-
-    def view_on_site(self, obj: Procedure) -> str:
-        if obj.is_draft_copy or not obj.is_published:
-            return reverse("admin:procedures_procedure_preview", args=[obj.pk])
-        return obj.get_absolute_url()
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if obj.is_draft_copy:
-            publishing.draft_saved(draft=obj, user=request.user)
-            messages.info(request, "Saved the draft. The live page is unchanged until you publish the draft.")
-
-    def response_change(self, request, obj):
-        """After saving a draft, stay on it: preview, compare and publish are there."""
-        if obj.is_draft_copy and "_save" in request.POST:
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
 
     @admin.display(description="Reading grade")
     def reading_grade(self, obj: Procedure) -> str:
@@ -276,38 +273,20 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
             else "",
         )
 
-    @admin.display(description="Draft")
-    def draft_state(self, obj: Procedure) -> str:
-        draft = getattr(obj, "draft", None)
-        if draft is None:
-            return "—"
-        when = (
-            f"scheduled for {timezone.localtime(draft.go_live_at):%b %-d, %Y %H:%M}"
-            if draft.go_live_at
-            else "not published"
-        )
-        return format_html(
-            '<a href="{}">Draft, {}</a>', reverse("admin:procedures_procedure_change", args=[draft.pk]), when
-        )
-
-    @admin.display(description="Who saved, scheduled and published")
-    def publishing_history(self, obj: Procedure | None) -> str:
-        events = obj.publishing_events.select_related("user")[:20] if obj and obj.pk else []
-        if not events:
-            return "Nothing published from the admin yet."
+    @admin.display(description="Lead here")
+    def old_addresses(self, obj: Procedure) -> str:
+        """The addresses the page had before it moved: each answers a permanent redirect to it."""
+        addresses = obj.previous_addresses.order_by("-moved_at") if obj.pk else []
+        if not addresses:
+            return "None: the page has never moved."
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                "<li>{}: {} by {}{}</li>",
+                "<li>{} (until {})</li>",
                 (
-                    (
-                        timezone.localtime(event.at).strftime("%b %-d, %Y %H:%M"),
-                        event.get_action_display(),
-                        event.user or "the scheduler",
-                        f" ({event.note})" if event.note else "",
-                    )
-                    for event in events
+                    (f"/pain-management/{a.slug}/", timezone.localtime(a.moved_at).strftime("%b %-d, %Y"))
+                    for a in addresses
                 ),
             ),
         )

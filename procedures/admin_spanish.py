@@ -3,6 +3,8 @@ in the English since), a column in the list, and the editor's "checked against t
 
 from django import forms
 from django.contrib import admin
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
 from . import translation_state
@@ -15,7 +17,7 @@ CHECKED_HELP = (
 )
 
 
-class ProcedureForm(forms.ModelForm):
+class SpanishCheckForm(forms.ModelForm):
     spanish_checked = forms.BooleanField(label=CHECKED_LABEL, required=False, help_text=CHECKED_HELP)
 
 
@@ -29,9 +31,12 @@ def _state_text(state: translation_state.SpanishState) -> str:
 
 
 class SpanishAdminMixin:
-    """For ProcedureAdmin (needs `spanish_state` among its readonly fields and fieldsets)."""
+    """For the procedure and overview admins (with `spanish_state` and `spanish_checked` in their fieldsets)."""
 
-    form = ProcedureForm
+    form = SpanishCheckForm
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "spanish_state"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -76,6 +81,18 @@ class SpanishAdminMixin:
             _missing(state),
             _outdated(state),
         )
+
+
+def spanish_preview(request, template: str, page, context: dict):
+    """A draft (or a page not yet public) on its page template, in English or, with `?language=es`, with every
+    Spanish text there is (the banner says what the public Spanish page would show instead while some is
+    missing)."""
+    language = translation_state.SPANISH if request.GET.get("language") == "es" else translation_state.ENGLISH
+    context = {**context, "preview": True, "content_language": language, "content_fallback": False}
+    if language == translation_state.SPANISH:
+        context["spanish_missing"] = translation_state.page_state(page).missing
+    with translation.override(language), translation_state.previewing():
+        return render(request, template, context)
 
 
 def _missing(state: translation_state.SpanishState) -> str:

@@ -1,14 +1,16 @@
-"""A readable comparison of a draft with its live page: every field, section and list item, word by word."""
+"""A readable comparison of a draft with its live page: every field, section and list item, word by word (a
+procedure page's or the overview's)."""
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from .models import ListItem, Procedure
-from .publishing import CONTENT_FIELDS
+from .models import ListItem, Procedure, Revisable
+from .publishing import content_fields
 
 
 @dataclass
@@ -82,15 +84,19 @@ PART_LISTS = (
 )
 
 
-def compare(page: Procedure, draft: Procedure) -> list[Change]:
+def compare(page: Revisable, draft: Revisable) -> list[Change]:
     """What publishing the draft would change on the page, in the order of the edit form."""
+    model = type(page)
     changes = []
-    for name in CONTENT_FIELDS:
+    if model is Procedure and draft.new_slug and draft.new_slug != page.slug:
+        new_url = reverse("procedures:detail", kwargs={"slug": draft.new_slug})
+        changes.append(Change("Web address", word_diff(page.get_absolute_url(), new_url)))
+    for name in content_fields(model):
         old, new = getattr(page, name), getattr(draft, name)
         if (old or "") != (new or ""):  # an empty Spanish text may be stored as "" or as NULL
-            label = capfirst(Procedure._meta.get_field(name).verbose_name)
+            label = capfirst(model._meta.get_field(name).verbose_name)
             changes.append(Change(label, word_diff(str(old or ""), str(new or ""))))
-    for label, rows, fields in PART_LISTS:
+    for label, rows, fields in PART_LISTS if model is Procedure else []:
         old = [_row_text(row, fields) for row in rows(page)]
         new = [_row_text(row, fields) for row in rows(draft)]
         changes += _list_changes(label, old, new)

@@ -78,7 +78,39 @@ class Translatable(models.Model):
         super().save(*args, **kwargs)
 
 
-class ServiceLine(Translatable, Publishable):
+class PageManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Pages only: the draft copy of a published page is reached through that page (`page.draft`)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(draft_of__isnull=True)
+
+
+class Revisable(Publishable):
+    """A page edited through drafts once it is live (procedures/publishing.py): a draft is a row of the same
+    model whose `draft_of` is the page; it is never public and its saves leave the page cache alone."""
+
+    draft_of = models.OneToOneField(
+        "self", on_delete=models.CASCADE, null=True, blank=True, editable=False, related_name="draft"
+    )
+    go_live_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
+    )
+
+    objects = PageManager()
+    all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_draft_copy(self) -> bool:
+        return self.draft_of_id is not None
+
+
+class ServiceLine(Translatable, Revisable):
     """A service line such as Interventional Pain Management: its overview page."""
 
     title = models.CharField(max_length=120)
@@ -96,22 +128,16 @@ class ServiceLine(Translatable, Publishable):
 
     class Meta:
         ordering = ["title"]
+        default_manager_name = "objects"
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.title} (draft)" if self.draft_of_id else self.title
 
     def get_absolute_url(self) -> str:
         return reverse("procedures:overview")
 
 
-class ProcedureManager(models.Manager.from_queryset(PublishableQuerySet)):
-    """Pages only: the draft copy of a published page is reached through that page (`procedure.draft`)."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(draft_of__isnull=True)
-
-
-class Procedure(Translatable, Publishable):
+class Procedure(Translatable, Revisable):
     """One procedure page: summary, sections, key facts, conditions, risks and an optional comparison.
 
     Editing a published page works on a draft copy (`draft_of` points at the page), so the page stays as it is
@@ -121,7 +147,9 @@ class Procedure(Translatable, Publishable):
     service_line = models.ForeignKey(ServiceLine, on_delete=models.PROTECT, related_name="procedures")
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        "web address", unique=True, help_text="The last part of the page address. Changing it breaks links."
+        "web address",
+        unique=True,
+        help_text="The last part of the page address. When a page moves, its old address leads to the new one.",
     )
     position = models.PositiveSmallIntegerField("order", default=0, help_text="Order in lists; lower comes first.")
     summary = models.TextField(help_text="A short summary shown in lists and at the top of the page.")
@@ -167,14 +195,14 @@ class Procedure(Translatable, Publishable):
         max_length=120, blank=True, help_text="The other procedure in the comparison table, e.g. Vertebroplasty."
     )
 
-    draft_of = models.OneToOneField(
-        "self", on_delete=models.CASCADE, null=True, blank=True, editable=False, related_name="draft"
-    )
-    go_live_at = models.DateTimeField(
-        "publish at",
-        null=True,
+    # A draft's own `slug` is an internal placeholder (slugs are unique); the address it gives the page is here.
+    new_slug = models.SlugField(
+        "web address",
         blank=True,
-        help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
+        help_text=(
+            "The last part of the page address. If you change it, publishing moves the page: its old address "
+            "then sends visitors and search engines to the new one."
+        ),
     )
 
     # Whether every English text of the page and its parts has its Spanish, and whether an English text changed
@@ -182,8 +210,6 @@ class Procedure(Translatable, Publishable):
     spanish_complete = models.BooleanField(default=False, editable=False)
     spanish_outdated = models.BooleanField(default=False, editable=False)
 
-    objects = ProcedureManager()
-    all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
     # history: registered in procedures/translation.py (after the Spanish fields exist).
 
     class Meta:
@@ -195,10 +221,6 @@ class Procedure(Translatable, Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("procedures:detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_draft_copy(self) -> bool:
-        return self.draft_of_id is not None
 
     @property
     def key_facts(self) -> list[tuple[str, str]]:
@@ -341,7 +363,8 @@ class ComparisonRow(Ordered):
 
 
 class PublishingEvent(models.Model):
-    """Who saved, scheduled, published, discarded or unpublished a page's draft, and when."""
+    """Who saved, scheduled, published, discarded or unpublished a page's draft, and when (a procedure page's or
+    the overview's: exactly one of the two)."""
 
     class Action(models.TextChoices):
         DRAFT_STARTED = "started", "Started a draft"
@@ -350,8 +373,14 @@ class PublishingEvent(models.Model):
         PUBLISHED = "published", "Published"
         DISCARDED = "discarded", "Discarded the draft"
         UNPUBLISHED = "unpublished", "Unpublished the page"
+        NOT_PUBLISHED = "failed", "Could not publish the scheduled draft"
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="publishing_events")
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_events"
+    )
+    service_line = models.ForeignKey(
+        ServiceLine, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_events"
+    )
     action = models.CharField(max_length=12, choices=Action.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     at = models.DateTimeField(default=timezone.now)
@@ -359,10 +388,18 @@ class PublishingEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(procedure__isnull=True) ^ models.Q(service_line__isnull=True),
+                name="publishing_event_of_one_page",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.user or 'the scheduler'}"
 
 
-# The notices the law asks the site to carry live in their own module; imported here so Django registers them.
+# The notices the law asks the site to carry, and the addresses pages moved from, live in their own modules;
+# imported here so Django registers them.
+from .addresses import PreviousAddress  # noqa: E402, F401
 from .notices import Notice, Tagline  # noqa: E402, F401

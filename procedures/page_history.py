@@ -1,5 +1,6 @@
-"""One history per procedure page: its own fields and every section, list item and comparison row, newest first,
-each change shown word by word (who, when, what), with its drafts' steps (who saved, scheduled, published)."""
+"""One history per page with drafts: a procedure page's own fields and every section, list item and comparison row
+(the overview's fields), newest first, each change shown word by word (who, when, what), with its drafts' steps
+(who saved, scheduled, published)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -7,8 +8,8 @@ from datetime import datetime
 from django.utils.text import capfirst
 
 from .compare import Change, word_diff
-from .models import ListItem, Procedure, Section
-from .publishing import BOOKKEEPING, CONTENT_FIELDS, PARTS
+from .models import ListItem, Revisable, Section
+from .publishing import BOOKKEEPING, content_fields, parts_of
 
 ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}
 
@@ -24,7 +25,7 @@ class Entry:
 
 
 def _label(model, record) -> str:
-    if model is Procedure:
+    if issubclass(model, Revisable):
         return "Page"
     if model is Section:
         return f"Section “{record.heading_en or record.heading}”"
@@ -44,17 +45,21 @@ def _changes(model, fields: list[str], before, after) -> list[Change]:
     return changes
 
 
-SOURCES = [(Procedure, "id", [*CONTENT_FIELDS, "status"])] + [
-    (model, "procedure_id", [name for name in fields if name not in {"position", *BOOKKEEPING}])
-    for _name, model, fields in PARTS
-]
+def _sources(model: type[Revisable]) -> list:
+    """(model, key to the page, fields shown) of the page and each of its parts (bookkeeping left out: the history
+    does not keep it)."""
+    page = [(model, "id", [*content_fields(model), "slug", "status"])]
+    return page + [
+        (part, "procedure_id", [f for f in fields if f not in {"position", *BOOKKEEPING}])
+        for _name, part, fields in parts_of(model)
+    ]
 
 
-def page_history(procedure: Procedure, limit: int = 200) -> list[Entry]:
+def page_history(page: Revisable, limit: int = 200) -> list[Entry]:
     """The page's changes, newest first (at most `limit`)."""
     entries = []
-    for model, key, fields in SOURCES:
-        records = model.history.filter(**{key: procedure.pk}).select_related("history_user").order_by("history_date")
+    for model, key, fields in _sources(type(page)):
+        records = model.history.filter(**{key: page.pk}).select_related("history_user").order_by("history_date")
         previous = {}
         for record in records:
             if record.history_type == "-":
@@ -76,7 +81,7 @@ def page_history(procedure: Procedure, limit: int = 200) -> list[Entry]:
                 )
             )
             previous[record.id] = record
-    for event in procedure.publishing_events.select_related("user"):  # the drafts' steps: saved, scheduled…
+    for event in page.publishing_events.select_related("user"):  # the drafts' steps: saved, scheduled…
         entries.append(Entry(event.at, event.user, "", event.get_action_display(), event.note))
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]

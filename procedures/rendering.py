@@ -1,7 +1,12 @@
-"""A published procedure page's content, rendered once (Markdown converted and sanitised, template applied) and
-kept in the shared cache until content or code changes: a page nobody has cached yet costs one query and the
-page's frame, not its Markdown. Publishing renders it at once, so the first patient does not wait. Each language
-of the content (English, and Spanish where the page shows it) is rendered and kept apart."""
+"""A published procedure page, read and rendered once (its row, and its content under the title with Markdown
+converted and sanitised) and kept in the shared cache until content or code changes: a page nobody has cached yet
+costs no query and none of its Markdown, only the page's frame. Publishing renders it at once, in each language,
+so the first patient does not wait.
+
+Keys hold the code version (a deploy), the content generation (any content save), the language asked for (each
+language its own copy: `translation.get_language()`) and the page's address. The content itself is rendered in
+the page's content language: a Spanish request for a page without complete published Spanish gets the English
+content, rendered under "en" (its headings too), so the page never mixes the two (procedures/translation_state.py)."""
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
@@ -9,49 +14,57 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from azura_site.cache import code_version, content_generation
+from azura_site.cache import code_version, rendered_seconds, request_generation
 
 from . import translation_state
 from .models import Procedure
 
 BODY_TEMPLATE = "procedures/_procedure_body.html"
 PARTS = ("sections", "list_items", "comparison_rows")
-TIMEOUT = 7 * 24 * 3600  # a content save or a deploy changes the key long before
+MAX_SLUG = 50  # SlugField's length: a longer address is no page's
 
 
-def _key(procedure: Procedure, language: str) -> str:
-    # The content generation changes with every content save, the code version with every deploy.
-    return f"procedure-body:{procedure.pk}:{language}:{code_version()}:{content_generation()}"
-
-
-def cached_body(procedure: Procedure, language: str) -> SafeString | None:
-    """The page's rendered content in `language`, if it is current; None for a page that is not published."""
-    if not procedure.is_published or procedure.is_draft_copy:
-        return None
-    html = cache.get(_key(procedure, language))
-    return None if html is None else mark_safe(html)  # noqa: S308 (our own template's output)
+def _key(slug: str, request=None) -> str:
+    return f"procedure-page:{code_version()}:{request_generation(request)}:{translation.get_language()}:{slug}"
 
 
 def render_body(procedure: Procedure, language: str) -> SafeString:
-    """Render the page's content in `language` (reading its parts) and keep it when the page is public. The
-    template's own words (headings such as "At a glance") follow the same language as the content."""
+    """Render the page's content under the title in `language` (reading its parts). The template's own words
+    (headings such as "At a glance") follow the same language as the content."""
     prefetch_related_objects([procedure], *PARTS)
     with translation.override(language):
         html = render_to_string(BODY_TEMPLATE, {"procedure": procedure})
-    if procedure.is_published and not procedure.is_draft_copy:
-        cache.set(_key(procedure, language), html, TIMEOUT)
     return mark_safe(html)  # noqa: S308 (rendered by our template, Markdown sanitised by nh3)
 
 
-def body(procedure: Procedure, language: str) -> SafeString:
-    return cached_body(procedure, language) or render_body(procedure, language)
+def _read_and_render(slug: str, request=None) -> tuple[Procedure, SafeString] | None:
+    procedure = Procedure.objects.published().select_related("service_line").filter(slug=slug).first()
+    if procedure is None:
+        return None
+    body = render_body(procedure, translation_state.content_language(procedure))
+    procedure._prefetched_objects_cache = {}  # rendered into the body: the cached row need not carry them
+    cache.set(_key(slug, request), (procedure, str(body)), rendered_seconds())
+    return procedure, body
+
+
+def published_page(slug: str, request=None) -> tuple[Procedure, SafeString] | None:
+    """The published page at this address and its rendered content (in the page's content language for the
+    language asked for), or None (not published, or no such page). Only pages that exist are kept: an invented
+    address costs a query, never a cache entry."""
+    if len(slug) > MAX_SLUG:
+        return None
+    cached = cache.get(_key(slug, request))
+    if cached is not None:
+        procedure, body = cached
+        return procedure, mark_safe(body)  # noqa: S308 (rendered by our template, as above)
+    return _read_and_render(slug, request)
 
 
 def render_published(procedure_pk: int) -> None:
-    """After a page is published: render its content now, for the next visitor, in each language it shows."""
-    procedure = Procedure.objects.published().select_related("service_line").filter(pk=procedure_pk).first()
-    if procedure is None:
+    """After a page is published: read and render it now, for the next visitor, for each language asked for."""
+    slug = Procedure.objects.published().filter(pk=procedure_pk).values_list("slug", flat=True).first()
+    if slug is None:
         return
-    render_body(procedure, translation_state.ENGLISH)
-    if translation_state.shows_spanish(procedure):
-        render_body(procedure, translation_state.SPANISH)
+    for language in translation_state.LANGUAGES:
+        with translation.override(language):
+            _read_and_render(slug)

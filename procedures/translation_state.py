@@ -74,7 +74,8 @@ def mark_current(obj: models.Model) -> None:
 
 def mark_page_current(procedure) -> None:
     """mark_current for a page (or draft) and each of its parts, saved."""
-    for obj in [procedure, *(part for name in PARTS for part in getattr(procedure, name).all())]:
+    parts = PARTS if hasattr(procedure, PARTS[0]) else ()  # the overview has none
+    for obj in [procedure, *(part for name in parts for part in getattr(procedure, name).all())]:
         mark_current(obj)
         obj.save(update_fields=["translation_sources"])
 
@@ -140,10 +141,13 @@ def page_state(page: models.Model) -> SpanishState:
 
 def refresh(procedure) -> SpanishState:
     """Recompute a procedure's (or a draft's) stored Spanish flags from its fields and parts. Called after the
-    admin saves a page or draft with its parts, and after publishing and starting a draft."""
+    admin saves a page or draft with its parts, and after publishing and starting a draft. The overview keeps no
+    flags (it has no parts: its state is read from its own fields when asked), so for it this only reports."""
     from .models import Procedure
 
     state = page_state(procedure)
+    if not isinstance(procedure, Procedure):
+        return state
     flags = {"spanish_complete": state.complete, "spanish_outdated": bool(state.outdated)}
     if any(getattr(procedure, name) != value for name, value in flags.items()):
         Procedure.all_objects.filter(pk=procedure.pk).update(**flags)

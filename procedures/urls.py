@@ -5,5 +5,5 @@ from . import views
 app_name = "procedures"
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("<slug:slug>/", views.ProcedureDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", views.procedure_detail, name="detail"),
 ]

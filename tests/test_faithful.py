@@ -124,11 +124,15 @@ def test_content_loaded_by_a_migration_has_no_updated_date(client, url):
     assert "dateModified" not in html
 
 
-def test_saving_the_published_overview_gives_it_its_last_updated_date(client, django_user_model):
+def test_publishing_a_draft_of_the_overview_gives_it_its_last_updated_date(client, django_user_model):
     staff = django_user_model.objects.create_superuser("editor", password="a-long-password-1")
     client.force_login(staff)
-    url = f"/admin/procedures/serviceline/{ServiceLine.objects.get().pk}/change/"
+    overview = ServiceLine.objects.get()
+    assert client.post(f"/admin/procedures/serviceline/{overview.pk}/draft/").status_code == 302
+    draft = ServiceLine.all_objects.get(draft_of=overview)
+    url = f"/admin/procedures/serviceline/{draft.pk}/change/"
     assert client.post(url, change_form_data(client, url, cta_body="Find a center near you.")).status_code == 302
+    assert client.post(f"/admin/procedures/serviceline/{draft.pk}/publish/").status_code == 302
     client.logout()
     today = timezone.localdate()
     note = text(find_one(parse(client.get("/pain-management/")), "p", **{"class": "review-note"}))

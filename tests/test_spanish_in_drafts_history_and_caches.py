@@ -3,6 +3,7 @@ changes, and the rendering and page caches keep each language apart."""
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from procedures import publishing, rendering
 from procedures.models import Procedure, Section
@@ -22,7 +23,7 @@ PAGE = "/pain-management/kyphoplasty/"
 
 def test_a_draft_carries_the_spanish_of_the_page_and_its_parts(editor, kyphoplasty):
     give_spanish(kyphoplasty)
-    draft = publishing.draft_start(procedure=kyphoplasty, user=editor)
+    draft = publishing.draft_start(page=kyphoplasty, user=editor)
 
     assert draft.title_es == SPANISH_TITLE and draft.summary_es == kyphoplasty.summary_es
     page_sections = [s.body_es for s in kyphoplasty.sections.order_by("position", "pk")]
@@ -61,14 +62,27 @@ def test_the_history_keeps_each_languages_changes(client, editor, kyphoplasty):
     assert "Heading (Spanish)" in history and "added: Uno" in history
 
 
-def test_the_rendered_content_is_kept_per_language(kyphoplasty):
+def rendered_in(language: str, slug: str = "kyphoplasty") -> str:
+    with translation.override(language):
+        return rendering.published_page(slug)[1]
+
+
+def test_the_rendered_content_is_kept_per_language(kyphoplasty, django_assert_num_queries):
     give_spanish(kyphoplasty)
     rendering.render_published(kyphoplasty.pk)
 
-    english = rendering.cached_body(kyphoplasty, "en")
-    spanish = rendering.cached_body(kyphoplasty, "es")
-    assert english and spanish
+    with django_assert_num_queries(0):  # publishing rendered both languages
+        english, spanish = rendered_in("en"), rendered_in("es")
     assert FAKE in spanish and FAKE not in english
+
+
+def test_a_spanish_request_for_a_page_without_complete_spanish_gets_the_content_rendered_in_english(kyphoplasty):
+    give_spanish(kyphoplasty, leave_out="section:body")
+    rendering.render_published(kyphoplasty.pk)
+
+    english, spanish = rendered_in("en"), rendered_in("es")
+    assert spanish == english  # the template's own headings too: the whole content in English, never a mix
+    assert FAKE not in spanish
 
 
 def test_the_page_cache_keeps_each_language_apart(settings, kyphoplasty):

@@ -68,7 +68,7 @@ def test_the_english_page_never_shows_the_spanish_nor_the_note(client, kyphoplas
 
 
 def test_spanish_in_a_draft_reaches_the_spanish_page_only_when_the_draft_is_published(editor, kyphoplasty):
-    draft = give_spanish(publishing.draft_start(procedure=kyphoplasty, user=editor))
+    draft = give_spanish(publishing.draft_start(page=kyphoplasty, user=editor))
     assert draft.spanish_complete
     patient = Client()
 
@@ -81,7 +81,7 @@ def test_spanish_in_a_draft_reaches_the_spanish_page_only_when_the_draft_is_publ
 
 def test_an_unpublished_page_with_complete_spanish_shows_no_spanish(kyphoplasty):
     give_spanish(kyphoplasty)
-    publishing.procedure_unpublish(procedure=kyphoplasty, user=None)
+    publishing.page_unpublish(page=kyphoplasty, user=None)
     assert not translation_state.shows_spanish(Procedure.objects.get(pk=kyphoplasty.pk))
 
 

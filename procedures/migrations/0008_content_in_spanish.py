@@ -67,10 +67,14 @@ def copy_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("procedures", "0006_notice_drafts"),
+        ("procedures", "0007_overview_drafts_moved_addresses"),
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name="procedure",
+            options={"default_manager_name": "objects", "ordering": ["position", "title_en"]},
+        ),
         migrations.AddField(
             model_name="comparisonrow",
             name="aspect_en",
@@ -1253,10 +1257,6 @@ class Migration(migrations.Migration):
             model_name="serviceline",
             name="translation_sources",
             field=models.JSONField(blank=True, default=dict, editable=False),
-        ),
-        migrations.AlterModelOptions(
-            name="procedure",
-            options={"default_manager_name": "objects", "ordering": ["position", "title_en"]},
         ),
         migrations.RunPython(copy_into_english, copy_back),
     ]

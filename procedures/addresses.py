@@ -1,0 +1,56 @@
+"""A procedure page's addresses: the one it has now and those it had before it moved. An old address answers a
+permanent redirect to the page (procedures/views.py), and a link to the locator or the directory naming it
+(`?procedure=<old address>`) searches the page's procedure; old links and search results never break."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+
+
+class PreviousAddress(models.Model):
+    """An address a procedure page had before it moved (every old address points at the page itself: no chain)."""
+
+    slug = models.SlugField("old web address", unique=True)
+    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="previous_addresses")
+    moved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "previous web address"
+        verbose_name_plural = "previous web addresses"
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+def moved_to(slug: str):
+    """The published page that had this address before it moved, or None."""
+    from .models import Status
+
+    previous = PreviousAddress.objects.filter(slug=slug, procedure__status=Status.PUBLISHED).select_related("procedure")
+    return next((address.procedure for address in previous), None)
+
+
+@dataclass(frozen=True)
+class LinkedProcedure:
+    """What a `?procedure=` slug in an old link names now: `slug` to search with ("" for every procedure), and
+    whether the page was withdrawn (the page says so)."""
+
+    slug: str
+    withdrawn: bool = False
+
+
+def linked_procedure(slug: str) -> LinkedProcedure:
+    """Read a `?procedure=` slug: a published page's is kept as it is (one query); a withdrawn page's becomes every
+    procedure; a moved page's becomes its address now; anything else is left to the form to refuse."""
+    from .models import SLUG_RE, Procedure, Status
+
+    if not SLUG_RE.fullmatch(slug or ""):
+        return LinkedProcedure(slug or "")
+    status = Procedure.objects.filter(slug=slug).values_list("status", flat=True).first()
+    if status == Status.PUBLISHED:
+        return LinkedProcedure(slug)
+    if status is not None:
+        return LinkedProcedure("", withdrawn=True)
+    page = moved_to(slug)
+    return LinkedProcedure(page.slug if page else slug)

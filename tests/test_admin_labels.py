@@ -1,0 +1,48 @@
+"""The admin speaks to editors in words: "Web address", "Link name", "Order", never "Slug", "Anchor", "Position" or
+"Historical sections", on the pages they edit."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from procedures.models import Procedure
+
+from .html import find_all, parse, text
+
+pytestmark = pytest.mark.django_db
+
+DEVELOPER_WORDS = {"Slug", "Anchor", "Position", "Draft of", "Go live at", "New slug"}
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(user)
+    return user
+
+
+def labels(client, url: str) -> set[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    html = parse(response)
+    return {text(label).rstrip(":") for label in find_all(html, "label") + find_all(html, "th")}
+
+
+def test_a_procedure_draft_s_form_labels_its_fields_in_words(client, editor):
+    page = Procedure.objects.get(slug="kyphoplasty")
+    client.post(f"/admin/procedures/procedure/{page.pk}/draft/")
+    draft = Procedure.all_objects.get(draft_of=page)
+    shown = labels(client, f"/admin/procedures/procedure/{draft.pk}/change/")
+    assert {"Web address", "Link name", "Order", "Publish at"} <= shown
+    assert not shown & DEVELOPER_WORDS
+
+
+def test_the_new_procedure_form_labels_its_fields_in_words(client, editor):
+    shown = labels(client, "/admin/procedures/procedure/add/")
+    assert {"Web address", "Order"} <= shown
+    assert not shown & DEVELOPER_WORDS
+
+
+def test_the_admin_names_no_historical_model(client, editor):
+    html = client.get("/admin/").content.decode() + client.get("/admin/procedures/").content.decode()
+    assert "Historical" not in html and "historical" not in html

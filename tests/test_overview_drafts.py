@@ -1,0 +1,197 @@
+"""The overview (/pain-management/) is edited like a procedure page: a draft, previewed and compared, published now
+or at a set time, or discarded; the live overview and its cached copy stay as they are until then."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from azura_site.cache import GENERATION_KEY
+from procedures.models import PublishingEvent, ServiceLine, Status
+
+from .html import find_all, find_one, parse, text, texts
+from .staff import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/admin/procedures/serviceline"
+PAGE = "/pain-management/"
+NEW_HEADING = "Questions about your options"
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    """A member of the "Content editors" group, signed in on `client`."""
+    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def overview() -> ServiceLine:
+    return ServiceLine.objects.get()
+
+
+@pytest.fixture
+def public() -> Client:
+    return Client()
+
+
+def start_draft(client, overview: ServiceLine) -> ServiceLine:
+    assert client.post(f"{ADMIN}/{overview.pk}/draft/").status_code == 302
+    return ServiceLine.all_objects.get(draft_of=overview)
+
+
+def save_draft(client, draft: ServiceLine, **changes) -> None:
+    url = f"{ADMIN}/{draft.pk}/change/"
+    response = client.post(url, change_form_data(client, url, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+
+
+def help_heading_on(client) -> str:
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    return text(find_one(parse(response), "h2", id="help-heading"))
+
+
+def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_published(
+    client, editor, overview, public, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    live_heading = help_heading_on(public)  # now in the page cache
+    generation = cache.get(GENERATION_KEY)
+
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+
+    assert help_heading_on(public) == live_heading
+    assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
+    overview.refresh_from_db()
+    assert overview.help_heading == live_heading and overview.status == Status.PUBLISHED
+
+    assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
+    assert help_heading_on(public) == NEW_HEADING
+    assert not ServiceLine.all_objects.filter(draft_of=overview).exists()
+
+
+def test_editing_the_live_overview_directly_is_refused(client, editor, overview):
+    url = f"{ADMIN}/{overview.pk}/change/"
+    assert "Edit in a draft" in client.get(url).content.decode()
+    assert client.post(url, {"help_heading": "Straight to the public", "_save": "Save"}).status_code == 403
+    overview.refresh_from_db()
+    assert overview.help_heading != "Straight to the public"
+
+
+def test_a_draft_of_the_overview_is_never_public_nor_listed(client, editor, overview, public, settings):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+    assert NEW_HEADING not in public.get(PAGE).content.decode()
+    assert NEW_HEADING not in client.get(PAGE).content.decode()  # staff see the live overview too
+    assert public.get(f"{ADMIN}/{draft.pk}/preview/").status_code == 302  # to the sign-in page
+    assert list(client.get(f"{ADMIN}/").context["cl"].result_list) == [overview]
+    sitemap = public.get("/sitemap.xml").content.decode()
+    assert "draft--" not in sitemap
+    assert sitemap.count("/pain-management/</loc>") == len(settings.LANGUAGES)  # the overview once per language
+
+
+def test_preview_shows_the_overview_draft_on_its_template_with_the_procedures(client, editor, overview):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+
+    response = client.get(f"{ADMIN}/{draft.pk}/preview/")
+    html = parse(response)
+    assert "procedures/overview.html" in [t.name for t in response.templates]
+    assert text(find_one(html, "h2", id="help-heading")) == NEW_HEADING
+    assert "Draft preview" in text(html)
+    assert "Kyphoplasty" in texts(find_one(html, "section", **{"aria-labelledby": "options-heading"}), "a")
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_compare_shows_the_overview_fields_changed_word_by_word(client, editor, overview):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, cta_body_en=overview.cta_body + " Today.")
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    rows = {text(find_one(row, "th")): row for row in find_all(find_one(html, "tbody"), "tr")}
+    assert set(rows) == {"Call to action text (English)"}
+    assert texts(rows["Call to action text (English)"], "ins") == ["added: Today."]
+
+
+def test_discarding_the_overview_draft_asks_first_and_leaves_the_live_page(client, editor, overview, public):
+    live_heading = help_heading_on(public)
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+
+    assert "Yes, discard the draft" in client.get(f"{ADMIN}/{draft.pk}/discard/").content.decode()
+    assert ServiceLine.all_objects.filter(pk=draft.pk).exists()
+    assert client.post(f"{ADMIN}/{draft.pk}/discard/").status_code == 302
+    assert not ServiceLine.all_objects.filter(pk=draft.pk).exists()
+    assert help_heading_on(public) == live_heading
+    assert overview.publishing_events.first().action == PublishingEvent.Action.DISCARDED
+
+
+def test_the_cron_command_publishes_a_scheduled_overview_draft_when_its_time_comes(client, editor, overview, public):
+    draft = start_draft(client, overview)
+    later = timezone.localtime() + dt.timedelta(hours=2)
+    save_draft(client, draft, help_heading_en=NEW_HEADING, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
+    assert "scheduled for" in client.get(f"{ADMIN}/").content.decode()
+
+    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert help_heading_on(public) != NEW_HEADING  # not yet due
+
+    ServiceLine.all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
+    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert help_heading_on(public) == NEW_HEADING
+
+
+def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, editor, overview, public, run_worker):
+    draft = start_draft(client, overview)
+    earlier = timezone.localtime() - dt.timedelta(minutes=1)
+    save_draft(client, draft, help_heading_en=NEW_HEADING, go_live_at=earlier.strftime("%Y-%m-%dT%H:%M"))
+    assert run_worker() == 1
+    assert help_heading_on(public) == NEW_HEADING
+    actions = list(overview.publishing_events.values_list("action", flat=True))
+    assert actions[0] == PublishingEvent.Action.PUBLISHED and PublishingEvent.Action.SCHEDULED in actions
+
+
+def test_unpublishing_the_overview_asks_first(client, editor, overview, public):
+    assert "Yes, unpublish" in client.get(f"{ADMIN}/{overview.pk}/unpublish/").content.decode()
+    assert public.get(PAGE).status_code == 200
+    assert client.post(f"{ADMIN}/{overview.pk}/unpublish/").status_code == 302
+    assert public.get(PAGE).status_code == 404
+    assert client.post(f"{ADMIN}/{overview.pk}/publish/").status_code == 302
+    assert public.get(PAGE).status_code == 200
+
+
+def test_the_overview_history_shows_who_saved_and_who_published(client, editor, overview, django_user_model):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+    publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
+    client.force_login(publisher)
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    html = client.get(f"{ADMIN}/{overview.pk}/change/").content.decode()
+    assert "Saved the draft by editor" in html and "Published by publisher" in html
+    overview.refresh_from_db()
+    assert overview.history.first().history_user == publisher
+
+
+def test_the_overview_history_page_shows_each_published_change_word_by_word(client, editor, overview):
+    draft = start_draft(client, overview)
+    save_draft(client, draft, help_heading_en=NEW_HEADING)
+    client.post(f"{ADMIN}/{draft.pk}/publish/")
+
+    html = parse(client.get(f"{ADMIN}/{overview.pk}/history/"))
+    rows = find_all(find_one(find_one(html, "table", **{"class": "compare page-history"}), "tbody"), "tr")
+    what = [text(find_one(row, "th")) for row in rows]
+    assert what[:2] == ["Published", "Changed: Page Published a draft"]
+    change = rows[1]
+    assert text(find_all(change, "td")[1]) == "editor"
+    assert texts(change, "dt") == ["Help heading (English)"]
+    assert texts(change, "ins") == [f"added: {NEW_HEADING}"]
+    assert "Choose a date" not in text(html)
