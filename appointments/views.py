@@ -15,9 +15,9 @@ from django.views.generic import DetailView
 from azura_site.cache import public_page
 from procedures.addresses import linked_procedure
 
-from . import center_choice, maps, ratelimit, selectors, services
+from . import center_choice, maps, ratelimit, request_page, selectors, services
 from .directory import PhysicianFilterForm
-from .forms import AppointmentRequestForm
+from .forms import AppointmentRequestForm, browser_nonce
 from .locator import LocatorForm
 from .mail import confirmation_email
 from .models import AppointmentRequest, Center, Physician, Practice
@@ -103,10 +103,9 @@ SESSION_SENT_KEY = "appointment_requests_sent"  # every request this browser ses
 def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
-        form = AppointmentRequestForm(initial=_prefill(request.GET), session=request.session)
-        return _form_page(request, form)
+        return request_page.blank_form_page(request, _blank_form_page)
 
-    form = AppointmentRequestForm(request.POST, session=request.session)
+    form = AppointmentRequestForm(request.POST, browser=browser_nonce(request.META.get("CSRF_COOKIE")))
     if not form.is_valid():
         return _form_page(request, form)
     center = form.cleaned_data["center"]
@@ -149,6 +148,13 @@ def _form_page(request: HttpRequest, form: AppointmentRequestForm, status: int =
         **context,
     }
     return render(request, "appointments/request_form.html", context, status=status)
+
+
+def _blank_form_page(request: HttpRequest, *, initial: dict, csrf_token: str) -> HttpResponse:
+    """The form as a visit first sees it: pre-filled from the query string, with these values of the visit (or
+    request_page's placeholders for them)."""
+    form = AppointmentRequestForm(initial={**_prefill(request.GET), **initial}, browser=None)
+    return _form_page(request, form, csrf_token=csrf_token)
 
 
 def _prefill(params) -> dict:
