@@ -25,7 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from procedures.models import Procedure
 
 from . import geo, phones
-from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours
+from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours, center_search_text
 from .validators import no_control_characters
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
@@ -347,6 +347,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         "longitude": point[1],
         "location_is_approximate": geo.is_zip_location(point, zip_code),
         "timezone": time_zone,
+        "search_text": center_search_text(values["name"], values["city"]),  # the importer bypasses save()
     }
     if "email" in row:
         fields["notification_email"] = values["email"]

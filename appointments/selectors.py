@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from procedures.models import Procedure
 
 from . import geo
-from .models import Center, Physician, Practice
+from .models import Center, Physician, Practice, search_words
 
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
@@ -52,12 +52,15 @@ def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: i
 
 
 def centers_named(text: str, limit: int = 10) -> list[Center]:
-    """Active centers whose name or city contains the text, or whose slug it is: the directory's center search."""
-    text = text.strip()
-    if not text:
+    """Active centers whose name and city contain every word of the text, with or without accents ("Espanola"
+    finds Española), or whose slug it is: the directory's center search."""
+    words = search_words(text)
+    if not words:
         return []
-    query = Q(slug=text) | Q(name__icontains=text) | Q(city__icontains=text)
-    return list(Center.objects.active().filter(query).order_by("name")[:limit])
+    named = Q()
+    for word in words:
+        named &= Q(search_text__contains=word)
+    return list(Center.objects.active().filter(Q(slug=text.strip()) | named).order_by("name")[:limit])
 
 
 def physicians_near(*, point: geo.Point, radius: float | None, physicians, state: str = "") -> list[Physician]:

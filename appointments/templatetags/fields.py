@@ -86,12 +86,10 @@ def _select(context: dict) -> SafeString:
 
 def _attrs(attrs: dict) -> SafeString:
     """As django/forms/widgets/attrs.html: False leaves the attribute out, True writes its name alone."""
-    return mark_safe(
-        "".join(  # noqa: S308 (names and values escaped)
-            f" {conditional_escape(name)}"
-            if value is True
-            else f' {conditional_escape(name)}="{conditional_escape(value)}"'
-            for name, value in attrs.items()
-            if value is not False
-        )
+    escape = conditional_escape
+    html = "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
     )
+    return mark_safe(html)  # noqa: S308 (names and values escaped)
