@@ -4,12 +4,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 
+from azura_site.cache import content_generation
 from procedures.models import Procedure
 
 from . import geo
-from .models import Center, Physician, Practice, search_words
+from .models import Center, Language, Physician, Practice, search_words
 
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
@@ -95,6 +97,27 @@ def practices_at(centers: list[Center]) -> list[Practice]:
     """Where active physicians practise among these centers, by physician's name."""
     practices = Practice.objects.filter(center__in=centers, physician__is_active=True).select_related("physician")
     return list(practices.order_by("physician__last_name", "physician__first_name"))
+
+
+def procedure_choices() -> list[tuple[str, str]]:
+    """The published procedures as (slug, title) choices, in their order, for the search forms' selects."""
+    return _choices("procedure", Procedure.objects.published().values_list("slug", "title"))
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The languages physicians speak, as choices for the directory's select."""
+    return _choices("language", Language.objects.values_list("name", "name"))
+
+
+def _choices(name: str, rows) -> list[tuple[str, str]]:
+    """A select's choices, read once per content generation (any content save changes it), not on every search:
+    the value chosen is still checked against the database."""
+    key = f"choices:{name}:{content_generation()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(rows)
+        cache.set(key, choices, 24 * 3600)
+    return choices
 
 
 def procedure_chosen(slug: str | None, among) -> Procedure | None:
