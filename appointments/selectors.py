@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from azura_site.cache import content_generation
 from procedures.models import Procedure
@@ -16,6 +16,8 @@ from .models import Center, Language, Physician, Practice, search_words
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
 NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
+GROWING_RADII = (25, 100, 400)  # miles: the boxes tried for the few nearest centers at any distance
+FEW = 5
 PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
 
 
@@ -38,13 +40,24 @@ def centers_near(
     """Active centers within `radius` miles of a point (None: any distance), nearest first, offering the
     procedure if one is given; when none is within the radius, the nearest one beyond it."""
     centers = _offering(procedure)
-    nearby = [
-        r for r in _measure(point, centers.nearest(*point, radius, limit)) if radius is None or r.distance <= radius
-    ]
-    if nearby or radius is None:
+    if radius is None:
+        return _nearest_anywhere(centers, point, limit), None
+    nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+    if nearby:
         return nearby, None
-    beyond = _measure(point, centers.nearest(*point, None, 1))
+    beyond = _nearest_anywhere(centers, point, 1)
     return [], beyond[0] if beyond else None
+
+
+def _nearest_anywhere(centers, point: geo.Point, limit: int) -> list[Result]:
+    """The `limit` nearest centers at any distance. For a few (the form's offer, the nearest beyond a radius),
+    growing boxes first: the database answers a box from its (latitude, longitude) index, but must read and sort
+    every row (10,000 in the benchmark) for no box at all; for many, the boxes missed cost more than they save."""
+    for radius in GROWING_RADII if limit <= FEW else ():
+        found = [r for r in _measure_bare(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+        if len(found) == limit:  # every center outside the box is farther than `radius`, so than these
+            return _with_details_of(found)
+    return _with_details_of(_measure_bare(point, centers.nearest(*point, None, limit)))
 
 
 def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: int = MAX_RESULTS) -> list[Result]:
@@ -132,6 +145,11 @@ def _offering(procedure: Procedure | None):
 
 def _with_details(centers):
     return centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
+
+
+def _with_details_of(results: list[Result]) -> list[Result]:
+    prefetch_related_objects([result.center for result in results], PUBLISHED_PROCEDURES, "opening_hours")
+    return results
 
 
 def _measure(point: geo.Point, centers) -> list[Result]:
