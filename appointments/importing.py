@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
 
 from . import geo, phones
@@ -416,6 +417,9 @@ def _save(rows: list[CenterRow], report: Callable[[str], None]) -> ImportResult:
         result.updated += updated
         if result.total < len(rows):
             report(f"Saved {result.total} of {len(rows)} centers.")
+    # Bulk writes send no signals: without this, cached pages and center cards would show the old centers.
+    # Once committed, so that no page drawn from the old rows is kept under the new generation.
+    transaction.on_commit(bump_content_generation)
     return result
 
 

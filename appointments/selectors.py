@@ -144,11 +144,12 @@ def _offering(procedure: Procedure | None):
 
 
 def _with_details(centers):
-    return centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
+    """The hours, for "open now"; the procedures offered are read only for cards not drawn yet (cards.py)."""
+    return centers.prefetch_related("opening_hours")
 
 
 def _with_details_of(results: list[Result]) -> list[Result]:
-    prefetch_related_objects([result.center for result in results], PUBLISHED_PROCEDURES, "opening_hours")
+    prefetch_related_objects([result.center for result in results], "opening_hours")
     return results
 
 

@@ -15,7 +15,7 @@ from django.views.generic import DetailView
 from azura_site.cache import public_page
 from procedures.addresses import linked_procedure
 
-from . import center_choice, maps, ratelimit, request_page, selectors, services
+from . import cards, center_choice, maps, ratelimit, request_page, selectors, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm, browser_nonce
 from .locator import LocatorForm
@@ -30,17 +30,18 @@ log = logging.getLogger(__name__)
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
-    results, nearest_beyond, center_map = [], None, None
+    results, nearest_beyond, center_map, shown = [], None, None, []
     if form.searched:
         results, nearest_beyond = form.results()
-        shown = [r.center for r in results or [nearest_beyond] if r]
-        center_map = maps.centers_map(shown, here=None if form.state else form.point)
+        shown = [r for r in results or [nearest_beyond] if r]
+        center_map = maps.centers_map([r.center for r in shown], here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
     procedure = form.cleaned_data.get("procedure") if form.searched else None
+    procedure_query = urlencode({"procedure": procedure.slug}) if procedure else ""
+    request_url = reverse("appointments:request")
     context = {
         "form": form,
-        "request_url": reverse("appointments:request"),
-        "procedure_query": urlencode({"procedure": procedure.slug}) if procedure else "",
+        "cards": cards.result_cards(shown, procedure_query=procedure_query, request_url=request_url),
         "results": results,
         "nearest_beyond": nearest_beyond,
         "max_results": MAX_RESULTS,
