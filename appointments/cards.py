@@ -70,7 +70,8 @@ def _miles(result: Result) -> str:
 
 def _render(result: Result, procedure_query: str, request_url: str, **holes) -> SafeString:
     miles = _miles(result) if result.distance is not None else ""
-    context = {"result": result, "procedure_query": procedure_query, "request_url": request_url, "miles": miles, **holes}
+    context = {"result": result, "procedure_query": procedure_query, "request_url": request_url, "miles": miles}
+    context.update(holes)
     return mark_safe(render_to_string(CARD_TEMPLATE, context))  # noqa: S308 (our template's output)
 
 
