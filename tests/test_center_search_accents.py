@@ -75,7 +75,7 @@ def test_an_imported_center_is_found_without_accents(client, tmp_path):
 
 def test_the_migration_folds_the_names_of_centers_already_stored(two_towns):
     Center.objects.update(search_text="")
-    importlib.import_module("appointments.migrations.0009_center_search_text").fill(apps, None)
+    importlib.import_module("appointments.migrations.0010_center_search_text").fill(apps, None)
     assert sorted(Center.objects.values_list("search_text", flat=True)) == [
         "espanola valley center espanola",
         "fremont county center canon city",

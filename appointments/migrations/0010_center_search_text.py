@@ -17,7 +17,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('appointments', '0008_call_needs'),
+        ('appointments', '0009_request_site_language'),
     ]
 
     operations = [
