@@ -54,6 +54,9 @@ class PhysicianFilterForm(forms.Form):
             data = data.copy()
             data["procedure"] = moved.slug
         super().__init__(data, **kwargs)
+        # Drawn from the cached list; a chosen slug is still checked against the published pages.
+        self.fields["procedure"].choices = [("", self.fields["procedure"].empty_label), *selectors.procedure_choices()]
+        self.fields["language"].choices = [("", self.fields["language"].empty_label), *selectors.language_choices()]
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:

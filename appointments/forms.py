@@ -1,6 +1,5 @@
 """The appointment request form: only what the center needs to call the patient back."""
 
-import secrets
 import time
 import uuid
 from datetime import date
@@ -9,8 +8,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
-from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
+from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
@@ -22,8 +21,21 @@ from .call_needs import CallBack, Payment, PreferredLanguage, Requester
 from .models import AppointmentRequest, Center, Physician
 
 TIMESTAMP_SALT = "appointment-request-started"
-SESSION_NONCE_KEY = "appointment_form_nonce"
+BROWSER_SALT = "appointment-request-browser"
 HONEYPOT_SIGNAL = "hidden field filled"
+
+
+def browser_nonce(csrf_secret: str | None) -> str | None:
+    """Who drew the form, without a session: a keyed hash of the browser's CSRF cookie (the cookie itself is
+    never put in a page). Binding the start stamp to it costs no database write, where a session would store a
+    row for every visit to the form."""
+    return salted_hmac(BROWSER_SALT, csrf_secret).hexdigest()[:24] if csrf_secret else None
+
+
+def start_stamp(browser: str | None) -> str:
+    """When the form was drawn, signed and bound to this browser (a stamp copied from another browser, or older
+    than APPOINTMENT_FORM_MAX_AGE_HOURS, is a signal for staff)."""
+    return signing.dumps({"t": time.time(), "n": browser or ""}, salt=TIMESTAMP_SALT)
 
 
 class AppointmentRequestForm(forms.ModelForm):
@@ -169,15 +181,17 @@ class AppointmentRequestForm(forms.ModelForm):
         "first_name": gettext_lazy("If you are asking for someone else, answer about them."),
     }
 
-    def __init__(self, *args, session: SessionBase, **kwargs):
+    def __init__(self, *args, browser: str | None, **kwargs):
+        """`browser` is browser_nonce() of the browser drawing or sending the form (None: it has no CSRF cookie)."""
         super().__init__(*args, **kwargs)
-        self.session = session
+        self.browser = browser
         self.order_fields([name for _legend, names in self.PAGE_ORDER for name in names] + ["consent"])
         self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
         self._set_call_needs_fields()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
-            self.initial.setdefault("started", self._start_stamp())
+            if "started" not in self.initial:
+                self.initial["started"] = start_stamp(browser)
             self.initial.setdefault("submission_token", uuid.uuid4())
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -217,12 +231,6 @@ class AppointmentRequestForm(forms.ModelForm):
             if name == "payment":  # the No Surprises Act: self-pay patients are told of the Good Faith Estimate
                 parts.append(HTML('{% include "appointments/_good_faith_estimate_note.html" %}'))
         return Fieldset(str(legend), *parts)
-
-    def _start_stamp(self) -> str:
-        """When the form was drawn, signed and bound to this browser session (a stamp copied from another
-        session, or older than APPOINTMENT_FORM_MAX_AGE_HOURS, is a signal for staff)."""
-        nonce = self.session.setdefault(SESSION_NONCE_KEY, secrets.token_urlsafe(12))
-        return signing.dumps({"t": time.time(), "n": nonce}, salt=TIMESTAMP_SALT)
 
     def clean_first_name(self) -> str:
         return self.cleaned_data["first_name"].strip()
@@ -327,7 +335,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def spam_signals(self) -> list[str]:
         """Signs of an automated submission, shown to staff. Apart from the hidden field, none of them makes a
-        request spam: browsers autofill a form in a second, and sessions end while people fill it slowly."""
+        request spam: browsers autofill a form in a second, and people leave it open for hours or clear cookies."""
         signals = [HONEYPOT_SIGNAL] if self.is_spam() else []
         hours = settings.APPOINTMENT_FORM_MAX_AGE_HOURS
         try:
@@ -336,8 +344,8 @@ class AppointmentRequestForm(forms.ModelForm):
             nonce = stamp["n"]
         except (signing.BadSignature, TypeError, ValueError, KeyError):
             return [*signals, "no valid start time"]
-        if nonce != self.session.get(SESSION_NONCE_KEY):
-            signals.append("form drawn in another browser session")
+        if self.browser is None or nonce != self.browser:
+            signals.append("form drawn in another browser")
         if seconds > hours * 3600:
             signals.append(f"form drawn over {hours} hours earlier")
         elif seconds < settings.APPOINTMENT_MIN_FILL_SECONDS:

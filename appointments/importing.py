@@ -22,10 +22,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
 
 from . import geo, phones
-from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours
+from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours, center_search_text
 from .validators import no_control_characters
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
@@ -347,6 +348,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         "longitude": point[1],
         "location_is_approximate": geo.is_zip_location(point, zip_code),
         "timezone": time_zone,
+        "search_text": center_search_text(values["name"], values["city"]),  # the importer bypasses save()
     }
     if "email" in row:
         fields["notification_email"] = values["email"]
@@ -415,6 +417,9 @@ def _save(rows: list[CenterRow], report: Callable[[str], None]) -> ImportResult:
         result.updated += updated
         if result.total < len(rows):
             report(f"Saved {result.total} of {len(rows)} centers.")
+    # Bulk writes send no signals: without this, cached pages and center cards would show the old centers.
+    # Once committed, so that no page drawn from the old rows is kept under the new generation.
+    transaction.on_commit(bump_content_generation)
     return result
 
 

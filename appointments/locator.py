@@ -59,6 +59,8 @@ class LocatorForm(forms.Form):
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
+        # Drawn from the cached list; a chosen slug is still checked against the published pages.
+        self.fields["procedure"].choices = [("", self.fields["procedure"].empty_label), *selectors.procedure_choices()]
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
         self.question = ""

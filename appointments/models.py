@@ -57,6 +57,22 @@ def _at(when: datetime, phrase: str, day: str = "") -> str:
     return phrase % {"day": day, "time": dateformat.format(when, clock)}
 
 
+def name_key(text: str) -> str:
+    """A name as searched: no accents, lower case ("Martínez" and "martinez" are the same)."""
+    return " ".join(geo.fold_accents(text).casefold().split())
+
+
+def center_search_text(name: str, city: str) -> str:
+    """What the directory's center search looks in: the name and the city, folded as names are."""
+    return name_key(f"{name} {city}")
+
+
+def search_words(text: str, ignore: tuple[str, ...] = ()) -> list[str]:
+    """The words of a search (at most 5), folded as names are, leaving out `ignore`: each must be found."""
+    words = (word.strip(".,") for word in name_key(text).split()[:5])
+    return [word for word in words if word and word not in ignore]
+
+
 class CenterQuerySet(CenterScopeQuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -119,6 +135,8 @@ class Center(models.Model):
         help_text="Staff who work this center's appointment requests.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The name and city as searched, without accents (center_search_text): "Espanola" finds Española.
+    search_text = models.CharField(max_length=260, blank=True, editable=False)
 
     objects = CenterQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[procedures])
@@ -142,6 +160,7 @@ class Center(models.Model):
             if point:
                 self.latitude, self.longitude = point
         self.location_is_approximate = geo.is_zip_location((self.latitude, self.longitude), self.zip_code)
+        self.search_text = center_search_text(self.name, self.city)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -255,11 +274,6 @@ class Language(models.Model):
         return self.name
 
 
-def name_key(text: str) -> str:
-    """A name as searched: no accents, lower case ("Martínez" and "martinez" are the same)."""
-    return " ".join(geo.fold_accents(text).casefold().split())
-
-
 def validate_npi(value: str) -> None:
     """An NPI is 10 digits whose last is a Luhn check digit over "80840" and the first nine."""
     if not (len(value) == 10 and value.isascii() and value.isdigit()):
@@ -279,10 +293,8 @@ class PhysicianQuerySet(models.QuerySet):
     def named(self, text: str):
         """Physicians whose name contains every word of the text, with or without accents ("Dr." ignored)."""
         queryset = self
-        for word in name_key(text).split()[:5]:
-            word = word.strip(".,")
-            if word and word not in ("dr", "md", "do"):
-                queryset = queryset.filter(search_name__contains=word)
+        for word in search_words(text, ignore=("dr", "md", "do")):
+            queryset = queryset.filter(search_name__contains=word)
         return queryset
 
     def for_listing(self):

@@ -4,16 +4,20 @@ import math
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
+from azura_site.cache import content_generation
 from procedures.models import Procedure
 
 from . import geo
-from .models import Center, Physician, Practice
+from .models import Center, Language, Physician, Practice, search_words
 
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
 NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
+GROWING_RADII = (25, 100, 400)  # miles: the boxes tried for the few nearest centers at any distance
+FEW = 5
 PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
 
 
@@ -36,13 +40,24 @@ def centers_near(
     """Active centers within `radius` miles of a point (None: any distance), nearest first, offering the
     procedure if one is given; when none is within the radius, the nearest one beyond it."""
     centers = _offering(procedure)
-    nearby = [
-        r for r in _measure(point, centers.nearest(*point, radius, limit)) if radius is None or r.distance <= radius
-    ]
-    if nearby or radius is None:
+    if radius is None:
+        return _nearest_anywhere(centers, point, limit), None
+    nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+    if nearby:
         return nearby, None
-    beyond = _measure(point, centers.nearest(*point, None, 1))
+    beyond = _nearest_anywhere(centers, point, 1)
     return [], beyond[0] if beyond else None
+
+
+def _nearest_anywhere(centers, point: geo.Point, limit: int) -> list[Result]:
+    """The `limit` nearest centers at any distance. For a few (the form's offer, the nearest beyond a radius),
+    growing boxes first: the database answers a box from its (latitude, longitude) index, but must read and sort
+    every row (10,000 in the benchmark) for no box at all; for many, the boxes missed cost more than they save."""
+    for radius in GROWING_RADII if limit <= FEW else ():
+        found = [r for r in _measure_bare(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+        if len(found) == limit:  # every center outside the box is farther than `radius`, so than these
+            return _with_details_of(found)
+    return _with_details_of(_measure_bare(point, centers.nearest(*point, None, limit)))
 
 
 def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: int = MAX_RESULTS) -> list[Result]:
@@ -52,12 +67,15 @@ def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: i
 
 
 def centers_named(text: str, limit: int = 10) -> list[Center]:
-    """Active centers whose name or city contains the text, or whose slug it is: the directory's center search."""
-    text = text.strip()
-    if not text:
+    """Active centers whose name and city contain every word of the text, with or without accents ("Espanola"
+    finds Española), or whose slug it is: the directory's center search."""
+    words = search_words(text)
+    if not words:
         return []
-    query = Q(slug=text) | Q(name__icontains=text) | Q(city__icontains=text)
-    return list(Center.objects.active().filter(query).order_by("name")[:limit])
+    named = Q()
+    for word in words:
+        named &= Q(search_text__contains=word)
+    return list(Center.objects.active().filter(Q(slug=text.strip()) | named).order_by("name")[:limit])
 
 
 def physicians_near(*, point: geo.Point, radius: float | None, physicians, state: str = "") -> list[Physician]:
@@ -94,6 +112,27 @@ def practices_at(centers: list[Center]) -> list[Practice]:
     return list(practices.order_by("physician__last_name", "physician__first_name"))
 
 
+def procedure_choices() -> list[tuple[str, str]]:
+    """The published procedures as (slug, title) choices, in their order, for the search forms' selects."""
+    return _choices("procedure", Procedure.objects.published().values_list("slug", "title"))
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The languages physicians speak, as choices for the directory's select."""
+    return _choices("language", Language.objects.values_list("name", "name"))
+
+
+def _choices(name: str, rows) -> list[tuple[str, str]]:
+    """A select's choices, read once per content generation (any content save changes it), not on every search:
+    the value chosen is still checked against the database."""
+    key = f"choices:{name}:{content_generation()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(rows)
+        cache.set(key, choices, 24 * 3600)
+    return choices
+
+
 def procedure_chosen(slug: str | None, among) -> Procedure | None:
     """The published procedure a ?procedure= slug names, if it is among those offered (prefetched); else None."""
     return next((procedure for procedure in among if procedure.slug == (slug or "")[:180]), None) if slug else None
@@ -105,7 +144,13 @@ def _offering(procedure: Procedure | None):
 
 
 def _with_details(centers):
-    return centers.prefetch_related(PUBLISHED_PROCEDURES, "opening_hours")
+    """The hours, for "open now"; the procedures offered are read only for cards not drawn yet (cards.py)."""
+    return centers.prefetch_related("opening_hours")
+
+
+def _with_details_of(results: list[Result]) -> list[Result]:
+    prefetch_related_objects([result.center for result in results], "opening_hours")
+    return results
 
 
 def _measure(point: geo.Point, centers) -> list[Result]:

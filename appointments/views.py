@@ -15,9 +15,9 @@ from django.views.generic import DetailView
 from azura_site.cache import public_page
 from procedures.addresses import linked_procedure
 
-from . import center_choice, maps, ratelimit, selectors, services
+from . import cards, center_choice, maps, ratelimit, request_page, selectors, services
 from .directory import PhysicianFilterForm
-from .forms import AppointmentRequestForm
+from .forms import AppointmentRequestForm, browser_nonce
 from .locator import LocatorForm
 from .mail import confirmation_email
 from .models import AppointmentRequest, Center, Physician, Practice
@@ -30,17 +30,18 @@ log = logging.getLogger(__name__)
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
-    results, nearest_beyond, center_map = [], None, None
+    results, nearest_beyond, center_map, shown = [], None, None, []
     if form.searched:
         results, nearest_beyond = form.results()
-        shown = [r.center for r in results or [nearest_beyond] if r]
-        center_map = maps.centers_map(shown, here=None if form.state else form.point)
+        shown = [r for r in results or [nearest_beyond] if r]
+        center_map = maps.centers_map([r.center for r in shown], here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
     procedure = form.cleaned_data.get("procedure") if form.searched else None
+    procedure_query = urlencode({"procedure": procedure.slug}) if procedure else ""
+    request_url = reverse("appointments:request")
     context = {
         "form": form,
-        "request_url": reverse("appointments:request"),
-        "procedure_query": urlencode({"procedure": procedure.slug}) if procedure else "",
+        "cards": cards.result_cards(shown, procedure_query=procedure_query, request_url=request_url),
         "results": results,
         "nearest_beyond": nearest_beyond,
         "max_results": MAX_RESULTS,
@@ -103,10 +104,9 @@ SESSION_SENT_KEY = "appointment_requests_sent"  # every request this browser ses
 def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
-        form = AppointmentRequestForm(initial=_prefill(request.GET), session=request.session)
-        return _form_page(request, form)
+        return request_page.blank_form_page(request, _blank_form_page)
 
-    form = AppointmentRequestForm(request.POST, session=request.session)
+    form = AppointmentRequestForm(request.POST, browser=browser_nonce(request.META.get("CSRF_COOKIE")))
     if not form.is_valid():
         return _form_page(request, form)
     center = form.cleaned_data["center"]
@@ -149,6 +149,13 @@ def _form_page(request: HttpRequest, form: AppointmentRequestForm, status: int =
         **context,
     }
     return render(request, "appointments/request_form.html", context, status=status)
+
+
+def _blank_form_page(request: HttpRequest, *, initial: dict, csrf_token: str) -> HttpResponse:
+    """The form as a visit first sees it: pre-filled from the query string, with these values of the visit (or
+    request_page's placeholders for them)."""
+    form = AppointmentRequestForm(initial={**_prefill(request.GET), **initial}, browser=None)
+    return _form_page(request, form, csrf_token=csrf_token)
 
 
 def _prefill(params) -> dict:

@@ -9,12 +9,12 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
+from appointments.forms import browser_nonce
 from appointments.models import AppointmentRequest, RequestNote
 
 from .factories_appointments import CenterFactory
 
 STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
-NONCE_KEY = "appointment_form_nonce"  # appointments.forms.SESSION_NONCE_KEY
 
 
 class AppointmentRequestFactory(factory.django.DjangoModelFactory):
@@ -59,13 +59,13 @@ def age(appointment_request: AppointmentRequest, *, days: float = 0, hours: floa
 
 def started(seconds_ago: float = 10, *, client=None) -> str:
     """The signed start time the form carries, as if the page was opened `seconds_ago`; bound to the test
-    client's session when one is given (as the form page binds it), otherwise to no session."""
-    nonce = "no-session"
+    client's browser (its CSRF cookie, given one here if it has none) when one is given, as the form page binds
+    it, otherwise to no browser."""
+    nonce = "no-browser"
     if client is not None:
-        session = client.session
-        nonce = session.setdefault(NONCE_KEY, "test-nonce")
-        session.save()
-        client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+        if settings.CSRF_COOKIE_NAME not in client.cookies:
+            client.cookies[settings.CSRF_COOKIE_NAME] = "t" * 32  # a CSRF secret is 32 letters and digits
+        nonce = browser_nonce(client.cookies[settings.CSRF_COOKIE_NAME].value)
     return signing.dumps({"t": time.time() - seconds_ago, "n": nonce}, salt=STARTED_SALT)
 
 
