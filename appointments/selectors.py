@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils import translation
 
 from azura_site.cache import content_generation
 from procedures.models import Procedure
@@ -113,8 +114,10 @@ def practices_at(centers: list[Center]) -> list[Practice]:
 
 
 def procedure_choices() -> list[tuple[str, str]]:
-    """The published procedures as (slug, title) choices, in their order, for the search forms' selects."""
-    return _choices("procedure", Procedure.objects.published().values_list("slug", "title"))
+    """The published procedures as (slug, title) choices, in their order, for the search forms' selects. Each name
+    read through the page (not values_list): in Spanish it is the Spanish only where the whole page shows Spanish
+    (procedures/translation_state.py)."""
+    return _choices("procedure", ((page.slug, page.title) for page in Procedure.objects.published()))
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -125,7 +128,7 @@ def language_choices() -> list[tuple[str, str]]:
 def _choices(name: str, rows) -> list[tuple[str, str]]:
     """A select's choices, read once per content generation (any content save changes it), not on every search:
     the value chosen is still checked against the database."""
-    key = f"choices:{name}:{content_generation()}"
+    key = f"choices:{name}:{translation.get_language()}:{content_generation()}"  # names may be translated
     choices = cache.get(key)
     if choices is None:
         choices = list(rows)

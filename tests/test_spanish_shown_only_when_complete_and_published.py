@@ -102,6 +102,14 @@ def test_the_locators_procedure_names_follow_each_page(client, kyphoplasty):
     assert SPANISH_TITLE in options and "Epidural Injections" in options and "Kyphoplasty" not in options
 
 
+def test_the_locators_procedure_names_are_kept_apart_per_language(client, kyphoplasty):
+    give_spanish(kyphoplasty)
+    get_in(client, "en", "/centers/")  # the English names, kept first
+    html = parse(get_in(client, "es", "/centers/"))
+    options = [text(option) for option in find_all(find_one(html, "select", name="procedure"), "option")]
+    assert SPANISH_TITLE in options and "Kyphoplasty" not in options
+
+
 def test_a_part_reads_english_on_a_spanish_page_that_shows_english(kyphoplasty):
     give_spanish(kyphoplasty, leave_out="listitem:text")
     section = Section.objects.filter(procedure=kyphoplasty).first()
