@@ -109,6 +109,37 @@ def axe(page):
 LANGUAGES = ["en", "es"]
 
 
+class AdminSession:
+    """An editor signed in to the admin in Chromium at 1280 px, with the page's Content-Security-Policy errors
+    collected (`csp_errors`) and `assert_axe_clean()` for the page on screen."""
+
+    def __init__(self, live_server, page, axe):
+        from django.contrib.auth import get_user_model
+
+        self.page, self.axe, self.csp_errors = page, axe, []
+        get_user_model().objects.create_superuser("editor", "editor@azura.example", "a-long-password-1")
+        page.on(
+            "console",
+            lambda msg: self.csp_errors.append((page.url, msg.text)) if "Content Security Policy" in msg.text else None,
+        )
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(live_server.url + "/admin/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "a-long-password-1")
+        page.click("input[type=submit]")
+
+    def assert_axe_clean(self) -> None:
+        before = len(self.csp_errors)
+        violations = self.axe()
+        del self.csp_errors[before:]  # axe-core itself applies inline styles; the page does not
+        assert violations == [], describe_violations(violations)
+
+
+@pytest.fixture
+def admin_session(live_server, page, axe) -> AdminSession:
+    return AdminSession(live_server, page, axe)
+
+
 def in_language(path: str, language: str) -> str:
     """The address of an English page in that language: Spanish pages are the same addresses under /es/."""
     return path if language == "en" else f"/{language}{path}"
@@ -119,6 +150,44 @@ def describe_violations(violations: list[dict]) -> str:
 
 
 # --- One set of places and people for the request tests ----------------------------------------------------
+
+
+@pytest.fixture
+def live_form(settings):
+    """The request form sent from Chromium to the live server, which runs in this process (so the settings reach
+    it): no minimum fill time, email kept in memory, and nothing cached from another test."""
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    """A member of the "Content editors" group, signed in on `client`."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def kyphoplasty():
+    """The live kyphoplasty page as the seed content loads it (not named `page`: that is Playwright's page)."""
+    from procedures.models import Procedure
+
+    return Procedure.objects.get(slug="kyphoplasty")
+
+
+@pytest.fixture
+def public():
+    """A patient's browser: a client nobody signed in on."""
+    from django.test import Client
+
+    return Client()
 
 
 @pytest.fixture

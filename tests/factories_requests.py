@@ -1,6 +1,7 @@
 """Test data for appointment requests, and the answers a patient types into the request form."""
 
 import datetime as dt
+import re
 import time
 import uuid
 
@@ -10,10 +11,12 @@ from django.core import signing
 from django.utils import timezone
 
 from appointments.forms import browser_nonce
-from appointments.models import AppointmentRequest, RequestNote
+from appointments.models import REFERENCE_ALPHABET, AppointmentRequest, RequestNote
 
 from .factories_appointments import CenterFactory
 
+# A request's reference as the patient reads it, e.g. AZ-7K3M-Q9TX.
+REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
 STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
 
 

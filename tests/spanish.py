@@ -1,7 +1,6 @@
 """Test helpers for the Spanish version of the content. The Spanish here is obviously fake test text: the real
 Spanish medical text comes only from the client."""
 
-from django.contrib.auth.models import Group
 from django.utils import translation
 
 from procedures import translation_state
@@ -40,17 +39,3 @@ def get_in(client, language: str, url: str):
     back afterwards: a Spanish request leaves Spanish active in the thread.)"""
     with translation.override(language):
         return client.get(f"/es{url}" if language == "es" else url)
-
-
-# Fixtures, made so in each test module: `kyphoplasty = pytest.fixture(spanish.kyphoplasty)`.
-def kyphoplasty() -> Procedure:
-    """The live kyphoplasty page, as the seed migration loads it (English only)."""
-    return Procedure.objects.get(slug="kyphoplasty")
-
-
-def editor(django_user_model, client):
-    """A member of the "Content editors" group, signed in on `client`."""
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return user

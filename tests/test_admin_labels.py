@@ -2,7 +2,6 @@
 "Historical sections", on the pages they edit."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from procedures.models import Procedure
 
@@ -11,14 +10,6 @@ from .html import find_all, parse, text
 pytestmark = pytest.mark.django_db
 
 DEVELOPER_WORDS = {"Slug", "Anchor", "Position", "Draft of", "Go live at", "New slug"}
-
-
-@pytest.fixture
-def editor(django_user_model, client):
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return user
 
 
 def labels(client, url: str) -> set[str]:

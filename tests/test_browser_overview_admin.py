@@ -2,35 +2,16 @@
 live overview through a draft, compares and publishes it; the edit and compare pages pass axe-core at 1280 px."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from procedures.models import ServiceLine
-from tests.conftest import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 EDITED = "Questions about your options"
 
 
-def test_editor_drafts_compares_and_publishes_the_overview(live_server, page, axe):
-    get_user_model().objects.create_superuser("editor", "editor@azura.example", "a-long-password-1")
-    csp_errors = []
-    page.on(
-        "console",
-        lambda msg: csp_errors.append((page.url, msg.text)) if "Content Security Policy" in msg.text else None,
-    )
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-    def assert_axe_clean() -> None:
-        before = len(csp_errors)
-        violations = axe()
-        del csp_errors[before:]  # axe-core itself applies inline styles; the page does not
-        assert violations == [], describe_violations(violations)
-
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-password-1")
-    page.click("input[type=submit]")
+def test_editor_drafts_compares_and_publishes_the_overview(live_server, page, admin_session):
+    assert_axe_clean = admin_session.assert_axe_clean
     page.goto(live_server.url + f"/admin/procedures/serviceline/{ServiceLine.objects.get().pk}/change/")
     page.get_by_role("button", name="Edit in a draft").click()
     page.fill("#id_help_heading_en", EDITED)
@@ -50,4 +31,4 @@ def test_editor_drafts_compares_and_publishes_the_overview(live_server, page, ax
 
     page.goto(live_server.url + "/pain-management/")
     assert EDITED in page.content()
-    assert csp_errors == []
+    assert admin_session.csp_errors == []

@@ -1,28 +1,20 @@
 """The appointment request in a real browser: a keyboard-only request from start to reference, focus on the
 error summary, and WCAG 2.2 AA by axe-core at phone and desktop widths."""
 
-import re
-
 import pytest
-from django.core.cache import cache
 
-from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+from appointments.models import AppointmentRequest
 
 from .conftest import describe_violations
+from .factories_requests import REFERENCE_RE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("live_form"),
+]
 
 FORM_PATH = "/appointments/request/"
-REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
-
-
-@pytest.fixture(autouse=True)
-def _live_settings(settings):
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # the live server runs in this process: the fixture reaches it
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def focused(page) -> str:

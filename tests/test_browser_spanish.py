@@ -4,23 +4,17 @@ Spanish request pages at phone and desktop widths."""
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from appointments.models import AppointmentRequest
 
 from .conftest import describe_violations
-from .test_browser_request import REFERENCE_RE
+from .factories_requests import REFERENCE_RE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(autouse=True)
-def _live_settings(settings):
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # the live server runs in this process: the fixture reaches it
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("live_form"),
+]
 
 
 def answer_the_form(page) -> None:

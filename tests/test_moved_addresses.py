@@ -4,9 +4,7 @@ permanent redirect to the new one (old links never break), and the page cache, t
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from procedures.models import Procedure, PublishingEvent, Status
@@ -19,24 +17,6 @@ pytestmark = pytest.mark.django_db
 ADMIN = "/admin/procedures/procedure"
 OLD = "/pain-management/kyphoplasty/"
 NEW = "/pain-management/balloon-kyphoplasty/"
-
-
-@pytest.fixture
-def editor(django_user_model, client):
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def kyphoplasty() -> Procedure:
-    return Procedure.objects.get(slug="kyphoplasty")
-
-
-@pytest.fixture
-def public() -> Client:
-    return Client()
 
 
 def draft_with_address(client, page: Procedure, slug: str, **changes) -> Procedure:

@@ -4,10 +4,8 @@ or at a set time, or discarded; the live overview and its cached copy stay as th
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from azura_site.cache import GENERATION_KEY
@@ -24,22 +22,8 @@ NEW_HEADING = "Questions about your options"
 
 
 @pytest.fixture
-def editor(django_user_model, client):
-    """A member of the "Content editors" group, signed in on `client`."""
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def overview() -> ServiceLine:
     return ServiceLine.objects.get()
-
-
-@pytest.fixture
-def public() -> Client:
-    return Client()
 
 
 def start_draft(client, overview: ServiceLine) -> ServiceLine:

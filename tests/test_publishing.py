@@ -4,10 +4,8 @@ published, now or at a set time; a draft can be previewed, compared and discarde
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from azura_site.cache import GENERATION_KEY
@@ -21,27 +19,6 @@ pytestmark = pytest.mark.django_db
 ADMIN = "/admin/procedures/procedure"
 PAGE = "/pain-management/kyphoplasty/"
 NEW_SUMMARY = "A changed summary that only the draft has."
-
-
-@pytest.fixture
-def editor(django_user_model, client):
-    """A member of the "Content editors" group, signed in on `client`."""
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def kyphoplasty() -> Procedure:
-    """The live kyphoplasty page (not named `page`: that is Playwright's browser page)."""
-    return Procedure.objects.get(slug="kyphoplasty")
-
-
-@pytest.fixture
-def public() -> Client:
-    """A patient's browser."""
-    return Client()
 
 
 def start_draft(client, kyphoplasty: Procedure) -> Procedure:

@@ -14,17 +14,16 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+from appointments.models import AppointmentRequest
 
 from .conftest import skip_or_fail
 from .factories_appointments import CenterFactory
-from .factories_requests import form_data
+from .factories_requests import REFERENCE_RE, form_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 FORM_PATH = "/appointments/request/"
 RECEIVED_PATH = "/appointments/request/received/"
-REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
 HIDDEN_RE = re.compile(r'<input type="hidden" name="(?P<name>[\w]+)" value="(?P<value>[^"]*)"')
 TIMEOUT = 30
 

@@ -2,7 +2,6 @@
 the confirmation page and double submission. (A database that refuses the write, the rate limit and caching
 headers: test_request_protection.py; what a submission does: test_request_submission.py.)"""
 
-import re
 import uuid
 from datetime import date, timedelta
 
@@ -14,10 +13,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from appointments.models import REFERENCE_ALPHABET, AppointmentRequest
+from appointments.models import AppointmentRequest
 
 from .factories_appointments import PhysicianFactory, PracticeFactory
-from .factories_requests import form_data
+from .factories_requests import REFERENCE_RE, form_data
 from .html import attrs, checked_value, find_all, input_value, iter_elements, selected_value, summary_links, text
 from .html import find_one as find
 from .html import parse as page
@@ -26,7 +25,6 @@ pytestmark = pytest.mark.django_db
 
 URL = "/appointments/request/"
 RECEIVED_URL = "/appointments/request/received/"
-REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
 SITE_URL = "https://azura.example"
 NOTHING_TO_SHOW = "There is no request to show"
 RECEIVED_TEXT = "We received your request"

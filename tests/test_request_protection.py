@@ -2,7 +2,6 @@
 sees the center's phone, never "received"), the per-client rate limit, and headers that keep personal pages out of
 every cache."""
 
-import re
 from contextlib import contextmanager
 from importlib import import_module
 
@@ -11,10 +10,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from appointments.models import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail
+from appointments.models import AppointmentRequest, RequestEmail
 from appointments.views import SESSION_KEY
 
-from .factories_requests import form_data
+from .factories_requests import REFERENCE_RE, form_data
 from .html import attrs, checked_value, input_value, selected_value, text
 from .html import find_one as find
 from .html import parse as page
@@ -24,7 +23,6 @@ pytestmark = pytest.mark.django_db
 URL = "/appointments/request/"
 RECEIVED_URL = "/appointments/request/received/"
 RECEIVED_TEXT = "We received your request"
-REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}")
 TEXT_FIELDS = ["first_name", "last_name", "date_of_birth", "phone", "email", "reason", "insurance"]
 SELECT_FIELDS = ["physician", "procedure"]
 RADIO_FIELDS = ["center", "patient_status", "preferred_contact", "best_time"]  # the centers offered are radios

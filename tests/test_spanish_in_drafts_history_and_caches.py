@@ -8,15 +8,12 @@ from django.utils import translation
 from procedures import publishing, rendering
 from procedures.models import Procedure, Section
 
-from . import spanish
 from .html import parse, text
 from .spanish import ADMIN, FAKE, SPANISH_TITLE, get_in, give_spanish
 from .staff import change_form_data
 
 pytestmark = pytest.mark.django_db
 
-kyphoplasty = pytest.fixture(spanish.kyphoplasty)
-editor = pytest.fixture(spanish.editor)
 
 PAGE = "/pain-management/kyphoplasty/"
 

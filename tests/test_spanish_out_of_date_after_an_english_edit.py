@@ -9,15 +9,12 @@ from django.test import Client
 from procedures import publishing
 from procedures.models import Procedure
 
-from . import spanish
 from .html import parse, text
 from .spanish import ADMIN, SPANISH_TITLE, get_in, give_spanish
 from .staff import change_form_data
 
 pytestmark = pytest.mark.django_db
 
-kyphoplasty = pytest.fixture(spanish.kyphoplasty)
-editor = pytest.fixture(spanish.editor)
 
 PAGE = "/pain-management/kyphoplasty/"
 UPDATED_NOTE = "La versión en inglés de esta página se actualizó después de esta traducción."

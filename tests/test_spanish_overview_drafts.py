@@ -9,13 +9,11 @@ from procedures import publishing, translation_state
 from procedures.models import Procedure, ServiceLine
 from procedures.translation_state import ENGLISH, translated_fields
 
-from . import spanish
 from .html import parse, text
 from .spanish import FAKE, get_in
 
 pytestmark = pytest.mark.django_db
 
-editor = pytest.fixture(spanish.editor)
 ADMIN = "/admin/procedures/serviceline"
 
 

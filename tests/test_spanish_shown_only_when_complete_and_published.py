@@ -8,14 +8,11 @@ from django.utils import translation
 from procedures import publishing, translation_state
 from procedures.models import Procedure, Section
 
-from . import spanish
 from .html import attr, find_all, find_one, parse, text
 from .spanish import FAKE, SPANISH_TITLE, get_in, give_spanish
 
 pytestmark = pytest.mark.django_db
 
-kyphoplasty = pytest.fixture(spanish.kyphoplasty)
-editor = pytest.fixture(spanish.editor)
 
 PAGE = "/pain-management/kyphoplasty/"
 NOTE = "Esta página aún no está disponible en español; a continuación está el texto en inglés."
