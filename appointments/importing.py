@@ -243,7 +243,7 @@ def import_centers(rows: Iterable[Mapping], *, progress: Callable[[str], None] |
     """Create or update a center for each row; or, when any row is bad, write nothing and raise InvalidRows.
 
     Row n is line n + 1 of the file, the header being line 1 (read_csv keeps this true); empty rows are
-    counted but skipped. A center is known by its slug, made from name, city and state as Center.save makes it,
+    counted but skipped. A center is known by its slug (Center.slug_for: from name, city and state),
     so importing the same file again updates the same centers. Their hours and procedures are replaced by the
     file's, unless it has no such column.
     `progress` is called with a line of text every PROGRESS_EVERY rows.
@@ -332,7 +332,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
     except ValueError as error:
         problems.append(f"hours: {error}")
 
-    slug = slugify(f"{values['name']} {values['city']} {state}")[:180]
+    slug = Center.slug_for(values["name"], values["city"], state)
     if values["name"] and not slugify(values["name"]):
         problems.append("name needs at least one letter or digit")
     if problems:

@@ -73,6 +73,14 @@ def search_words(text: str, ignore: tuple[str, ...] = ()) -> list[str]:
     return [word for word in words if word and word not in ignore]
 
 
+SLUG_LENGTH = 180  # the slug fields' max_length
+
+
+def slug_of(text: str) -> str:
+    """The text as a slug, cut to fit the slug fields."""
+    return slugify(text)[:SLUG_LENGTH]
+
+
 class CenterQuerySet(CenterScopeQuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -96,7 +104,7 @@ class Center(models.Model):
     """A center where patients are treated, with its address, hours and the procedures it offers."""
 
     name = models.CharField(max_length=150, validators=[no_control_characters])
-    slug = models.SlugField(max_length=180, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
     address = models.CharField("street address", max_length=200, validators=[no_control_characters])
     city = models.CharField(max_length=100, validators=[no_control_characters])
     state = models.CharField(max_length=2, choices=US_STATES)
@@ -154,7 +162,7 @@ class Center(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(f"{self.name} {self.city} {self.state}")[:180]
+            self.slug = self.slug_for(self.name, self.city, self.state)
         if self.latitude is None or self.longitude is None:
             point = geo.zip_point(self.zip_code)
             if point:
@@ -165,6 +173,11 @@ class Center(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def slug_for(name: str, city: str, state: str) -> str:
+        """The slug a center is known by (its page address, and the key import_centers and demo data match on)."""
+        return slug_of(f"{name} {city} {state}")
 
     @property
     def tel(self) -> str:
@@ -313,7 +326,7 @@ class Physician(models.Model):
     first_name = models.CharField(max_length=80, validators=[no_control_characters])
     last_name = models.CharField(max_length=80, validators=[no_control_characters])
     credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP", validators=[no_control_characters])
-    slug = models.SlugField(max_length=180, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
     search_name = models.CharField(max_length=170, blank=True, editable=False, db_index=True)
     npi = models.CharField(
         "NPI",
@@ -347,12 +360,17 @@ class Physician(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(f"{self.first_name} {self.last_name} {self.credentials}")[:180]
+            self.slug = self.slug_for(self.first_name, self.last_name, self.credentials)
         self.search_name = name_key(f"{self.first_name} {self.last_name}")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("appointments:physician", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def slug_for(first_name: str, last_name: str, credentials: str) -> str:
+        """The slug a physician is known by (the page address, and the key demo data matches on)."""
+        return slug_of(f"{first_name} {last_name} {credentials}")
 
     @property
     def display_name(self) -> str:

@@ -242,7 +242,7 @@ class Command(BaseCommand):
             if point is None:
                 raise CommandError(f"ZIP code {zip_code} ({city}) is not in the ZIP code dataset.")
             name = f"Azura Demo Center – {city}"
-            slug = slugify(f"{name} {city} {state}")  # as Center.save makes it, so import_centers finds it too
+            slug = Center.slug_for(name, city, state)  # so import_centers finds it too
             rows[slug] = {
                 "name": name,
                 "address": f"{rng.randrange(100, 9900, 10)} {rng.choice(STREETS)}",
@@ -281,7 +281,7 @@ class Command(BaseCommand):
             education.append(f"{residency}, {rng.choice(HOSPITALS)}")
             if fellowship:
                 education.append(f"{fellowship}, {rng.choice(HOSPITALS)}")
-            slug = slugify(f"{first} {last} {credentials}")  # as Physician.save makes it
+            slug = Physician.slug_for(first, last, credentials)
             rows[slug] = {
                 "first_name": first,
                 "last_name": last,
