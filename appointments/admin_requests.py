@@ -322,12 +322,6 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 current = Q(pk=self.instance.handled_by_id) if self.instance.handled_by_id else Q(pk__in=[])
                 field.queryset = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | current)
 
-            def clean(self):
-                cleaned = super().clean()
-                if cleaned.get("status") == Status.CLOSED and not cleaned.get("closed_reason"):
-                    self.add_error("closed_reason", "Choose why the request is closed.")
-                return cleaned
-
         return WorkflowForm
 
     def get_actions(self, request):

@@ -507,6 +507,7 @@ class AppointmentRequest(CallNeeds):
             models.Index(fields=["phone"], name="request_phone", opclasses=["varchar_pattern_ops"]),
         ]
         constraints = [
+            # The backstop of clean()'s rule, for writes that skip it (bulk updates, the shell).
             models.CheckConstraint(
                 condition=~models.Q(status="closed") | ~models.Q(closed_reason=""), name="closed_request_has_reason"
             )
@@ -514,6 +515,11 @@ class AppointmentRequest(CallNeeds):
 
     def __str__(self) -> str:
         return self.reference
+
+    def clean(self) -> None:
+        """A closed request needs a reason: the one home of the rule (the admin form and the status service)."""
+        if self.status == self.Status.CLOSED and not self.closed_reason:
+            raise ValidationError({"closed_reason": "Choose why the request is closed."})
 
     @property
     def phone_display(self) -> str:

@@ -158,11 +158,11 @@ def appointment_request_change_status(
     *, appointment_request: AppointmentRequest, status: str, closed_reason: str = "", by
 ) -> AppointmentRequest:
     """Move a request through new → contacted → scheduled → closed (with a reason), or mark it spam.
-    The history (simple-history) records who changed it and when."""
-    if status == AppointmentRequest.Status.CLOSED and not closed_reason:
-        raise ValueError("A closed request needs a reason.")
+    The history (simple-history) records who changed it and when. Raises ValidationError, saving nothing, for a
+    change the model's clean() refuses (closing without a reason)."""
     appointment_request.status = status
     appointment_request.closed_reason = closed_reason if status == AppointmentRequest.Status.CLOSED else ""
+    appointment_request.clean()  # only the workflow rule: the patient's answers were checked when they were sent
     if appointment_request.handled_by is None:
         appointment_request.handled_by = by
     appointment_request._history_user = by

@@ -4,6 +4,7 @@ admin URL; the status workflow with its history; notes; and the CSV export."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from appointments import services
 from appointments.models import AppointmentRequest, RequestNote
@@ -321,8 +322,23 @@ def test_status_change_service_records_who_and_keeps_the_first_handler(staff_a, 
 
 
 def test_status_change_service_refuses_to_close_without_a_reason(staff_a, request_a):
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(ValidationError, match="reason"):
         services.appointment_request_change_status(appointment_request=request_a, status="closed", by=staff_a)
+    request_a.refresh_from_db()
+    assert request_a.status == AppointmentRequest.Status.NEW
+
+
+def test_the_service_and_the_admin_refuse_a_close_without_a_reason_with_the_models_message(client, staff_a, request_a):
+    with pytest.raises(ValidationError) as refused:
+        services.appointment_request_change_status(appointment_request=request_a, status="closed", by=staff_a)
+    (message,) = refused.value.message_dict["closed_reason"]
+
+    client.force_login(staff_a)
+    url = object_urls(request_a)["change"]
+    response = client.post(url, change_form_data(client, url, status="closed", closed_reason=""))
+
+    assert response.context["adminform"].form.errors["closed_reason"] == [message]
+    assert "Constraint" not in response.content.decode()  # the model's rule answers, not the database's backstop
     request_a.refresh_from_db()
     assert request_a.status == AppointmentRequest.Status.NEW
 
