@@ -26,7 +26,7 @@ from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
 
 from . import geo, phones
-from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours, center_search_text
+from .models import US_TIME_ZONES, Center, OpeningHours, center_search_text
 from .validators import no_control_characters
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
@@ -37,7 +37,6 @@ MAX_LENGTHS = {"name": 150, "address": 200, "city": 100, "zip": 10, "phone": 20,
 PROGRESS_EVERY = 500
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-STATE_CODES = {code for code, _ in US_STATES}
 TIME_ZONES = {name.lower(): name for name, _ in US_TIME_ZONES}
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -309,7 +308,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
             problems.append(f"{column} is longer than {limit} characters")
 
     state = values["state"].upper()
-    if state and state not in STATE_CODES:
+    if state and state not in geo.STATE_CODES:
         problems.append(f"state '{values['state']}' is not a US state code like TX")
     zip_code = values["zip"]
     zip_ok = bool(geo.ZIP_RE.match(zip_code))
