@@ -7,9 +7,13 @@ import difflib
 import math
 import re
 import unicodedata
+from datetime import datetime
 from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import zipcodes
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from azura_site.states import US_STATES  # one list: the notices (procedures) choose states from it too
 
@@ -25,6 +29,19 @@ STATE_CODES = {code for code, _ in US_STATES}
 STATE_NAMES = {name.upper(): code for code, name in US_STATES}
 
 Point = tuple[float, float]
+
+# The time zones a center can be in; a ZIP code's zone is mapped to the one of these that keeps its clock.
+US_TIME_ZONES = [
+    ("America/New_York", gettext_lazy("Eastern")),
+    ("America/Chicago", gettext_lazy("Central")),
+    ("America/Denver", gettext_lazy("Mountain")),
+    ("America/Phoenix", gettext_lazy("Mountain (Arizona, no daylight saving)")),
+    ("America/Los_Angeles", gettext_lazy("Pacific")),
+    ("America/Anchorage", gettext_lazy("Alaska")),
+    ("Pacific/Honolulu", gettext_lazy("Hawaii")),
+    ("America/Puerto_Rico", gettext_lazy("Atlantic (Puerto Rico)")),
+]
+TIME_ZONES = {name.lower(): name for name, _ in US_TIME_ZONES}  # by lower-case name
 
 
 def normalize(text: str) -> str:
@@ -186,3 +203,41 @@ def _city_zips() -> dict[tuple[str, str], list[Point]]:
             elif rank == current[0]:
                 current[1].append(point)
     return {key: points for key, (_, points) in best.items()}
+
+
+# --- Time zones ------------------------------------------------------------------------------------------------
+
+
+def zip_time_zone(zip_code: str) -> str | None:
+    """The time zone of a ZIP code as one of US_TIME_ZONES, or None if the dataset does not know it.
+
+    The dataset names zones such as America/Detroit or America/Boise; each is mapped to the zone of our list
+    that keeps the same clock all year (America/New_York, America/Denver).
+    """
+    match = ZIP_RE.match((zip_code or "").strip())
+    if not match:
+        return None
+    return _equivalent_zone(_zip_zone_names().get(match.group(1), ""))
+
+
+@cache
+def _zip_zone_names() -> dict[str, str]:
+    return {z["zip_code"]: z["timezone"] for z in zipcodes.list_all()}
+
+
+@cache
+def _equivalent_zone(name: str) -> str | None:
+    clock = _clock(name)
+    if clock is None:
+        return None
+    return next((ours for ours, _ in US_TIME_ZONES if _clock(ours) == clock), None)
+
+
+def _clock(name: str) -> tuple | None:
+    """A zone's offsets from UTC in January and July (this year's rules): its winter and summer clock."""
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    year = timezone.now().year
+    return tuple(datetime(year, month, 15, 12, tzinfo=zone).utcoffset() for month in (1, 7))

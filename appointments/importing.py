@@ -1,5 +1,5 @@
 """Centers from a spreadsheet: the opening hours format, and the checked, all-or-nothing import behind
-`manage.py import_centers`.
+`manage.py import_centers` (time zones of ZIP codes: geo.py; the saving: upsert.py).
 
 Every row is checked before anything is written, so a file with one bad row changes nothing and staff see
 every problem at once, by line number, instead of fixing them one run at a time.
@@ -9,24 +9,19 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
-from functools import cache
+from datetime import time
 from typing import TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import zipcodes
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
 
-from . import geo, phones
-from .models import US_TIME_ZONES, Center, OpeningHours, center_search_text
+from . import geo, phones, upsert
+from .models import Center
 from .validators import no_control_characters
 
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
@@ -37,7 +32,6 @@ MAX_LENGTHS = {"name": 150, "address": 200, "city": 100, "zip": 10, "phone": 20,
 PROGRESS_EVERY = 500
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-TIME_ZONES = {name.lower(): name for name, _ in US_TIME_ZONES}
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 Hours = list[tuple[int, time, time]]
@@ -124,44 +118,6 @@ def _check_overlaps(periods: Hours) -> None:
             raise ValueError(
                 f"{DAY_NAMES[day]} {opens:%H:%M}-{closes:%H:%M} overlaps {next_opens:%H:%M}-{next_closes:%H:%M}"
             )
-
-
-# --- Time zones ------------------------------------------------------------------------------------------------
-
-
-def zip_time_zone(zip_code: str) -> str | None:
-    """The time zone of a ZIP code as one of US_TIME_ZONES, or None if the dataset does not know it.
-
-    The dataset names zones such as America/Detroit or America/Boise; each is mapped to the zone of our list
-    that keeps the same clock all year (America/New_York, America/Denver).
-    """
-    match = geo.ZIP_RE.match((zip_code or "").strip())
-    if not match:
-        return None
-    return _equivalent_zone(_zip_zone_names().get(match.group(1), ""))
-
-
-@cache
-def _zip_zone_names() -> dict[str, str]:
-    return {z["zip_code"]: z["timezone"] for z in zipcodes.list_all()}
-
-
-@cache
-def _equivalent_zone(name: str) -> str | None:
-    clock = _clock(name)
-    if clock is None:
-        return None
-    return next((ours for ours, _ in US_TIME_ZONES if _clock(ours) == clock), None)
-
-
-def _clock(name: str) -> tuple | None:
-    """A zone's offsets from UTC in January and July (this year's rules): its winter and summer clock."""
-    try:
-        zone = ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    year = timezone.now().year
-    return tuple(datetime(year, month, 15, 12, tzinfo=zone).utcoffset() for month in (1, 7))
 
 
 # --- Reading a CSV file ----------------------------------------------------------------------------------------
@@ -345,9 +301,7 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         "phone": values["phone"],
         "latitude": point[0],
         "longitude": point[1],
-        "location_is_approximate": geo.is_zip_location(point, zip_code),
         "timezone": time_zone,
-        "search_text": center_search_text(values["name"], values["city"]),  # the importer bypasses save()
     }
     if "email" in row:
         fields["notification_email"] = values["email"]
@@ -386,11 +340,11 @@ def _check_point(values: dict[str, str], problems: list[str], zip_ok: bool) -> g
 def _check_time_zone(values: dict[str, str], problems: list[str], zip_ok: bool) -> str | None:
     """The time zone given, or else the ZIP code's."""
     if values["timezone"]:
-        name = TIME_ZONES.get(values["timezone"].lower())
+        name = geo.TIME_ZONES.get(values["timezone"].lower())
         if name is None:
-            problems.append(f"timezone '{values['timezone']}' is not one of {', '.join(TIME_ZONES.values())}")
+            problems.append(f"timezone '{values['timezone']}' is not one of {', '.join(geo.TIME_ZONES.values())}")
         return name
-    name = zip_time_zone(values["zip"]) if zip_ok else None
+    name = geo.zip_time_zone(values["zip"]) if zip_ok else None
     located = values["latitude"] or values["longitude"] or geo.zip_point(values["zip"])
     if zip_ok and name is None and located:  # an unknown ZIP without coordinates is reported already
         problems.append(f"the time zone of ZIP code {values['zip']} is not known; give a timezone")
@@ -424,57 +378,8 @@ def _save(rows: list[CenterRow], report: Callable[[str], None]) -> ImportResult:
 
 def _save_batch(rows: list[CenterRow]) -> tuple[int, int]:
     """Save the centers, then their procedures and hours; return how many were created and updated."""
-    created, updated = _save_centers(rows)
-    _save_procedures_and_hours(rows)
-    return created, updated
-
-
-def _save_centers(rows: list[CenterRow]) -> tuple[int, int]:
-    """Save new and changed centers in bulk, each with a history record.
-
-    The checks already set what Center.save would fill in (the slug, the ZIP code's location), so bulk writes,
-    which skip save(), store the same thing.
-    """
-    existing = Center.objects.in_bulk([row.slug for row in rows], field_name="slug")
-    new, changed = [], []
-    for row in rows:
-        center = existing.get(row.slug)
-        if center is None:
-            new.append(Center(slug=row.slug, **row.fields))
-        elif any(getattr(center, field) != value for field, value in row.fields.items()):
-            for field, value in row.fields.items():
-                setattr(center, field, value)
-            center.updated_at = timezone.now()
-            # One UPDATE per row: QuerySet.bulk_update builds a CASE per field and row, far slower here.
-            Center.objects.filter(pk=center.pk).update(**row.fields, updated_at=center.updated_at)
-            changed.append(center)
-    bulk_create_with_history(new, Center)
-    Center.history.bulk_history_create(changed, update=True)
-    return len(new), len(existing)
-
-
-def _save_procedures_and_hours(rows: list[CenterRow]) -> None:
-    """Rewrite only what differs, so that importing the same file again adds no history noise."""
-    centers = Center.objects.in_bulk([row.slug for row in rows], field_name="slug")
-    ids = [center.pk for center in centers.values()]
-    procedures: dict[int, set[int]] = {pk: set() for pk in ids}
-    for center_id, procedure_id in Center.procedures.through.objects.filter(center__in=ids).values_list(
-        "center_id", "procedure_id"
-    ):
-        procedures[center_id].add(procedure_id)
-    hours: dict[int, list] = {pk: [] for pk in ids}
-    for opening in OpeningHours.objects.filter(center__in=ids):
-        hours[opening.center_id].append((opening.weekday, opening.opens, opening.closes))
-
-    stale_hours: list[int] = []
-    new_hours: list[OpeningHours] = []
-    for row in rows:
-        center = centers[row.slug]
-        wanted = row.procedures
-        if wanted is not None and {p.pk for p in wanted} != procedures.get(center.pk, set()):
-            center.procedures.set(wanted)
-        if row.hours is not None and row.hours != sorted(hours.get(center.pk, [])):
-            stale_hours.append(center.pk)
-            new_hours += [OpeningHours(center=center, weekday=d, opens=o, closes=c) for d, o, c in row.hours]
-    OpeningHours.objects.filter(center__in=stale_hours).delete()
-    bulk_create_with_history(new_hours, OpeningHours)
+    saved = upsert.save_changed(Center, {row.slug: row.fields for row in rows})
+    centers = {center.slug: center for center in saved.rows}
+    upsert.set_procedures({centers[row.slug]: row.procedures for row in rows if row.procedures is not None})
+    upsert.set_hours({centers[row.slug]: row.hours for row in rows if row.hours is not None})
+    return len(saved.created), len(saved.updated) + len(saved.unchanged)

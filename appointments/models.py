@@ -20,19 +20,8 @@ from procedures.models import Procedure
 from . import geo, phones
 from .access import CenterScopeQuerySet, RequestScopeQuerySet
 from .call_needs import CallNeeds
-from .geo import US_STATES
+from .geo import US_STATES, US_TIME_ZONES
 from .validators import no_control_characters
-
-US_TIME_ZONES = [
-    ("America/New_York", _("Eastern")),
-    ("America/Chicago", _("Central")),
-    ("America/Denver", _("Mountain")),
-    ("America/Phoenix", _("Mountain (Arizona, no daylight saving)")),
-    ("America/Los_Angeles", _("Pacific")),
-    ("America/Anchorage", _("Alaska")),
-    ("Pacific/Honolulu", _("Hawaii")),
-    ("America/Puerto_Rico", _("Atlantic (Puerto Rico)")),
-]
 
 
 class Weekday(models.IntegerChoices):
@@ -161,14 +150,7 @@ class Center(models.Model):
         return f"{self.name} ({self.city}, {self.state})"
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.slug_for(self.name, self.city, self.state)
-        if self.latitude is None or self.longitude is None:
-            point = geo.zip_point(self.zip_code)
-            if point:
-                self.latitude, self.longitude = point
-        self.location_is_approximate = geo.is_zip_location((self.latitude, self.longitude), self.zip_code)
-        self.search_text = center_search_text(self.name, self.city)
+        self.fill_in()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -178,6 +160,17 @@ class Center(models.Model):
     def slug_for(name: str, city: str, state: str) -> str:
         """The slug a center is known by (its page address, and the key import_centers and demo data match on)."""
         return slug_of(f"{name} {city} {state}")
+
+    def fill_in(self) -> None:
+        """What save() derives from the other fields (bulk writes, which skip save(), call it too: upsert.py)."""
+        if not self.slug:
+            self.slug = self.slug_for(self.name, self.city, self.state)
+        if self.latitude is None or self.longitude is None:
+            point = geo.zip_point(self.zip_code)
+            if point:
+                self.latitude, self.longitude = point
+        self.location_is_approximate = geo.is_zip_location((self.latitude, self.longitude), self.zip_code)
+        self.search_text = center_search_text(self.name, self.city)
 
     @property
     def tel(self) -> str:
@@ -359,9 +352,7 @@ class Physician(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.slug_for(self.first_name, self.last_name, self.credentials)
-        self.search_name = name_key(f"{self.first_name} {self.last_name}")
+        self.fill_in()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -371,6 +362,12 @@ class Physician(models.Model):
     def slug_for(first_name: str, last_name: str, credentials: str) -> str:
         """The slug a physician is known by (the page address, and the key demo data matches on)."""
         return slug_of(f"{first_name} {last_name} {credentials}")
+
+    def fill_in(self) -> None:
+        """What save() derives from the other fields (bulk writes, which skip save(), call it too: upsert.py)."""
+        if not self.slug:
+            self.slug = self.slug_for(self.first_name, self.last_name, self.credentials)
+        self.search_name = name_key(f"{self.first_name} {self.last_name}")
 
     @property
     def display_name(self) -> str:

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from appointments.importing import zip_time_zone
+from appointments.geo import zip_time_zone
 from appointments.models import Center, OpeningHours, Physician, Practice
 
 pytestmark = pytest.mark.django_db

@@ -11,149 +11,32 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from appointments import geo
+from appointments import geo, upsert
+from appointments.demo_data import (
+    CITIES,
+    FIRST_NAMES,
+    HOSPITALS,
+    HOURS,
+    LAST_NAMES,
+    MANAGER_PERMISSIONS,
+    MEDICAL_SCHOOLS,
+    OTHER_LANGUAGES,
+    PHYSICIAN_COUNT,
+    SATURDAY_MORNING,
+    SEED,
+    STAFF,
+    STREETS,
+    TRAINING,
+)
 from appointments.importing import parse_hours
-from appointments.models import Center, Language, OpeningHours, Physician, Practice
+from appointments.models import Center, Language, Physician, Practice
+from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
-
-SEED = 2024
-PHYSICIAN_COUNT = 90
-
-# (city, state, ZIP, time zone, area code): real ZIP codes and area codes, with the time zone the ZIP keeps
-# (El Paso and Boise are on Mountain time, Pensacola on Central, Indianapolis and Detroit on Eastern).
-CITIES = [
-    ("Austin", "TX", "78701", "America/Chicago", "512"),
-    ("Houston", "TX", "77002", "America/Chicago", "713"),
-    ("San Antonio", "TX", "78205", "America/Chicago", "210"),
-    ("El Paso", "TX", "79901", "America/Denver", "915"),
-    ("Dallas", "TX", "75201", "America/Chicago", "214"),
-    ("Phoenix", "AZ", "85004", "America/Phoenix", "602"),
-    ("Tucson", "AZ", "85701", "America/Phoenix", "520"),
-    ("Los Angeles", "CA", "90012", "America/Los_Angeles", "213"),
-    ("San Diego", "CA", "92101", "America/Los_Angeles", "619"),
-    ("Sacramento", "CA", "95814", "America/Los_Angeles", "916"),
-    ("Fresno", "CA", "93721", "America/Los_Angeles", "559"),
-    ("Portland", "OR", "97204", "America/Los_Angeles", "503"),
-    ("Seattle", "WA", "98104", "America/Los_Angeles", "206"),
-    ("Spokane", "WA", "99201", "America/Los_Angeles", "509"),
-    ("Boise", "ID", "83702", "America/Denver", "208"),
-    ("Salt Lake City", "UT", "84111", "America/Denver", "801"),
-    ("Las Vegas", "NV", "89101", "America/Los_Angeles", "702"),
-    ("Reno", "NV", "89501", "America/Los_Angeles", "775"),
-    ("Denver", "CO", "80202", "America/Denver", "303"),
-    ("Albuquerque", "NM", "87102", "America/Denver", "505"),
-    ("Billings", "MT", "59101", "America/Denver", "406"),
-    ("Cheyenne", "WY", "82001", "America/Denver", "307"),
-    ("Omaha", "NE", "68102", "America/Chicago", "402"),
-    ("Wichita", "KS", "67202", "America/Chicago", "316"),
-    ("Kansas City", "MO", "64106", "America/Chicago", "816"),
-    ("St. Louis", "MO", "63101", "America/Chicago", "314"),
-    ("Minneapolis", "MN", "55401", "America/Chicago", "612"),
-    ("Des Moines", "IA", "50309", "America/Chicago", "515"),
-    ("Sioux Falls", "SD", "57104", "America/Chicago", "605"),
-    ("Fargo", "ND", "58102", "America/Chicago", "701"),
-    ("Milwaukee", "WI", "53202", "America/Chicago", "414"),
-    ("Chicago", "IL", "60602", "America/Chicago", "312"),
-    ("Indianapolis", "IN", "46204", "America/New_York", "317"),
-    ("Detroit", "MI", "48226", "America/New_York", "313"),
-    ("Grand Rapids", "MI", "49503", "America/New_York", "616"),
-    ("Columbus", "OH", "43215", "America/New_York", "614"),
-    ("Cleveland", "OH", "44113", "America/New_York", "216"),
-    ("Louisville", "KY", "40202", "America/New_York", "502"),
-    ("Nashville", "TN", "37203", "America/Chicago", "615"),
-    ("Knoxville", "TN", "37902", "America/New_York", "865"),
-    ("Memphis", "TN", "38103", "America/Chicago", "901"),
-    ("Atlanta", "GA", "30303", "America/New_York", "404"),
-    ("Birmingham", "AL", "35203", "America/Chicago", "205"),
-    ("Jackson", "MS", "39201", "America/Chicago", "601"),
-    ("New Orleans", "LA", "70112", "America/Chicago", "504"),
-    ("Little Rock", "AR", "72201", "America/Chicago", "501"),
-    ("Oklahoma City", "OK", "73102", "America/Chicago", "405"),
-    ("Jacksonville", "FL", "32202", "America/New_York", "904"),
-    ("Tampa", "FL", "33602", "America/New_York", "813"),
-    ("Miami", "FL", "33130", "America/New_York", "305"),
-    ("Pensacola", "FL", "32502", "America/Chicago", "850"),
-    ("Charlotte", "NC", "28202", "America/New_York", "704"),
-    ("Raleigh", "NC", "27601", "America/New_York", "919"),
-    ("Charleston", "SC", "29401", "America/New_York", "843"),
-    ("Richmond", "VA", "23219", "America/New_York", "804"),
-    ("Washington", "DC", "20005", "America/New_York", "202"),
-    ("Baltimore", "MD", "21202", "America/New_York", "410"),
-    ("Wilmington", "DE", "19801", "America/New_York", "302"),
-    ("Philadelphia", "PA", "19107", "America/New_York", "215"),
-    ("Pittsburgh", "PA", "15222", "America/New_York", "412"),
-    ("Newark", "NJ", "07102", "America/New_York", "973"),
-    ("Buffalo", "NY", "14202", "America/New_York", "716"),
-    ("Albany", "NY", "12207", "America/New_York", "518"),
-    ("Hartford", "CT", "06103", "America/New_York", "860"),
-    ("Providence", "RI", "02903", "America/New_York", "401"),
-    ("Boston", "MA", "02108", "America/New_York", "617"),
-    ("Manchester", "NH", "03101", "America/New_York", "603"),
-    ("Burlington", "VT", "05401", "America/New_York", "802"),
-    ("Anchorage", "AK", "99501", "America/Anchorage", "907"),
-    ("Honolulu", "HI", "96813", "Pacific/Honolulu", "808"),
-    ("San Juan", "PR", "00901", "America/Puerto_Rico", "787"),
-]
-
-STREETS = [
-    "Main Street", "Oak Avenue", "Maple Drive", "Cedar Lane", "Park Boulevard", "Lakeview Road", "River Road",
-    "Elm Street", "Willow Way", "Hillcrest Avenue", "Medical Plaza Drive", "Sunset Boulevard", "Pine Street",
-    "Meadow Lane", "Harbor Drive", "Center Street",
-]  # fmt: skip
-
-HOURS = [
-    "Mon-Fri 08:00-17:00",
-    "Mon-Fri 07:30-16:30",
-    "Mon-Fri 08:00-12:00,13:00-17:00",
-    "Mon-Thu 08:00-17:00; Fri 08:00-14:00",
-    "Mon-Fri 09:00-18:00",
-    "Mon,Wed,Fri 07:00-16:00; Tue,Thu 09:00-18:00",
-]
-SATURDAY_MORNING = "Sat 08:00-12:00"
-
-FIRST_NAMES = [
-    "Maria", "James", "Wei", "Aisha", "Daniel", "Priya", "Mohammed", "Grace", "Luis", "Mei", "Olumide", "Sarah",
-    "Hiroshi", "Fatima", "Carlos", "Emily", "Arjun", "Leila", "Marcus", "Sofia", "Kwame", "Rachel", "Minh", "Elena",
-    "David", "Jasmine", "Omar", "Hannah", "Rafael", "Yuki", "Samuel", "Amara", "Ivan", "Nadia", "Joseph", "Ji-woo",
-    "Teresa", "Benjamin", "Chloe", "Andre", "Farah", "Michael", "Isabel", "Tomasz", "Lakshmi", "Kevin", "Rosa",
-    "Jamal", "Anh", "Natalia", "Christopher", "Ayesha", "Gabriel", "Ruth",
-]  # fmt: skip
-LAST_NAMES = [
-    "Garcia", "Nguyen", "Chen", "Patel", "Johnson", "Kim", "Okafor", "Haddad", "Rodriguez", "Williams", "Santos",
-    "Tran", "Khan", "Martinez", "Nakamura", "Mensah", "Cohen", "Reyes", "Singh", "O'Brien", "Dubois", "Park", "Ali",
-    "Kowalski", "Lopez", "Bui", "Rahman", "Murphy", "Hernandez", "Yilmaz", "Abebe", "Morales", "Le", "Huang",
-    "Thompson", "Castillo", "Wang", "Gupta", "Lee", "Adeyemi", "Novak", "Flores", "Mendoza", "Jackson", "Bennett",
-    "Dela Cruz", "Romero", "Sharma", "Nasser", "Volkov", "Choi", "Brooks", "Ortiz", "Rivera", "Hassan", "Walker",
-    "Pham", "Laurent", "Zhang", "Iyer", "Bautista", "Aguilar", "Okonkwo", "Sato", "Fischer", "Rossi", "Andersen",
-    "Mukherjee", "Das", "Kaur", "Vo", "Hoang", "Torres", "Ramirez", "Cruz", "Salazar", "Baker", "Foster", "Green",
-    "Hughes", "Price", "Coleman", "Washington", "Bell", "Yamamoto", "Tanaka", "Lim", "Ng", "Tan", "Goldberg",
-    "Friedman", "Popescu", "Horvat", "Petrov", "Ahmed", "Karimi", "Saleh", "Boateng",
-]  # fmt: skip
-OTHER_LANGUAGES = ["Spanish", "Mandarin", "Vietnamese", "Tagalog", "Arabic", "French", "Hindi", "Korean", "Russian"]
-
-# (board certifications, residency, fellowship or None): the training paths of interventional pain physicians.
-TRAINING = [
-    (["Anesthesiology", "Pain Medicine"], "Residency in Anesthesiology", "Fellowship in Pain Medicine"),
-    (
-        ["Physical Medicine and Rehabilitation", "Pain Medicine"],
-        "Residency in Physical Medicine and Rehabilitation",
-        "Fellowship in Pain Medicine",
-    ),
-    (["Physical Medicine and Rehabilitation"], "Residency in Physical Medicine and Rehabilitation", None),
-    (["Interventional Radiology"], "Residency in Interventional Radiology", None),
-    (["Anesthesiology"], "Residency in Anesthesiology", None),
-]
-# Names in the style of the model's own example (“MD, Example University”), so no real school is named.
-MEDICAL_SCHOOLS = {
-    "MD": ["Example University School of Medicine", "Example State University College of Medicine"],
-    "DO": ["Example College of Osteopathic Medicine", "Example University College of Osteopathic Medicine"],
-}
-HOSPITALS = ["Example University Hospital", "Example Regional Medical Center", "Example Teaching Hospital"]
 
 
 @dataclass
@@ -165,6 +48,10 @@ class Tally:
     unchanged: int = 0
     skipped: int = 0
 
+    @classmethod
+    def of(cls, saved: upsert.Saved) -> "Tally":
+        return cls(len(saved.created), len(saved.updated), len(saved.unchanged), saved.skipped)
+
     def __str__(self) -> str:
         text = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
         return text + (f", {self.skipped} skipped (the slug belongs to real data)" if self.skipped else "")
@@ -173,14 +60,14 @@ class Tally:
 class Command(BaseCommand):
     help = "Create or update the fictional demo centers and physicians (marked as demo data; real rows untouched)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--with-staff",
             action="store_true",
             help="Also create demo staff accounts with new random passwords, printed once (for local use).",
         )
 
-    def handle(self, *args, with_staff: bool = False, **options) -> None:
+    def handle(self, *args: str, with_staff: bool = False, **options: object) -> None:
         started = time.monotonic()
         procedures = list(Procedure.objects.published())
         if not procedures:
@@ -189,6 +76,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             centers, offers, center_tally = self.load_centers(rng, procedures)
             physicians, physician_tally = self.load_physicians(rng, centers, offers)
+            transaction.on_commit(bump_content_generation)  # bulk writes send no signals (upsert.py)
         states = len({center.state for center in centers})
         self.stdout.write(f"Demo centers: {len(centers)} in {states} states ({center_tally}).")
         self.stdout.write(f"Demo physicians: {len(physicians)} ({physician_tally}).")
@@ -199,18 +87,8 @@ class Command(BaseCommand):
     def load_staff(self, centers: list[Center]) -> None:
         """Three demo accounts, one per role, so the staff workflow can be tried locally."""
         austin = next(center for center in centers if center.city == "Austin")
-        accounts = [
-            ("demo-editor", ["Content editors"], [], "edits procedure pages, centers and physicians"),
-            ("demo-austin", ["Center staff"], [austin], f"works the requests of {austin.name} only"),
-            (
-                "demo-manager",
-                ["Center staff", "Practice managers"],
-                [],
-                "sees and exports the requests of every center, decides who works where",
-            ),
-        ]
         self.stdout.write("Demo staff accounts (sign in at /admin/; passwords are new on every run):")
-        for username, group_names, staffed, role in accounts:
+        for username, group_names, works_at_austin, sees_all, role in STAFF:
             user, _ = get_user_model().objects.get_or_create(
                 username=username, defaults={"email": f"{username}@azura.example"}
             )
@@ -219,16 +97,13 @@ class Command(BaseCommand):
             user.is_staff = True
             user.save()
             user.groups.set(Group.objects.filter(name__in=group_names))
-            for center in staffed:
-                center.staff.add(user)
-            if username == "demo-manager":
+            if works_at_austin:
+                austin.staff.add(user)
+            if sees_all:
                 user.user_permissions.set(
-                    Permission.objects.filter(
-                        content_type__app_label="appointments",
-                        codename__in=["view_all_centers", "export_appointmentrequest"],
-                    )
+                    Permission.objects.filter(content_type__app_label="appointments", codename__in=MANAGER_PERMISSIONS)
                 )
-            self.stdout.write(f"  {username} / {password}  ({role})")
+            self.stdout.write(f"  {username} / {password}  ({role.format(austin=austin.name)})")
 
     def load_centers(
         self, rng: random.Random, procedures: list[Procedure]
@@ -236,7 +111,7 @@ class Command(BaseCommand):
         phone_numbers = rng.sample(range(100), len(CITIES))  # 555-0100 to 555-0199: reserved for fiction
         rows: dict[str, dict] = {}
         offers: dict[str, list[Procedure]] = {}
-        hours: dict[str, list] = {}
+        hours: dict[str, upsert.Hours] = {}
         for (city, state, zip_code, time_zone, area_code), number in zip(CITIES, phone_numbers, strict=True):
             point = geo.zip_point(zip_code)
             if point is None:
@@ -260,11 +135,10 @@ class Command(BaseCommand):
             weekdays = rng.choice(HOURS)
             hours[slug] = parse_hours(f"{weekdays}; {SATURDAY_MORNING}" if rng.random() < 0.3 else weekdays)
 
-        centers, tally = upsert(Center, rows)
-        for center in centers:
-            center.procedures.set(offers[center.slug])
-        replace_hours(centers, hours)
-        return centers, offers, tally
+        saved = upsert.save_changed(Center, rows, new={"is_demo": True}, skip=is_real)
+        upsert.set_procedures({center: offers[center.slug] for center in saved.rows})
+        upsert.set_hours({center: hours[center.slug] for center in saved.rows})
+        return saved.rows, offers, Tally.of(saved)
 
     def load_physicians(
         self, rng: random.Random, centers: list[Center], offers: dict[str, list[Procedure]]
@@ -306,53 +180,23 @@ class Command(BaseCommand):
             accepting = {center.pk: rng.random() < 0.7 for center in practice_at}
             links[slug] = ([languages[name] for name in spoken], performs, accepting)
 
-        physicians, tally = upsert(Physician, rows)
+        saved = upsert.save_changed(Physician, rows, new={"is_demo": True}, skip=is_real)
+        physicians = saved.rows
         for physician in physicians:
             spoken, performs, _ = links[physician.slug]
             physician.languages.set(spoken)
             physician.procedures.set(performs)
         sync_practices({physician: links[physician.slug][2] for physician in physicians})
-        return physicians, tally
+        return physicians, Tally.of(saved)
 
 
 def point_of(center: Center) -> geo.Point:
     return (center.latitude, center.longitude)
 
 
-def upsert(model: type[models.Model], rows: dict[str, dict]) -> tuple[list, Tally]:
-    """Create or update a demo row for each slug, saving only what changed; a real row with the slug is left alone."""
-    tally = Tally()
-    existing = model.objects.in_bulk(list(rows), field_name="slug")
-    saved = []
-    for slug, fields in rows.items():
-        instance = existing.get(slug)
-        if instance is None:
-            instance = model(slug=slug, is_demo=True, **fields)
-            instance.save()
-            tally.created += 1
-        elif not instance.is_demo:
-            tally.skipped += 1
-            continue
-        elif any(getattr(instance, field) != value for field, value in fields.items()):
-            for field, value in fields.items():
-                setattr(instance, field, value)
-            instance.save()
-            tally.updated += 1
-        else:
-            tally.unchanged += 1
-        saved.append(instance)
-    return saved, tally
-
-
-def replace_hours(centers: list[Center], hours: dict[str, list]) -> None:
-    """Give each center its opening hours, rewriting only those that differ (so a second run records no change)."""
-    current: dict[int, list] = {center.pk: [] for center in centers}
-    for row in OpeningHours.objects.filter(center__in=centers):
-        current[row.center_id].append((row.weekday, row.opens, row.closes))
-    stale = [center for center in centers if sorted(current[center.pk]) != hours[center.slug]]
-    OpeningHours.objects.filter(center__in=stale).delete()
-    new = [OpeningHours(center=c, weekday=d, opens=o, closes=e) for c in stale for d, o, e in hours[c.slug]]
-    bulk_create_with_history(new, OpeningHours)
+def is_real(row: Center | Physician) -> bool:
+    """A row that is not demo data: never changed, even when its slug matches a demo row's."""
+    return not row.is_demo
 
 
 def sync_practices(wanted: dict[Physician, dict[int, bool]]) -> None:
