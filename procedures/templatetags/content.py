@@ -5,13 +5,9 @@ from functools import lru_cache
 import markdown as markdown_lib
 import nh3
 from django import template
-from django.conf import settings
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 
 from procedures import translation_state
-from procedures.jsonld import jsonld_script
 
 register = template.Library()
 
@@ -54,50 +50,3 @@ def lang_attr(page) -> SafeString:
     if language == translation_state.requested_language():
         return mark_safe("")
     return mark_safe(f' lang="{language}"')  # noqa: S308 ("en" or "es", never input)
-
-
-@register.filter
-def procedure_jsonld(procedure) -> SafeString:
-    """schema.org MedicalWebPage about a MedicalProcedure, with its medical review."""
-    url = settings.SITE_URL + procedure.get_absolute_url()
-    data = {
-        "@type": "MedicalWebPage",
-        "name": procedure.title,
-        "url": url,
-        "description": procedure.meta_description,
-        "about": {
-            "@type": "MedicalProcedure",
-            "name": procedure.title,
-            "description": procedure.summary,
-        },
-        "publisher": ORGANIZATION,
-    }
-    if procedure.last_published_at:
-        data["dateModified"] = procedure.last_published_at.isoformat()
-    if procedure.reviewed_on:
-        data["lastReviewed"] = procedure.reviewed_on.isoformat()
-    if procedure.reviewed_by:
-        data["reviewedBy"] = {"@type": "Person", "name": procedure.reviewed_by}
-    return jsonld_script(data)
-
-
-@register.simple_tag
-def organization_jsonld() -> SafeString:
-    return jsonld_script({**ORGANIZATION, "url": settings.SITE_URL + "/"})
-
-
-ORGANIZATION = {"@type": "MedicalOrganization", "name": "Azura Vascular Care"}
-
-
-@register.simple_tag(takes_context=True)
-def breadcrumb_jsonld(context, current: str, parent_url: str = "", parent_label: str = "") -> SafeString:
-    """schema.org BreadcrumbList of the trail the page shows: Home, the parent if any, the page itself."""
-    trail = [(gettext("Home"), reverse("home"))]
-    if parent_url:
-        trail.append((parent_label, parent_url))
-    trail.append((current, context["request"].path))
-    items = [
-        {"@type": "ListItem", "position": n, "name": str(name), "item": settings.SITE_URL + url}
-        for n, (name, url) in enumerate(trail, start=1)
-    ]
-    return jsonld_script({"@type": "BreadcrumbList", "itemListElement": items})
