@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from appointments.management.commands.remind_stale_requests import one_business_day_before
 from appointments.models import AppointmentRequest
@@ -59,8 +60,9 @@ def stale_requests():
     return {"north": north, "south": south, "silent": silent, "calm": calm}
 
 
-def test_remind_emails_each_center_with_an_address_its_count_of_stale_requests(stale_requests):
+def test_remind_emails_each_center_with_an_address_its_count_of_stale_requests(stale_requests, run_worker):
     run("remind_stale_requests")
+    run_worker()
 
     by_recipient = {tuple(message.to): message for message in mail.outbox}
     assert set(by_recipient) == {("north@azura.example",), ("south@azura.example",)}
@@ -70,15 +72,31 @@ def test_remind_emails_each_center_with_an_address_its_count_of_stale_requests(s
     assert "2 appointment requests are still new" in north.body
     south = by_recipient[("south@azura.example",)]
     assert south.subject.startswith("1 appointment request still new")
-    assert "1 appointment request is still new" in south.body
+    assert south.body.strip() == (
+        "1 appointment request is still new after one business day at Azura South. Please call the patients back; "
+        "the requests are in the staff site."
+    )
 
 
-def test_remind_emails_hold_no_patient_details(stale_requests):
+def test_remind_emails_hold_no_patient_details(stale_requests, run_worker):
     run("remind_stale_requests")
+    run_worker()
     for message in mail.outbox:
         assert "Stalewood" not in message.subject + message.body
         assert "555-0199" not in message.body
         assert not re.search(r"AZ-\w{4}-\w{4}", message.body)
+
+
+def test_remind_queues_its_emails_so_a_dead_mail_server_does_not_break_it(stale_requests, settings, run_worker):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, False, 2
+
+    output = run("remind_stale_requests")  # nothing listens on the discard port: the server is down
+
+    assert re.search(r"Reminded 2 centers? about 3 requests?", output), output
+    assert run_worker() == 2
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"FAILED"}  # the worker records the failure
+    assert mail.outbox == []
 
 
 def test_remind_says_how_many_centers_and_requests_it_reminded(stale_requests):
@@ -87,9 +105,10 @@ def test_remind_says_how_many_centers_and_requests_it_reminded(stale_requests):
     assert re.search(r"Reminded 2 centers? about 3 requests?", output), output
 
 
-def test_remind_with_nothing_stale_sends_nothing():
+def test_remind_with_nothing_stale_sends_nothing(run_worker):
     make(Status.NEW, days=0, center=CenterFactory(notification_email="north@azura.example"))
     output = run("remind_stale_requests")
+    assert run_worker() == 0
     assert mail.outbox == []
     assert re.search(r"Reminded 0 centers? about 0 requests?", output), output
 

@@ -1,11 +1,11 @@
 from datetime import datetime, timedelta
 
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Count
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, Center
+from azura_site.tasks import queue_email
 
 
 def one_business_day_before(now: datetime) -> datetime:
@@ -17,9 +17,11 @@ def one_business_day_before(now: datetime) -> datetime:
 
 
 class Command(BaseCommand):
+    """Daily: queue an email to each center about its requests still new after one business day."""
+
     help = "Email each center the number of its requests still new after one business day. Run daily."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: object) -> None:
         cutoff = one_business_day_before(timezone.localtime())
         counts = (
             AppointmentRequest.objects.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
@@ -32,11 +34,10 @@ class Command(BaseCommand):
         for center in centers:
             stale = stale_by_center[center.pk]
             reminded += stale
-            send_mail(
+            queue_email(
                 f"{stale} appointment request{'s' if stale != 1 else ''} still new at {center.name}",
-                f"{stale} appointment request{'s are' if stale != 1 else ' is'} still new after one business day "
-                f"at {center.name}. Please call the patients back; the requests are in the staff site.\n",
-                None,
+                "appointments/email/stale_requests_reminder.txt",
+                {"stale": stale, "center": center},
                 [center.notification_email],
             )
         self.stdout.write(f"Reminded {len(centers)} centers about {reminded} requests.")

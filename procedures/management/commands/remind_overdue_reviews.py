@@ -1,21 +1,21 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from azura_site.tasks import queue_email
 from procedures.health import overdue_reviews
 
 
 class Command(BaseCommand):
-    """Daily: email the content editors the procedure pages whose medical review is overdue."""
+    """Daily: queue an email to the content editors the procedure pages whose medical review is overdue."""
 
     help = (
         "Email every active content editor (the “Content editors” group) the procedure pages whose medical review "
         "is older than MEDICAL_REVIEW_MONTHS or was never done. Run daily."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         overdue = overdue_reviews()
         editors = list(
             get_user_model()
@@ -27,17 +27,14 @@ class Command(BaseCommand):
         if not overdue or not editors:
             self.stdout.write(f"{len(overdue)} overdue reviews; no email sent.")
             return
-        lines = [
-            f"- {h.procedure.title}: "
-            + (f"review was due on {h.review_due:%B %-d, %Y}" if h.review_due else "never medically reviewed")
-            for h in overdue
-        ]
-        url = settings.SITE_URL + reverse("admin:procedures_procedure_health")
-        send_mail(
+        queue_email(
             f"{len(overdue)} procedure page{'s' if len(overdue) != 1 else ''} due for medical review",
-            "These procedure pages need a medical review (every "
-            f"{settings.MEDICAL_REVIEW_MONTHS} months):\n\n" + "\n".join(lines) + f"\n\nContent health: {url}\n",
-            None,
+            "procedures/email/overdue_reviews.txt",
+            {
+                "overdue": overdue,
+                "months": settings.MEDICAL_REVIEW_MONTHS,
+                "health_url": settings.SITE_URL + reverse("admin:procedures_procedure_health"),
+            },
             editors,
         )
         self.stdout.write(f"Emailed {len(editors)} editors about {len(overdue)} overdue reviews.")
