@@ -7,7 +7,7 @@ import difflib
 import math
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,7 +15,9 @@ import zipcodes
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from azura_site.states import US_STATES  # one list: the notices (procedures) choose states from it too
+from azura_site.states import (
+    US_STATES as US_STATES,  # re-exported; one list: the notices (procedures) choose states from it too
+)
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LATITUDE = 69.0
@@ -233,7 +235,7 @@ def _equivalent_zone(name: str) -> str | None:
     return next((ours for ours, _ in US_TIME_ZONES if _clock(ours) == clock), None)
 
 
-def _clock(name: str) -> tuple | None:
+def _clock(name: str) -> tuple[timedelta | None, ...] | None:
     """A zone's offsets from UTC in January and July (this year's rules): its winter and summer clock."""
     try:
         zone = ZoneInfo(name)

@@ -71,6 +71,8 @@ def slug_of(text: str) -> str:
 
 
 class CenterQuerySet(CenterScopeQuerySet):
+    """Reads of centers: the active ones, the nearest to a point (and, inherited, those a staff member sees)."""
+
     def active(self):
         return self.filter(is_active=True)
 
@@ -293,6 +295,8 @@ def validate_npi(value: str) -> None:
 
 
 class PhysicianQuerySet(models.QuerySet):
+    """Reads of physicians: the active ones, by name, and with what their listing shows."""
+
     def active(self):
         return self.filter(is_active=True)
 
