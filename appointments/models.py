@@ -3,6 +3,7 @@
 import math
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -70,6 +71,21 @@ def slug_of(text: str) -> str:
     return slugify(text)[:SLUG_LENGTH]
 
 
+class FilledInModel(models.Model):
+    """A model with fields that save() derives from the others (fill_in): bulk writes, which skip save(), call
+    fill_in themselves (upsert.py)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self) -> None:
+        """Set the derived fields from the others."""
+
+
 class CenterQuerySet(CenterScopeQuerySet):
     """Reads of centers: the active ones, the nearest to a point (and, inherited, those a staff member sees)."""
 
@@ -91,7 +107,7 @@ class CenterQuerySet(CenterScopeQuerySet):
         return queryset.annotate(rough_distance=rough).order_by("rough_distance", "pk")[:limit]
 
 
-class Center(models.Model):
+class Center(FilledInModel):
     """A center where patients are treated, with its address, hours and the procedures it offers."""
 
     name = models.CharField(max_length=150, validators=[no_control_characters])
@@ -151,10 +167,6 @@ class Center(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.city}, {self.state})"
 
-    def save(self, *args, **kwargs):
-        self.fill_in()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})
 
@@ -164,7 +176,6 @@ class Center(models.Model):
         return slug_of(f"{name} {city} {state}")
 
     def fill_in(self) -> None:
-        """What save() derives from the other fields (bulk writes, which skip save(), call it too: upsert.py)."""
         if not self.slug:
             self.slug = self.slug_for(self.name, self.city, self.state)
         if self.latitude is None or self.longitude is None:
@@ -317,7 +328,7 @@ class PhysicianQuerySet(models.QuerySet):
         )
 
 
-class Physician(models.Model):
+class Physician(FilledInModel):
     """A physician: credentials, biography, languages, procedures performed, and where they practise."""
 
     first_name = models.CharField(max_length=80, validators=[no_control_characters])
@@ -355,23 +366,18 @@ class Physician(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
-    def save(self, *args, **kwargs):
-        self.fill_in()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("appointments:physician", kwargs={"slug": self.slug})
+
+    def fill_in(self) -> None:
+        if not self.slug:
+            self.slug = self.slug_for(self.first_name, self.last_name, self.credentials)
+        self.search_name = name_key(f"{self.first_name} {self.last_name}")
 
     @staticmethod
     def slug_for(first_name: str, last_name: str, credentials: str) -> str:
         """The slug a physician is known by (the page address, and the key demo data matches on)."""
         return slug_of(f"{first_name} {last_name} {credentials}")
-
-    def fill_in(self) -> None:
-        """What save() derives from the other fields (bulk writes, which skip save(), call it too: upsert.py)."""
-        if not self.slug:
-            self.slug = self.slug_for(self.first_name, self.last_name, self.credentials)
-        self.search_name = name_key(f"{self.first_name} {self.last_name}")
 
     @property
     def display_name(self) -> str:

@@ -53,10 +53,8 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
 
 def procedure_page(procedure: Procedure) -> dict[str, Any]:
     """A MedicalWebPage about a MedicalProcedure, with its medical review."""
-    data: dict[str, Any] = {
-        "@type": "MedicalWebPage",
-        "name": procedure.title,
-        "url": settings.SITE_URL + procedure.get_absolute_url(),
+    data = {
+        **_thing("MedicalWebPage", procedure.title, procedure),
         "description": procedure.meta_description,
         "about": {
             "@type": "MedicalProcedure",
@@ -77,9 +75,7 @@ def procedure_page(procedure: Procedure) -> dict[str, Any]:
 def clinic(center: Center) -> dict[str, Any]:
     """A center as a MedicalClinic: its name, page, phone and address (also where a physician practises)."""
     return {
-        "@type": "MedicalClinic",
-        "name": center.name,
-        "url": settings.SITE_URL + center.get_absolute_url(),
+        **_thing("MedicalClinic", center.name, center),
         "telephone": center.tel,
         "address": {
             "@type": "PostalAddress",
@@ -112,10 +108,8 @@ def center_page(center: Center) -> dict[str, Any]:
 
 def physician_page(physician: Physician) -> dict[str, Any]:
     """A physician's page: languages, procedures, where they practise, specialties and NPI."""
-    data: dict[str, Any] = {
-        "@type": "Physician",
-        "name": physician.display_name,
-        "url": settings.SITE_URL + physician.get_absolute_url(),
+    data = {
+        **_thing("Physician", physician.display_name, physician),
         "isAcceptingNewPatients": physician.accepts_new_patients,
         "knowsLanguage": [language.name for language in physician.languages.all()],
         "availableService": _services(physician.procedures.all()),
@@ -126,6 +120,11 @@ def physician_page(physician: Physician) -> dict[str, Any]:
     if physician.npi:
         data["usNPI"] = physician.npi
     return data
+
+
+def _thing(schema_type: str, name: str, page: Center | Physician | Procedure) -> dict[str, Any]:
+    """What every described thing has: its type, its name, and the address of its page."""
+    return {"@type": schema_type, "name": name, "url": settings.SITE_URL + page.get_absolute_url()}
 
 
 def _services(procedures: Any) -> list[dict[str, str]]:
