@@ -2,6 +2,7 @@
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -117,21 +118,22 @@ def procedure_choices() -> list[tuple[str, str]]:
     """The published procedures as (slug, title) choices, in their order, for the search forms' selects. Each name
     read through the page (not values_list): in Spanish it is the Spanish only where the whole page shows Spanish
     (procedures/translation_state.py)."""
-    return _choices("procedure", ((page.slug, page.title) for page in Procedure.objects.published()))
+    return _choices("procedure", lambda: [(page.slug, page.title) for page in Procedure.objects.published()])
 
 
 def language_choices() -> list[tuple[str, str]]:
     """The languages physicians speak, as choices for the directory's select."""
-    return _choices("language", Language.objects.values_list("name", "name"))
+    return _choices("language", lambda: list(Language.objects.values_list("name", "name")))
 
 
-def _choices(name: str, rows) -> list[tuple[str, str]]:
+def _choices(name: str, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """A select's choices, read once per content generation (any content save changes it), not on every search:
-    the value chosen is still checked against the database."""
+    the value chosen is still checked against the database. `read` is called only when they are not cached (a
+    generator of a queryset would run its query as soon as it is made)."""
     key = f"choices:{name}:{translation.get_language()}:{content_generation()}"  # names may be translated
     choices = cache.get(key)
     if choices is None:
-        choices = list(rows)
+        choices = read()
         cache.set(key, choices, 24 * 3600)
     return choices
 
