@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from appointments import geo
-from appointments.importing import parse_hours, zip_time_zone
+from appointments.hours import parse_hours
+from appointments.importing import zip_time_zone
 from appointments.models import Center
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from appointments import geo
-from appointments.importing import parse_hours
+from appointments.hours import parse_hours
 from appointments.models import Center, Language, OpeningHours, Physician, Practice
 from procedures.models import Procedure
 
