@@ -5,26 +5,31 @@ rendered once per center and kept in the shared cache per code version, content 
 the links carry, with two holes that each search fills in: the distance, and whether the center is open now
 (with its local time). A center appears in the searches of every ZIP code and city around it, so one drawing
 serves them all; a card cost about 0.35 ms of template work, and the procedures offered a query per search.
+The "open now" line is written here in Python (`open_now_line`, also the center page's, through its template
+tag), from the hours the search read as rows: a template per card cost more than the rest of the card.
 """
 
 import hashlib
 import logging
+from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from azura_site.cache import code_version, content_generation
 
+from . import hours
 from .selectors import PUBLISHED_PROCEDURES, Result
 
 log = logging.getLogger(__name__)
 
 CARD_TEMPLATE = "appointments/_center_result.html"
-OPEN_NOW_TEMPLATE = "appointments/_center_open_now.html"
 # Letters and digits only, so that no escaping changes them.
 DISTANCE_HOLE = "azuraHoleDistance5e02b7"
 OPEN_NOW_HOLE = "azuraHoleOpenNow5e02b7"
@@ -33,7 +38,8 @@ TIMEOUT = 24 * 3600  # a content save or a deploy changes the key long before
 
 def result_cards(results: list[Result], *, procedure_query: str, request_url: str) -> list[SafeString]:
     """The cards of these results, in their order, each with this search's distance and "open now"."""
-    keys = [_key(result, procedure_query) for result in results]
+    prefix = _key_prefix(procedure_query)
+    keys = [_key(prefix, result) for result in results]
     cards = cache.get_many(keys)
     missing = [(key, result) for key, result in zip(keys, results, strict=True) if key not in cards]
     if missing:
@@ -42,7 +48,9 @@ def result_cards(results: list[Result], *, procedure_query: str, request_url: st
         cache.set_many({key: card for key, card in drawn.items() if card is not None}, TIMEOUT)
         cards.update(drawn)
     return [
-        _fill(cards[key], result) if cards[key] is not None else _render(result, procedure_query, request_url)
+        _fill(cards[key], result)
+        if cards[key] is not None
+        else _render(result, procedure_query, request_url, open_now_hole=_open_now(result))
         for key, result in zip(keys, results, strict=True)
     ]
 
@@ -57,11 +65,32 @@ def _draw(result: Result, procedure_query: str, request_url: str) -> str | None:
     return str(card)
 
 
+def open_now_line(zone: str, periods: list[hours.Period], when: datetime | None = None) -> SafeString:
+    """ "Open now · closes 5:00 PM (3:12 PM local time)", or "Closed now · opens Monday 8:00 AM (…)", at that moment
+    (now if None) on the center's clock; the separator is read as a comma by screen readers."""
+    local = hours.local_time(zone, when)
+    if hours.is_open(periods, local):
+        status = format_html('<span class="status-open">{}</span>', _("Open now"))
+    else:
+        status = format_html('<span class="status-closed">{}</span>', _("Closed now"))
+    note = hours.opening_note(periods, local)
+    if note:
+        note = format_html('<span aria-hidden="true"> · </span><span class="visually-hidden">, </span>{}', note)
+    local_clock = _("%(time)s local time") % {"time": hours.clock_time(local)}
+    return format_html(
+        '<p class="mb-2">{}{}\n  <span class="text-muted-strong">({})</span></p>', status, note, local_clock
+    )
+
+
 def _fill(card: str, result: Result) -> SafeString:
-    card = card.replace(OPEN_NOW_HOLE, render_to_string(OPEN_NOW_TEMPLATE, {"center": result.center}))
+    card = card.replace(OPEN_NOW_HOLE, _open_now(result))
     if result.distance is not None:
         card = card.replace(DISTANCE_HOLE, _miles(result))
     return mark_safe(card)  # noqa: S308 (our templates' output)
+
+
+def _open_now(result: Result) -> SafeString:
+    return open_now_line(result.center.timezone, result.opening_periods())
 
 
 def _miles(result: Result) -> str:
@@ -75,10 +104,15 @@ def _render(result: Result, procedure_query: str, request_url: str, **holes) -> 
     return mark_safe(render_to_string(CARD_TEMPLATE, context))  # noqa: S308 (our template's output)
 
 
-def _key(result: Result, procedure_query: str) -> str:
+def _key_prefix(procedure_query: str) -> str:
     # The content generation changes with every content save (a center, its hours, a procedure), the code
-    # version with every deploy; a state's list shows no distance, so its cards have no distance hole.
-    kind = "near" if result.distance is not None else "listed"
+    # version with every deploy.
     carried = hashlib.sha256(procedure_query.encode()).hexdigest()[:16]
     language = translation.get_language() or ""
-    return f"center-card:{code_version()}:{content_generation()}:{language}:{result.center.pk}:{kind}:{carried}"
+    return f"center-card:{code_version()}:{content_generation()}:{language}:{carried}"
+
+
+def _key(prefix: str, result: Result) -> str:
+    # A state's list shows no distance, so its cards have no distance hole.
+    kind = "near" if result.distance is not None else "listed"
+    return f"{prefix}:{result.center.pk}:{kind}"

@@ -104,7 +104,7 @@ def _center_label(result: Result):
             distance = _("about %(miles)s mi away") % {"miles": miles}
         else:
             distance = _("%(miles)s mi away") % {"miles": miles}
-    status = _("Open now") if center.is_open_at() else _("Closed now")
+    status = _("Open now") if result.is_open() else _("Closed now")
     return format_html(
         '<span class="choice-name">{}</span>{}<span class="choice-line">{}</span>'
         '<span class="choice-line">{} · {} {}</span>',

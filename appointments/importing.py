@@ -1,5 +1,5 @@
-"""Centers from a spreadsheet: the opening hours format, and the checked, all-or-nothing import behind
-`manage.py import_centers` (time zones of ZIP codes: geo.py; the saving: upsert.py).
+"""Centers from a spreadsheet: the checked, all-or-nothing import behind `manage.py import_centers` (the opening
+hours column is read by appointments.hours; time zones of ZIP codes: geo.py; the saving: upsert.py).
 
 Every row is checked before anything is written, so a file with one bad row changes nothing and staff see
 every problem at once, by line number, instead of fixing them one run at a time.
@@ -9,7 +9,6 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
 
 from . import geo, phones, upsert
+from .hours import Period, parse_hours
 from .models import Center
 from .validators import no_control_characters
 
@@ -34,95 +34,8 @@ COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_LENGTHS = {"name": 150, "address": 200, "city": 100, "zip": 10, "phone": 20, "email": 254}
 PROGRESS_EVERY = 500
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
-
-Hours = list[tuple[int, time, time]]
 # A CSV row by column; values beyond the header's columns are a list under the key None (as csv.DictReader does).
 Row = dict[str | None, Any]
-
-
-# --- Opening hours ---------------------------------------------------------------------------------------------
-
-
-def parse_hours(text: str) -> Hours:
-    """Opening periods (weekday, opens, closes), Monday being 0, from e.g. `Mon-Fri 08:00-17:00; Sat 09:00-12:00`.
-
-    Parts are separated by `;`. Each names its days (Mon..Sun, any case) as a range `Mon-Fri`, a list `Mon,Wed`
-    or both, then one or more periods on the 24-hour clock, `08:00-12:00,13:00-17:00`, or `closed` (which adds
-    nothing: a day with no period is closed). Raises ValueError saying what is wrong.
-    """
-    periods: Hours = []
-    for part in text.split(";"):
-        part = part.strip()
-        if not part:
-            continue  # a trailing ";" is harmless
-        # "Mon - Fri 08:00 - 17:00" means the same as "Mon-Fri 08:00-17:00".
-        words = re.sub(r"\s*([-,])\s*", r"\1", part).split()
-        if len(words) != 2:
-            raise ValueError(f"'{part}' is not days then times, like 'Mon-Fri 08:00-17:00'")
-        days = _parse_days(words[0])
-        if words[1].lower() == "closed":
-            continue
-        for period in words[1].split(","):
-            opens, closes = _parse_period(period)
-            periods.extend((day, opens, closes) for day in days)
-    periods.sort()
-    _check_overlaps(periods)
-    return periods
-
-
-def format_hours(periods: Iterable[tuple[int, time, time]]) -> str:
-    """The text parse_hours reads, one day per part: `Mon 08:00-17:00; Tue 08:00-17:00`."""
-    by_day: dict[int, list[str]] = {}
-    for day, opens, closes in sorted(periods):
-        by_day.setdefault(day, []).append(f"{opens:%H:%M}-{closes:%H:%M}")
-    return "; ".join(f"{DAY_NAMES[day]} {','.join(times)}" for day, times in by_day.items())
-
-
-def _parse_days(text: str) -> list[int]:
-    days: set[int] = set()
-    for item in text.split(","):
-        first, dash, last = item.partition("-")
-        start = _parse_day(first)
-        end = _parse_day(last) if dash else start
-        if end < start:
-            raise ValueError(f"day range '{item}' runs backwards; write it as two parts, e.g. 'Fri-Sun; Mon'")
-        days.update(range(start, end + 1))
-    return sorted(days)
-
-
-def _parse_day(text: str) -> int:
-    try:
-        return [name.lower() for name in DAY_NAMES].index(text.lower())
-    except ValueError:
-        raise ValueError(f"'{text}' is not a day; use {', '.join(DAY_NAMES)}") from None
-
-
-def _parse_period(text: str) -> tuple[time, time]:
-    first, dash, last = text.partition("-")
-    if not dash:
-        raise ValueError(f"'{text}' is not a period like 08:00-17:00")
-    opens, closes = _parse_time(first), _parse_time(last)
-    if closes <= opens:
-        raise ValueError(f"in '{text}' the closing time is not after the opening time")
-    return opens, closes
-
-
-def _parse_time(text: str) -> time:
-    match = TIME_RE.match(text)
-    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise ValueError(f"'{text}' is not a time like 08:00 or 17:30 (24-hour clock)")
-    return time(int(match.group(1)), int(match.group(2)))
-
-
-def _check_overlaps(periods: Hours) -> None:
-    """Periods are sorted; on each day, one must end before (or when) the next begins."""
-    for (day, opens, closes), (next_day, next_opens, next_closes) in zip(periods, periods[1:], strict=False):
-        if day == next_day and next_opens < closes:
-            raise ValueError(
-                f"{DAY_NAMES[day]} {opens:%H:%M}-{closes:%H:%M} overlaps {next_opens:%H:%M}-{next_closes:%H:%M}"
-            )
 
 
 # --- Reading a CSV file ----------------------------------------------------------------------------------------
@@ -196,7 +109,7 @@ class CenterRow:
     slug: str
     fields: dict[str, object]
     procedures: list[Procedure] | None
-    hours: Hours | None
+    hours: list[Period] | None
 
 
 def import_centers(

@@ -2,23 +2,21 @@
 
 import math
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
 
-from . import geo, phones
+from . import geo, hours, phones
 from .access import CenterScopeQuerySet, RequestScopeQuerySet
 from .call_needs import CallNeeds
 from .geo import US_STATES, US_TIME_ZONES
@@ -33,18 +31,6 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
-
-
-def _hour(when: datetime) -> int:
-    """The hour on a 12-hour clock: Spanish says "a la 1:00" but "a las 8:00" (ngettext picks by it)."""
-    return int(dateformat.format(when, "g"))
-
-
-def _at(when: datetime, phrase: str, day: str = "") -> str:
-    """The phrase with its time of day (and weekday) filled in."""
-    # Translators: a time of day in Django's date format ("5:00 PM"); Spanish writes "5:00 p.m." (g:i a).
-    clock = gettext("g:i A")
-    return phrase % {"day": day, "time": dateformat.format(when, clock)}
 
 
 def name_key(text: str) -> str:
@@ -200,58 +186,27 @@ class Center(FilledInModel):
         return f"{self.address}, {self.city}, {self.state} {self.zip_code}, USA"
 
     def local_time(self, when: datetime | None = None) -> datetime:
-        return (when or timezone.now()).astimezone(ZoneInfo(self.timezone))
+        return hours.local_time(self.timezone, when)
+
+    def periods(self) -> list[hours.Period]:
+        """The opening periods (weekday, opens, closes) from the prefetched hours, for appointments.hours."""
+        return [(period.weekday, period.opens, period.closes) for period in self.opening_hours.all()]
 
     def is_open_at(self, when: datetime | None = None) -> bool:
         """Whether the center is open at that moment, in its own time zone (reads prefetched hours)."""
-        local = self.local_time(when)
-        now = local.time()
-        return any(
-            hours.weekday == local.weekday() and hours.opens <= now < hours.closes for hours in self.opening_hours.all()
-        )
+        return hours.is_open(self.periods(), self.local_time(when))
 
     def next_opening(self, when: datetime | None = None) -> datetime | None:
         """When the center next opens, in its own time zone, within a week (reads prefetched hours)."""
-        local = self.local_time(when)
-        hours = sorted(self.opening_hours.all(), key=lambda h: h.opens)
-        for days in range(8):
-            day = local.date() + timedelta(days=days)
-            for period in hours:
-                if period.weekday == day.weekday():
-                    start = datetime.combine(day, period.opens, tzinfo=local.tzinfo)
-                    if start > local:
-                        return start
-        return None
+        return hours.next_opening(self.periods(), self.local_time(when))
 
     def closes_at(self, when: datetime | None = None) -> datetime | None:
-        """When the center closes, if it is open at that moment (periods that follow on without a break count
-        as one), in its own time zone."""
-        local = self.local_time(when)
-        today = [h for h in self.opening_hours.all() if h.weekday == local.weekday()]
-        closes = None
-        now = local.time()
-        while period := next((h for h in today if h.opens <= now < h.closes), None):
-            closes = now = period.closes
-            today.remove(period)
-        return datetime.combine(local.date(), closes, tzinfo=local.tzinfo) if closes else None
+        """When the center closes, if it is open at that moment, in its own time zone."""
+        return hours.closes_at(self.periods(), self.local_time(when))
 
     def opening_note(self, when: datetime | None = None) -> str:
-        """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM" or "opens Monday 8:00 AM"
-        when closed, "" when it has no hours in the coming week."""
-        local = self.local_time(when)
-        if closes := self.closes_at(local):
-            return _at(closes, ngettext("closes %(time)s", "closes %(time)s", _hour(closes)))
-        opens = self.next_opening(local)
-        if opens is None:
-            return ""
-        days = (opens.date() - local.date()).days
-        if days == 0:
-            phrase = ngettext("opens today %(time)s", "opens today %(time)s", _hour(opens))
-        elif days == 1:
-            phrase = ngettext("opens tomorrow %(time)s", "opens tomorrow %(time)s", _hour(opens))
-        else:
-            phrase = ngettext("opens %(day)s %(time)s", "opens %(day)s %(time)s", _hour(opens))
-        return _at(opens, phrase, day=Weekday(opens.weekday()).label)
+        """ "closes 5:00 PM", "opens tomorrow 8:00 AM"... (hours.opening_note), "" when it has no hours."""
+        return hours.opening_note(self.periods(), self.local_time(when))
 
     def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""

@@ -2,17 +2,19 @@
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q
 from django.utils import translation
 
 from azura_site.cache import content_generation
 from procedures.models import Procedure
 
-from . import geo
-from .models import Center, Language, Physician, Practice, search_words
+from . import geo, hours
+from .models import Center, Language, OpeningHours, Physician, Practice, search_words
 
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
@@ -24,15 +26,23 @@ PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.publish
 
 @dataclass
 class Result:
-    """A center found by a search, and how far it is from the place searched (None: a whole state listed)."""
+    """A center found by a search, how far it is from the place searched (None: a whole state listed), and its
+    opening hours (read as rows, not as model instances: every search says whether each center is open now)."""
 
     center: Center
     distance: float | None  # miles
+    periods: list[hours.Period] | None = None  # None: not read by the search (then the center's prefetched hours)
 
     @property
     def approximate(self) -> bool:
         """The center's coordinates come from its ZIP code: its distance is "about"."""
         return self.center.location_is_approximate
+
+    def opening_periods(self) -> list[hours.Period]:
+        return self.periods if self.periods is not None else self.center.periods()
+
+    def is_open(self, when: datetime | None = None) -> bool:
+        return hours.is_open(self.opening_periods(), self.center.local_time(when))
 
 
 def centers_near(
@@ -45,7 +55,7 @@ def centers_near(
         return _nearest_anywhere(centers, point, limit), None
     nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
     if nearby:
-        return nearby, None
+        return _with_hours(nearby), None
     beyond = _nearest_anywhere(centers, point, 1)
     return [], beyond[0] if beyond else None
 
@@ -55,16 +65,16 @@ def _nearest_anywhere(centers, point: geo.Point, limit: int) -> list[Result]:
     growing boxes first: the database answers a box from its (latitude, longitude) index, but must read and sort
     every row (10,000 in the benchmark) for no box at all; for many, the boxes missed cost more than they save."""
     for radius in GROWING_RADII if limit <= FEW else ():
-        found = [r for r in _measure_bare(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+        found = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
         if len(found) == limit:  # every center outside the box is farther than `radius`, so than these
-            return _with_details_of(found)
-    return _with_details_of(_measure_bare(point, centers.nearest(*point, None, limit)))
+            return _with_hours(found)
+    return _with_hours(_measure(point, centers.nearest(*point, None, limit)))
 
 
 def centers_in_state(*, state: str, procedure: Procedure | None = None, limit: int = MAX_RESULTS) -> list[Result]:
     """A state's active centers by city and name (the first `limit`), offering the procedure if given."""
     centers = _offering(procedure).filter(state=state).order_by("city", "name")[:limit]
-    return [Result(center, None) for center in _with_details(centers)]
+    return _with_hours([Result(center, None) for center in centers])
 
 
 def centers_named(text: str, limit: int = 10) -> list[Center]:
@@ -83,7 +93,7 @@ def physicians_near(*, point: geo.Point, radius: float | None, physicians, state
     """The physicians (of the given queryset) who practise at an active center near the point (or in the state),
     nearest first; each carries `distance`, the miles to the nearest such center."""
     centers = Center.objects.active().filter(state=state) if state else Center.objects.active()
-    measured = _measure_bare(point, centers.nearest(*point, radius, NEAR_CENTERS))
+    measured = _measure(point, centers.nearest(*point, radius, NEAR_CENTERS))
     distance_to = {r.center.pk: r.distance for r in measured if radius is None or r.distance <= radius}
     found = list(physicians.filter(practices__center__in=list(distance_to)).distinct())
     for physician in found:
@@ -117,21 +127,22 @@ def procedure_choices() -> list[tuple[str, str]]:
     """The published procedures as (slug, title) choices, in their order, for the search forms' selects. Each name
     read through the page (not values_list): in Spanish it is the Spanish only where the whole page shows Spanish
     (procedures/translation_state.py)."""
-    return _choices("procedure", ((page.slug, page.title) for page in Procedure.objects.published()))
+    return _choices("procedure", lambda: [(page.slug, page.title) for page in Procedure.objects.published()])
 
 
 def language_choices() -> list[tuple[str, str]]:
     """The languages physicians speak, as choices for the directory's select."""
-    return _choices("language", Language.objects.values_list("name", "name"))
+    return _choices("language", lambda: list(Language.objects.values_list("name", "name")))
 
 
-def _choices(name: str, rows) -> list[tuple[str, str]]:
+def _choices(name: str, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """A select's choices, read once per content generation (any content save changes it), not on every search:
-    the value chosen is still checked against the database."""
+    the value chosen is still checked against the database. `read` is called only when they are not cached (a
+    generator of a queryset would run its query as soon as it is made)."""
     key = f"choices:{name}:{translation.get_language()}:{content_generation()}"  # names may be translated
     choices = cache.get(key)
     if choices is None:
-        choices = list(rows)
+        choices = read()
         cache.set(key, choices, 24 * 3600)
     return choices
 
@@ -146,20 +157,25 @@ def _offering(procedure: Procedure | None):
     return centers.filter(procedures=procedure) if procedure else centers
 
 
-def _with_details(centers):
-    """The hours, for "open now"; the procedures offered are read only for cards not drawn yet (cards.py)."""
-    return centers.prefetch_related("opening_hours")
-
-
-def _with_details_of(results: list[Result]) -> list[Result]:
-    prefetch_related_objects([result.center for result in results], "opening_hours")
+def _with_hours(results: list[Result]) -> list[Result]:
+    """Fill in the opening hours of the centers found (and only of those: not of every row the box held), in one
+    query of plain rows; the procedures offered are read only for cards not drawn yet (cards.py)."""
+    if not results:
+        return results
+    periods: dict[int, list[hours.Period]] = {result.center.pk: [] for result in results}
+    rows = (
+        OpeningHours.objects.filter(center__in=list(periods))
+        .order_by()
+        .values_list("center", "weekday", "opens", "closes")
+    )
+    for center, weekday, opens, closes in rows:
+        periods[center].append((weekday, opens, closes))
+    for result in results:
+        result.periods = periods[result.center.pk]
     return results
 
 
 def _measure(point: geo.Point, centers) -> list[Result]:
-    return _measure_bare(point, _with_details(centers))
-
-
-def _measure_bare(point: geo.Point, centers) -> list[Result]:
+    """The centers as results, nearest first, their hours not read yet."""
     results = [Result(c, geo.distance_miles(point, (c.latitude, c.longitude))) for c in centers]
     return sorted(results, key=lambda r: (r.distance, r.center.name))

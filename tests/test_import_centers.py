@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from appointments import geo
 from appointments.geo import zip_time_zone
-from appointments.importing import parse_hours
+from appointments.hours import parse_hours
 from appointments.models import Center
 
 pytestmark = pytest.mark.django_db

@@ -33,7 +33,7 @@ from appointments.demo_data import (
     STREETS,
     TRAINING,
 )
-from appointments.importing import parse_hours
+from appointments.hours import parse_hours
 from appointments.models import Center, Language, Physician, Practice
 from azura_site.cache import bump_content_generation
 from procedures.models import Procedure
