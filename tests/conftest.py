@@ -213,6 +213,21 @@ def physician(center):
 
 
 @pytest.fixture
+def texas_and_beyond():
+    """Centers in several states, named so the order of a search's results is easy to read."""
+    from .factories_appointments import PLACES, CenterFactory
+
+    return {
+        "south austin": CenterFactory(name="South Austin Center", place=PLACES["78704"]),
+        "cedar park": CenterFactory(name="Cedar Park Center", place=PLACES["78613"]),
+        "houston": CenterFactory(name="Houston Center", place=PLACES["77002"]),
+        "phoenix": CenterFactory(name="Phoenix Center", place=PLACES["85004"]),
+        "new york": CenterFactory(name="New York Center", place=PLACES["10001"]),
+        "los angeles": CenterFactory(name="Los Angeles Center", place=PLACES["90012"]),
+    }
+
+
+@pytest.fixture
 def run_worker(monkeypatch):
     """Run the real worker (`manage.py db_worker`) in this process until no task is due, as a deployed worker
     would between two polls; returns how many tasks it ran. (It closes its database connections between tasks,
