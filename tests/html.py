@@ -75,6 +75,14 @@ def checked_value(root: Element, name: str) -> str | None:
     return chosen[0] if chosen else None
 
 
+def offered_centers(response) -> list[tuple[str, str]]:
+    """The centers offered: (slug, label text) of each radio option, in order."""
+    root = parse(response)
+    radios = find_all(root, "input", name="center", type="radio")
+    labels = {attr(label, "for"): text(label) for label in find_all(root, "label")}
+    return [(attr(radio, "value"), labels[attr(radio, "id")]) for radio in radios]
+
+
 def summary_links(root: Element) -> dict[str, str]:
     """The error summary at the top of a form: {link target: message}."""
     summary = find_one(root, "div", id="problem")
@@ -155,6 +163,12 @@ def collect_tags(page) -> TagCollector:
 def start_tags(page, tag: str) -> list[dict[str, str | None]]:
     """The attributes of every <tag> of the page, as written."""
     return [attributes for name, attributes in collect_tags(page).tags if name == tag]
+
+
+def hidden_inputs(page) -> dict[str, str | None]:
+    """{name: value} of the page's hidden inputs (the CSRF token, the form's start time and submission token)."""
+    return {attributes["name"]: attributes.get("value") for attributes in start_tags(page, "input")
+            if attributes.get("type") == "hidden" and attributes.get("name")}  # fmt: skip
 
 
 def jsonld(page) -> list[dict]:

@@ -12,9 +12,9 @@ from django.utils import timezone
 from appointments.models import Center
 from procedures.models import Procedure
 
+from .center_csv import AUSTIN, run, write_csv
 from .factories_appointments import PLACES, CenterFactory, weekday_hours
 from .html import attr, find_all, find_one, has_class, parse, text
-from .test_import_centers import AUSTIN, run, write_csv
 
 pytestmark = pytest.mark.django_db
 
