@@ -4,6 +4,7 @@ Tests that need Chromium or the npm packages skip on a machine without them, wit
 AZURA_REQUIRE_ALL=1, which turns every such skip into a failure.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -42,14 +43,8 @@ def _content_for_browser_tests(request):
     after each test; and Django's serialized rollback does not reach the connection the live server thread uses
     under Playwright's event loop. So each such test loads the client's content itself, with the data migration's
     own code."""
-    browser = request.node.get_closest_marker("browser") is not None
-    if not browser and request.node.get_closest_marker("processes") is None:
+    if request.node.get_closest_marker("browser") is None and request.node.get_closest_marker("processes") is None:
         return
-    if browser:
-        # Playwright's sync API runs an event loop in the test's thread, and Django refuses the ORM in a thread with
-        # a running loop; here the test and the live server use the ORM on purpose. Set before the database fixture,
-        # so it holds until that fixture has emptied the database after the test.
-        request.getfixturevalue("monkeypatch").setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     request.getfixturevalue("transactional_db")
     from django.apps import apps
 
@@ -59,6 +54,18 @@ def _content_for_browser_tests(request):
         migration("procedures", "0002_seed_content").load_content(apps, None)
         migration("procedures", "0004_faithful_facts_and_comparison").forwards(apps, None)
         migration("procedures", "0006_notice_drafts").load_notices(apps, None)
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """pytest-playwright's Playwright, with Django's ORM allowed beside its event loop. Playwright's sync API marks
+    an event loop as running in the test thread from its start to the end of the session, and Django refuses the
+    ORM in a thread with a running loop (SynchronousOnlyOperation); browser tests, and every test after them in the
+    same session, use the ORM from that thread on purpose. A session without browser tests never starts
+    Playwright, so keeps Django's check."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield playwright
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(scope="session")
