@@ -43,7 +43,8 @@ def load(page, url: str) -> Load:
     page.on("response", on_response)
     try:
         response = page.goto(url, wait_until="load")
-        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        assert response is not None, f"{url} gave no response"
+        assert response.ok, f"{url} answered {response.status}"
         page.wait_for_load_state("networkidle")
     finally:
         page.remove_listener("request", on_request)

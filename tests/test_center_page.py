@@ -57,7 +57,8 @@ def test_coordinates_given_by_staff_are_kept():
 
 def test_center_with_unknown_zip_and_no_coordinates_is_saved_but_not_located(client):
     center = CenterFactory(name="Somewhere New", zip_code="99999", latitude=None, longitude=None)
-    assert center.latitude is None and center.longitude is None
+    assert center.latitude is None
+    assert center.longitude is None
     assert result_names(search(client, lat="30", lng="-97", radius="any").content.decode()) == []
     assert client.get(center.get_absolute_url()).status_code == 200
 
@@ -98,8 +99,10 @@ def test_center_page_shows_address_phone_and_directions(client, full_center):
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "<h1>Downtown Phoenix Center</h1>" in page
-    assert "100 N 1st Street" in page and "Phoenix, AZ 85004" in page
-    assert 'href="tel:+16025550123"' in page and "(602) 555-0123" in page
+    assert "100 N 1st Street" in page
+    assert "Phoenix, AZ 85004" in page
+    assert 'href="tel:+16025550123"' in page
+    assert "(602) 555-0123" in page
     assert "Get directions to 100 N 1st Street" in page
 
 

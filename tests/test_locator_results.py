@@ -135,7 +135,9 @@ def test_procedure_filter_lists_only_centers_offering_it(client):
 def test_result_lists_the_procedures_offered_and_a_request_link(client):
     center = CenterFactory(name="Both Center", place=PLACES["78704"], procedures=[kyphoplasty(), epidural()])
     page = html.unescape(search(client, q="78701").content.decode())
-    assert "Offers:" in page and "Kyphoplasty" in page and "Epidural" in page
+    assert "Offers:" in page
+    assert "Kyphoplasty" in page
+    assert "Epidural" in page
     assert f'href="/appointments/request/?center={center.slug}"' in page
     assert f'href="{center.get_absolute_url()}"' in page
 
