@@ -4,6 +4,7 @@ questions, with the other answers kept."""
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 
@@ -21,7 +22,7 @@ def physician_elsewhere():
     return PracticeFactory(physician=PhysicianFactory(first_name="Jordan", last_name="Faraway")).physician
 
 
-FUTURE = (date.today() + timedelta(days=1)).strftime("%m/%d/%Y")
+FUTURE = (timezone.localdate() + timedelta(days=1)).strftime("%m/%d/%Y")
 
 
 EXAMPLE_DOB = "for example 04/12/1957 or 04121957."
