@@ -238,8 +238,8 @@ def test_pagination_keeps_the_filters(client, twenty_five_physicians):
     _, page = directory(client, q="Pat", center=center.slug, accepting="1")
     hrefs = {attr(a, "href") or "" for a in find_all(parse(page), "a")}
     (link,) = {href[1:] for href in hrefs if href.startswith("?") and href.endswith("page=2")}
-    assert html.unescape(link) == f"q=Pat&center={center.slug}&accepting=1&page=2"
-    response = client.get(DIRECTORY + "?" + html.unescape(link))
+    assert link == f"q=Pat&center={center.slug}&accepting=1&page=2"
+    response = client.get(DIRECTORY + "?" + link)
     assert response.status_code == 200
     assert len(listed(response.content.decode())) == 5
 
