@@ -4,7 +4,6 @@ Tests that need Chromium or the npm packages skip on a machine without them, wit
 AZURA_REQUIRE_ALL=1, which turns every such skip into a failure.
 """
 
-import importlib
 import os
 import shutil
 from pathlib import Path
@@ -16,19 +15,8 @@ from django.utils import translation
 
 from azura_site.models import CACHE_KEY as SITE_CONTACT_KEY
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's event loop vs the ORM in live_server tests
-
-ROOT = Path(__file__).resolve().parent.parent
-AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-REQUIRE_ALL = os.environ.get("AZURA_REQUIRE_ALL") == "1"
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip on a laptop without the tool; fail in CI, where nothing may be skipped."""
-    if REQUIRE_ALL:
-        pytest.fail(f"required in CI but missing: {reason}")
-    pytest.skip(reason)
+from .migrations import migration
+from .support import AXE_PATH, CHROMIUM_PATH, describe_violations, skip_or_fail
 
 
 @pytest.fixture(autouse=True)
@@ -63,9 +51,21 @@ def _content_for_browser_tests(request):
     from procedures.models import ServiceLine
 
     if not ServiceLine.objects.exists():
-        importlib.import_module("procedures.migrations.0002_seed_content").load_content(apps, None)
-        importlib.import_module("procedures.migrations.0004_faithful_facts_and_comparison").forwards(apps, None)
-        importlib.import_module("procedures.migrations.0006_notice_drafts").load_notices(apps, None)
+        migration("procedures", "0002_seed_content").load_content(apps, None)
+        migration("procedures", "0004_faithful_facts_and_comparison").forwards(apps, None)
+        migration("procedures", "0006_notice_drafts").load_notices(apps, None)
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """pytest-playwright's Playwright, with Django's ORM allowed beside its event loop. Playwright's sync API marks
+    an event loop as running in the test thread from its start to the end of the session, and Django refuses the
+    ORM in a thread with a running loop (SynchronousOnlyOperation); browser tests, and every test after them in the
+    same session, use the ORM from that thread on purpose. A session without browser tests never starts
+    Playwright, so keeps Django's check."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield playwright
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(scope="session")
@@ -105,10 +105,6 @@ def axe(page):
     return run
 
 
-# Public pages are checked in each language of the site: the addresses of today in English, and under /es/.
-LANGUAGES = ["en", "es"]
-
-
 class AdminSession:
     """An editor signed in to the admin in Chromium at 1280 px, with the page's Content-Security-Policy errors
     collected (`csp_errors`) and `assert_axe_clean()` for the page on screen."""
@@ -140,15 +136,6 @@ def admin_session(live_server, page, axe) -> AdminSession:
     return AdminSession(live_server, page, axe)
 
 
-def in_language(path: str, language: str) -> str:
-    """The address of an English page in that language: Spanish pages are the same addresses under /es/."""
-    return path if language == "en" else f"/{language}{path}"
-
-
-def describe_violations(violations: list[dict]) -> str:
-    return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)
-
-
 # --- One set of places and people for the request tests ----------------------------------------------------
 
 
@@ -161,6 +148,77 @@ def live_form(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def request_form_isolated(settings):
+    """For tests sending the request form from the test client: the site's address, email kept in memory, and an
+    empty cache before and after (the rate limit counts in the cache, which outlives a test)."""
+    settings.SITE_URL = "https://azura.example"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# --- One set of staff at two centers (the staff side's tests) ------------------------------------------------------
+
+
+@pytest.fixture
+def center_a():
+    from .factories_appointments import CenterFactory
+
+    return CenterFactory(name="Azura North")
+
+
+@pytest.fixture
+def center_b():
+    from .factories_appointments import CenterFactory
+
+    return CenterFactory(name="Azura South")
+
+
+@pytest.fixture
+def staff_a(center_a):
+    """Alice works the requests of Azura North."""
+    from .staff import WORKER, make_staff
+
+    return make_staff("alice", *WORKER, centers=[center_a])
+
+
+@pytest.fixture
+def colleague_a(center_a):
+    """Anna, Alice's colleague at Azura North."""
+    from .staff import WORKER, make_staff
+
+    return make_staff("anna", *WORKER, centers=[center_a])
+
+
+@pytest.fixture
+def staff_b(center_b):
+    """Bob works the requests of Azura South."""
+    from .staff import WORKER, make_staff
+
+    return make_staff("bob", *WORKER, centers=[center_b])
+
+
+@pytest.fixture
+def exporter_a(center_a):
+    """Exa works Azura North's requests and may export them."""
+    from .staff import WORKER, make_staff
+
+    return make_staff("exa", *WORKER, "export_appointmentrequest", centers=[center_a])
+
+
+@pytest.fixture
+def head_office():
+    """The head office sees every center's requests and may export them."""
+    from .staff import WORKER, make_staff
+
+    return make_staff("hq", *WORKER, "view_all_centers", "export_appointmentrequest")
+
+
+# --- Content editors ----------------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -210,6 +268,21 @@ def physician(center):
     from .factories_appointments import PhysicianFactory, PracticeFactory
 
     return PracticeFactory(center=center, physician=PhysicianFactory(first_name="Avery", last_name="Okafor")).physician
+
+
+@pytest.fixture
+def texas_and_beyond():
+    """Centers in several states, named so the order of a search's results is easy to read."""
+    from .factories_appointments import PLACES, CenterFactory
+
+    return {
+        "south austin": CenterFactory(name="South Austin Center", place=PLACES["78704"]),
+        "cedar park": CenterFactory(name="Cedar Park Center", place=PLACES["78613"]),
+        "houston": CenterFactory(name="Houston Center", place=PLACES["77002"]),
+        "phoenix": CenterFactory(name="Phoenix Center", place=PLACES["85004"]),
+        "new york": CenterFactory(name="New York Center", place=PLACES["10001"]),
+        "los angeles": CenterFactory(name="Los Angeles Center", place=PLACES["90012"]),
+    }
 
 
 @pytest.fixture
@@ -264,8 +337,3 @@ def seed_text() -> str:
     if not path.exists():
         skip_or_fail(f"the client's copy is not at {path} (shared/ is cloned beside the repository)")
     return path.read_text(encoding="utf-8")
-
-
-def normalised(copy: str) -> str:
-    """The copy as the site words it: single spaces, and its one typo mended."""
-    return " ".join(copy.split()).replace("flouroscopy", "fluoroscopy")

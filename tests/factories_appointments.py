@@ -1,6 +1,7 @@
 """Test data for centers, physicians and where they practise, at real US ZIP codes and coordinates."""
 
 import datetime as dt
+import random
 from dataclasses import dataclass
 
 import factory
@@ -117,3 +118,18 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     physician = factory.SubFactory(PhysicianFactory)
     center = factory.SubFactory(CenterFactory)
     accepting_new_patients = True
+
+
+def add_centers(count: int) -> None:
+    """`count` active centers across the contiguous US, open on weekdays, in bulk (as bench/run.py does)."""
+    rng = random.Random(11)
+    Center.objects.bulk_create(
+        Center(name=f"Bulk Center {i:05d}", slug=f"bulk-{i:05d}", address=f"{i} Main Street", city="Austin",
+               state="TX", zip_code="78701", latitude=rng.uniform(24.5, 49.4), longitude=rng.uniform(-124.8, -66.9),
+               phone="(555) 010-0123", timezone="America/Chicago")
+        for i in range(count)
+    )  # fmt: skip
+    ids = Center.objects.filter(slug__startswith="bulk-").values_list("pk", flat=True)
+    OpeningHours.objects.bulk_create(
+        OpeningHours(center_id=pk, weekday=day, opens=dt.time(8), closes=dt.time(17)) for pk in ids for day in range(5)
+    )

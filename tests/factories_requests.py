@@ -103,3 +103,25 @@ def form_data(center, *, client=None, **overrides) -> dict:
         else:
             data[name] = value
     return data
+
+
+# --- Sending the form -------------------------------------------------------------------------------------------
+
+REQUEST_URL = "/appointments/request/"
+RECEIVED_URL = "/appointments/request/received/"
+# The questions of the form, by the kind of control that asks them.
+TEXT_FIELDS = ["first_name", "last_name", "date_of_birth", "phone", "email", "reason", "insurance"]
+SELECT_FIELDS = ["physician", "procedure"]
+RADIO_FIELDS = ["center", "patient_status", "preferred_contact", "best_time"]  # the centers offered are radios
+# Ways the date of birth 1954-03-27 could be written in an email or a log.
+DATE_OF_BIRTH_FORMS = ["03/27/1954", "3/27/1954", "1954-03-27", "27/03/1954", "03-27-1954", "March 27, 1954", "1954"]
+
+
+def post(client, data, **extra):
+    """The request form sent from that client."""
+    return client.post(REQUEST_URL, data, **extra)
+
+
+def another_patient(center, n: int) -> dict:
+    """A valid form from a different patient (the same patient resending within minutes is one request)."""
+    return form_data(center, last_name=f"Patient{n}", phone=f"(512) 555-01{n:02d}")

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from appointments.models import AppointmentRequest
 
 ADMIN = "/admin/appointments/appointmentrequest/"
+LOGIN_URL = "/admin/login/"
 PASSWORD = "correct horse battery staple"
 
 
@@ -18,6 +19,19 @@ def make_staff(username: str, *codenames: str, centers=()):
     for center in centers:
         center.staff.add(user)
     return get_user_model().objects.get(pk=user.pk)  # fresh: no cached permissions
+
+
+def login(client, username: str, password: str, address: str = "203.0.113.7"):
+    """Sign in to the admin from that address."""
+    return client.post(LOGIN_URL, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def is_refused(response) -> bool:
+    return response.status_code == 429 or "Too many failed sign-in attempts" in response.content.decode()
+
+
+def is_signed_in(client, response) -> bool:
+    return response.status_code == 302 and "_auth_user_id" in client.session
 
 
 # What the "Center staff" group gives: work the requests of their own centers.

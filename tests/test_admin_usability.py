@@ -10,21 +10,10 @@ from django.contrib.auth.models import Group
 from appointments.models import AppointmentRequest
 from procedures.models import ComparisonRow, ListItem, Procedure, Section
 
-from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory
 from .staff import ADMIN, WORKER, change_form_data, csv_rows, export, make_staff, object_urls
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def center_a():
-    return CenterFactory(name="Azura North")
-
-
-@pytest.fixture
-def center_b():
-    return CenterFactory(name="Azura South")
 
 
 @pytest.fixture
@@ -37,26 +26,6 @@ def request_a(center_a):
 @pytest.fixture
 def request_b(center_b):
     return AppointmentRequestFactory(center=center_b, first_name="Bruno", last_name="Southgate", phone="+15125550123")
-
-
-@pytest.fixture
-def staff_a(center_a):
-    return make_staff("alice", *WORKER, centers=[center_a])
-
-
-@pytest.fixture
-def colleague_a(center_a):
-    return make_staff("anna", *WORKER, centers=[center_a])
-
-
-@pytest.fixture
-def staff_b(center_b):
-    return make_staff("bob", *WORKER, centers=[center_b])
-
-
-@pytest.fixture
-def head_office():
-    return make_staff("hq", *WORKER, "view_all_centers", "export_appointmentrequest")
 
 
 def handler_choices(client, appointment_request) -> set[str]:
@@ -158,11 +127,6 @@ def test_change_page_shows_the_phone_as_a_link_to_call(client, staff_a, request_
 
 
 # --- CSV export for Excel ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def exporter_a(center_a):
-    return make_staff("exa", *WORKER, "export_appointmentrequest", centers=[center_a])
 
 
 def test_export_starts_with_a_byte_order_mark_for_excel(client, exporter_a, request_a):

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from procedures.models import Procedure
-from tests.conftest import LANGUAGES, describe_violations, in_language
 
 from .factories_appointments import (
     PLACES,
@@ -17,6 +16,7 @@ from .factories_appointments import (
     PracticeFactory,
     weekday_hours,
 )
+from .support import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,7 +5,8 @@ import pytest
 from django.core.cache import cache
 
 from procedures.models import Tagline
-from tests.conftest import LANGUAGES, describe_violations, in_language
+
+from .support import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

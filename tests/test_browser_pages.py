@@ -4,7 +4,8 @@ import pytest
 
 from azura_site.models import SiteContact
 from procedures.models import ListItem, Procedure
-from tests.conftest import LANGUAGES, describe_violations, in_language
+
+from .support import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,6 @@ import pytest
 
 from appointments.models import AppointmentRequest
 from procedures.models import Procedure
-from tests.conftest import LANGUAGES, describe_violations, in_language
 
 from .factories_appointments import (
     PLACES,
@@ -19,7 +18,8 @@ from .factories_appointments import (
     PracticeFactory,
     weekday_hours,
 )
-from .test_browser_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
+from .page_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
+from .support import LANGUAGES, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,8 +5,8 @@ import pytest
 
 from appointments.models import AppointmentRequest
 
-from .conftest import describe_violations
 from .factories_requests import REFERENCE_RE
+from .support import describe_violations
 
 pytestmark = [
     pytest.mark.browser,

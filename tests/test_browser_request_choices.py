@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import describe_violations
-
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+from .support import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,8 +7,8 @@ from django.core import mail
 
 from appointments.models import AppointmentRequest
 
-from .conftest import describe_violations
 from .factories_requests import REFERENCE_RE
+from .support import describe_violations
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,9 +4,9 @@ English marked lang="en"): axe-core finds nothing at phone and desktop widths.""
 import pytest
 
 from procedures.models import Procedure
-from tests.conftest import describe_violations
 
 from .spanish import SPANISH_TITLE, give_spanish
+from .support import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 
 from appointments import services
 
-from .conftest import describe_violations
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory
 from .staff import PASSWORD, WORKER, make_staff
+from .support import describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

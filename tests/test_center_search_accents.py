@@ -2,16 +2,15 @@
 name search finds physicians (a folded copy of the name and city kept on each center: the same on SQLite and
 PostgreSQL, which CI runs this file on both)."""
 
-import importlib
-
 import pytest
 from django.apps import apps
 
 from appointments.models import Center
 
+from .center_csv import AUSTIN, run, write_csv
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .html import attr, find_all, find_one, has_class, parse, text
-from .test_import_centers import AUSTIN, run, write_csv
+from .migrations import migration
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +74,7 @@ def test_an_imported_center_is_found_without_accents(client, tmp_path):
 
 def test_the_migration_folds_the_names_of_centers_already_stored(two_towns):
     Center.objects.update(search_text="")
-    importlib.import_module("appointments.migrations.0010_center_search_text").fill(apps, None)
+    migration("appointments", "0010_center_search_text").fill(apps, None)
     assert sorted(Center.objects.values_list("search_text", flat=True)) == [
         "espanola valley center espanola",
         "fremont county center canon city",

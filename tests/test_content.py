@@ -8,7 +8,6 @@ Three sources are compared with the rendered pages:
 Text is compared after HTML parsing, so entities (&#x27;, &amp; …) are unescaped and whitespace collapsed.
 """
 
-import importlib
 import re
 
 import pytest
@@ -16,12 +15,14 @@ from django.test.html import Element, parse_html
 from django.urls import reverse
 from django.utils.text import slugify
 
-from tests.conftest import normalised
 from tests.html import attr, find_all, find_one, text, texts
+
+from .migrations import migration
+from .support import normalised
 
 pytestmark = pytest.mark.django_db
 
-seed_migration = importlib.import_module("procedures.migrations.0002_seed_content")
+seed_migration = migration("procedures", "0002_seed_content")
 
 SLUGS = ["epidural-injections", "facet-joint-injections", "kyphoplasty"]
 

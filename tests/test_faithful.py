@@ -2,7 +2,6 @@
 the copy's own words, list items come from one sentence of the copy, dates are real, and the optional parts the
 copy does not have yet leave no empty heading."""
 
-import importlib
 import re
 
 import pytest
@@ -11,10 +10,11 @@ from django.utils import timezone
 
 from procedures.models import ListItem, Procedure, ServiceLine, Status
 
-from .conftest import normalised
 from .factories_appointments import PLACES, CenterFactory
 from .html import find_all, find_one, parse, text, texts
+from .migrations import migration
 from .staff import change_form_data
+from .support import normalised
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ OPTIONAL_HEADINGS = [
 ]
 EMPTY_CELL = "— None listed"  # the copy names no such thing for that procedure
 # Also what the browser tests load (tests/conftest.py): its name is part of the contract.
-faithful_migration = importlib.import_module("procedures.migrations.0004_faithful_facts_and_comparison")
+faithful_migration = migration("procedures", "0004_faithful_facts_and_comparison")
 
 
 def page(client, slug: str):

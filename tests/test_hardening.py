@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from appointments.export import csv_safe
 from appointments.models import AppointmentRequest, Center
 
+from .center_csv import AUSTIN, run_failing, write_csv
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, form_data
 from .staff import ADMIN, WORKER, change_form_data, export, make_staff
-from .test_import_centers import AUSTIN, run_failing, write_csv
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import subprocess  # noqa: S404 - runs the checker with fixed arguments
 import pytest
 
 from procedures.models import Tagline
-from tests.conftest import LANGUAGES, ROOT, in_language, skip_or_fail
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from tests.factories_requests import form_data
+
+from .support import LANGUAGES, ROOT, in_language, skip_or_fail
 
 pytestmark = pytest.mark.django_db
 

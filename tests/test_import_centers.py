@@ -1,36 +1,18 @@
 """`manage.py import_centers`: a checked, all-or-nothing import of centers from a CSV file."""
 
-import csv
 from datetime import time
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from appointments import geo
 from appointments.geo import zip_time_zone
 from appointments.hours import parse_hours
 from appointments.models import Center
 
+from .center_csv import AUSTIN, HEADER, run, run_failing, write_csv
+
 pytestmark = pytest.mark.django_db
 
-HEADER = ["name", "address", "city", "state", "zip", "phone", "email", "latitude", "longitude", "procedures", "hours",
-          "timezone"]  # fmt: skip
-AUSTIN = {
-    "name": "North Austin Spine Center",
-    "address": "100 Congress Ave",
-    "city": "Austin",
-    "state": "TX",
-    "zip": "78701",
-    "phone": "(512) 555-0142",
-    "email": "austin@example.com",
-    "latitude": "",
-    "longitude": "",
-    "procedures": "epidural-injections; kyphoplasty",
-    "hours": "Mon-Fri 08:00-17:00; Sat 09:00-12:00",
-    "timezone": "",
-}
 DENVER = {
     **AUSTIN,
     "name": "Denver Pain Clinic",
@@ -46,27 +28,6 @@ DENVER = {
     "hours": "mon,wed 08:00-12:00,13:00-17:00; Sun closed",
     "timezone": "America/Denver",
 }
-
-
-def write_csv(path: Path, rows: list[dict], header: list[str] = HEADER, encoding: str = "utf-8") -> Path:
-    with path.open("w", encoding=encoding, newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=header, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def run(path: Path) -> tuple[str, str]:
-    stdout, stderr = StringIO(), StringIO()
-    call_command("import_centers", str(path), stdout=stdout, stderr=stderr)
-    return stdout.getvalue(), stderr.getvalue()
-
-
-def run_failing(path: Path) -> tuple[str, str]:
-    stderr = StringIO()
-    with pytest.raises(CommandError) as raised:
-        call_command("import_centers", str(path), stdout=StringIO(), stderr=stderr)
-    return str(raised.value), stderr.getvalue()
 
 
 def hours_of(center: Center) -> list[tuple[int, time, time]]:

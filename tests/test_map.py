@@ -14,9 +14,9 @@ from django.utils import translation
 
 from appointments import maps
 
-from .conftest import ROOT, skip_or_fail
 from .factories_appointments import PLACES, CenterFactory
 from .html import attr, find_all, iter_elements, parse
+from .support import ROOT, skip_or_fail
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from .factories_appointments import PhysicianFactory, PracticeFactory
-from .test_request_protection import cache_keys
+from .support import cache_keys
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 import json
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +9,7 @@ from django.test.html import Element
 from django.urls import reverse
 
 from procedures.models import Procedure
-from tests.html import attr, find_all, find_one, has_class, iter_elements, parse, text
+from tests.html import attr, collect_tags, find_all, find_one, has_class, iter_elements, parse, text
 
 from .factories import ProcedureFactory, SectionFactory
 
@@ -46,42 +45,6 @@ def get_page(client, url: str) -> Element:
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return parse(response)
-
-
-class TagCollector(HTMLParser):
-    """Every start tag with its attributes, and the text of each <script>, exactly as the page has them."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._script: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        self.tags.append((tag, attributes))
-        if tag == "script":
-            self._script = attributes
-            self.scripts.append((attributes, ""))
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        if self._script is not None:
-            attributes, content = self.scripts[-1]
-            self.scripts[-1] = (attributes, content + data)
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = None
-
-
-def collect_tags(html: str) -> TagCollector:
-    collector = TagCollector()
-    collector.feed(html)
-    collector.close()
-    return collector
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from appointments import services
 from appointments.models import AppointmentRequest, RequestNote
 
-from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory
 from .staff import ADMIN, WORKER, change_form_data, csv_rows, export, make_staff, object_urls
 
@@ -22,16 +21,6 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def center_a():
-    return CenterFactory(name="Azura North")
-
-
-@pytest.fixture
-def center_b():
-    return CenterFactory(name="Azura South")
-
-
-@pytest.fixture
 def request_a(center_a):
     return AppointmentRequestFactory(center=center_a, first_name="Alma", last_name="Northfield", phone="(512) 555-0101")
 
@@ -39,21 +28,6 @@ def request_a(center_a):
 @pytest.fixture
 def request_b(center_b):
     return AppointmentRequestFactory(center=center_b, first_name="Bruno", last_name="Southgate", phone="(512) 555-0202")
-
-
-@pytest.fixture
-def staff_a(center_a):
-    return make_staff("alice", *WORKER, centers=[center_a])
-
-
-@pytest.fixture
-def exporter_a(center_a):
-    return make_staff("exa", *WORKER, "export_appointmentrequest", centers=[center_a])
-
-
-@pytest.fixture
-def head_office():
-    return make_staff("hq", *WORKER, "view_all_centers", "export_appointmentrequest")
 
 
 # --- Each center's staff see only their center's requests ----------------------------------------------------

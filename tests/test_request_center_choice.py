@@ -2,31 +2,21 @@
 procedure, as a short list of radio options; physicians only those of the centers offered; the choices made
 earlier pre-fill it; and with 10,000 centers on file the page stays small and asks few queries."""
 
-import datetime as dt
-import random
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from appointments.models import AppointmentRequest, Center, OpeningHours
+from appointments.models import AppointmentRequest
 from procedures.models import Procedure
 
-from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, add_centers, weekday_hours
+from .factories_requests import form_data, post
 from .html import attr, checked_value, find_all, has_class, parse, selected_value, text
-from .test_request_form import form_data, post
+from .html import offered_centers as offered
 
 pytestmark = pytest.mark.django_db
 
 URL = "/appointments/request/"
-
-
-def offered(response) -> list[tuple[str, str]]:
-    """The centers offered: (slug, label text) of each radio option, in order."""
-    root = parse(response)
-    radios = find_all(root, "input", name="center", type="radio")
-    labels = {attr(label, "for"): text(label) for label in find_all(root, "label")}
-    return [(attr(radio, "value"), labels[attr(radio, "id")]) for radio in radios]
 
 
 def physician_options(response) -> list[str]:
@@ -135,21 +125,6 @@ def test_without_a_place_the_center_field_says_where_to_search(client, texas):
     response = client.get(URL)
     (select,) = find_all(parse(response), "select", name="center")
     assert [text(option) for option in find_all(select, "option")] == ["Search above to see the nearest centers"]
-
-
-def add_centers(count: int) -> None:
-    """`count` active centers across the contiguous US, open on weekdays, in bulk (as bench/run.py does)."""
-    rng = random.Random(11)
-    Center.objects.bulk_create(
-        Center(name=f"Bulk Center {i:05d}", slug=f"bulk-{i:05d}", address=f"{i} Main Street", city="Austin",
-               state="TX", zip_code="78701", latitude=rng.uniform(24.5, 49.4), longitude=rng.uniform(-124.8, -66.9),
-               phone="(555) 010-0123", timezone="America/Chicago")
-        for i in range(count)
-    )  # fmt: skip
-    ids = Center.objects.filter(slug__startswith="bulk-").values_list("pk", flat=True)
-    OpeningHours.objects.bulk_create(
-        OpeningHours(center_id=pk, weekday=day, opens=dt.time(8), closes=dt.time(17)) for pk in ids for day in range(5)
-    )
 
 
 def test_with_10000_centers_the_form_is_small_and_asks_few_queries(client):

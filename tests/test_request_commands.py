@@ -1,17 +1,19 @@
-"""The daily reminder: centers hear of requests still new after one business day. (The purge: test_retention.py.)"""
+"""The daily reminder: centers hear of requests still new after one business day; emails whose worker died are
+queued again. (The purge: test_retention.py.)"""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from appointments.management.commands.remind_stale_requests import one_business_day_before
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentRequest, RequestEmail
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, age
@@ -133,3 +135,27 @@ def test_request_from_friday_afternoon_is_not_stale_on_monday_morning():
     friday_afternoon = datetime(2026, 11, 20, 15, 0, tzinfo=NEW_YORK)
     monday_morning = datetime(2026, 11, 23, 9, 0, tzinfo=NEW_YORK)
     assert friday_afternoon > one_business_day_before(monday_morning)
+
+
+# --- Emails whose worker died --------------------------------------------------------------------------------
+
+
+def test_requeue_stalled_emails_queues_again_only_the_overdue_ones_and_the_worker_sends_them(center, run_worker):
+    def email(overdue_minutes: float) -> RequestEmail:
+        return RequestEmail.objects.create(
+            request=AppointmentRequestFactory(center=center),
+            center=center,
+            kind=RequestEmail.Kind.CENTER_NEW,
+            recipient=center.notification_email,
+            next_attempt_at=timezone.now() - timedelta(minutes=overdue_minutes),
+        )
+
+    stalled, waiting = email(overdue_minutes=6), email(overdue_minutes=1)  # a claim holds an email for 5 minutes
+
+    assert run("requeue_stalled_emails") == "1 stalled email queued again\n"
+    assert run_worker() == 1
+    stalled.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (stalled.status, waiting.status) == (RequestEmail.Status.SENT, RequestEmail.Status.QUEUED)
+    assert [message.to for message in mail.outbox] == [[center.notification_email]]
+    assert run("requeue_stalled_emails") == "0 stalled emails queued again\n"

@@ -2,7 +2,6 @@
 reference, and a submission sent several times at once stored once."""
 
 import http.cookiejar
-import re
 import threading
 import urllib.error
 import urllib.parse
@@ -16,15 +15,15 @@ from django.db import connection
 
 from appointments.models import AppointmentRequest
 
-from .conftest import skip_or_fail
 from .factories_appointments import CenterFactory
 from .factories_requests import REFERENCE_RE, form_data
+from .html import hidden_inputs
+from .support import skip_or_fail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 FORM_PATH = "/appointments/request/"
 RECEIVED_PATH = "/appointments/request/received/"
-HIDDEN_RE = re.compile(r'<input type="hidden" name="(?P<name>[\w]+)" value="(?P<value>[^"]*)"')
 TIMEOUT = 30
 
 
@@ -74,7 +73,7 @@ class Browser:
     def open_form(self, query: str = "") -> Answer:
         answer = self._open(urllib.request.Request(self.base_url + FORM_PATH + query))  # noqa: S310 (http only)
         assert answer.status == 200
-        self.hidden = {m["name"]: m["value"] for m in HIDDEN_RE.finditer(answer.body)}
+        self.hidden = hidden_inputs(answer.body)
         assert {"csrfmiddlewaretoken", "started", "submission_token"} <= set(self.hidden), self.hidden
         return answer
 

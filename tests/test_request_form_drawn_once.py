@@ -11,10 +11,10 @@ from django.test import Client
 from appointments.forms import browser_nonce
 from appointments.models import AppointmentRequest
 
-from .factories_appointments import PLACES, CenterFactory, weekday_hours
+from .factories_appointments import PLACES, CenterFactory, add_centers, weekday_hours
 from .factories_requests import STARTED_SALT, form_data
 from .html import attr, find_one, parse
-from .test_request_center_choice import add_centers, offered
+from .html import offered_centers as offered
 
 pytestmark = pytest.mark.django_db
 

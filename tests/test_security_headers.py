@@ -7,29 +7,20 @@ from django.core.exceptions import ValidationError
 
 from procedures.models import Procedure
 
-from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, form_data
+from .staff import LOGIN_URL, PASSWORD, is_refused, is_signed_in, login
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = ["/", "/pain-management/kyphoplasty/", "/centers/?q=78701"]
 FORM_URL = "/appointments/request/"
 RECEIVED_URL = "/appointments/request/received/"
-LOGIN_URL = "/admin/login/"
 STRICT_REFERRER_POLICIES = {"same-origin", "no-referrer", "strict-origin", "strict-origin-when-cross-origin"}
-STAFF_PASSWORD = "correct-horse-battery-staple-42"
-
-
-@pytest.fixture
-def center():
-    return CenterFactory(name="Azura Cedar Park", notification_email="cedarpark@azura.example")
 
 
 @pytest.fixture
 def staff(django_user_model):
-    return django_user_model.objects.create_user(
-        username="editor", password=STAFF_PASSWORD, is_staff=True, is_superuser=True
-    )
+    return django_user_model.objects.create_user(username="editor", password=PASSWORD, is_staff=True, is_superuser=True)
 
 
 @pytest.fixture(autouse=True)
@@ -297,20 +288,8 @@ def test_anonymous_user_sees_no_admin_content(client, admin_urls, center):
 # --- Login lockout -------------------------------------------------------------------------------------------
 
 
-def login(client, username: str, password: str, address: str = "203.0.113.7"):
-    return client.post(LOGIN_URL, {"username": username, "password": password}, REMOTE_ADDR=address)
-
-
-def is_refused(response) -> bool:
-    return response.status_code == 429 or "Too many failed sign-in attempts" in response.content.decode()
-
-
-def is_signed_in(client, response) -> bool:
-    return response.status_code == 302 and "_auth_user_id" in client.session
-
-
 def test_right_password_signs_in(client, staff):
-    assert is_signed_in(client, login(client, "editor", STAFF_PASSWORD))
+    assert is_signed_in(client, login(client, "editor", PASSWORD))
 
 
 def test_five_failures_lock_the_user_name_even_for_the_right_password(client, staff):
@@ -319,7 +298,7 @@ def test_five_failures_lock_the_user_name_even_for_the_right_password(client, st
         assert response.status_code in (200, 429)
         assert "_auth_user_id" not in client.session
 
-    response = login(client, "editor", STAFF_PASSWORD)
+    response = login(client, "editor", PASSWORD)
 
     assert is_refused(response)
     assert "_auth_user_id" not in client.session
@@ -329,16 +308,16 @@ def test_four_failures_do_not_lock_the_user_name(client, staff):
     for _ in range(4):
         login(client, "editor", "wrong-password")
 
-    assert is_signed_in(client, login(client, "editor", STAFF_PASSWORD))
+    assert is_signed_in(client, login(client, "editor", PASSWORD))
 
 
 def test_lockout_of_one_user_name_does_not_lock_another_elsewhere(client, staff, django_user_model):
-    django_user_model.objects.create_user(username="manager", password=STAFF_PASSWORD, is_staff=True)
+    django_user_model.objects.create_user(username="manager", password=PASSWORD, is_staff=True)
     for _ in range(5):
         login(client, "editor", "wrong-password")
 
     # From another address: the failures' own address is locked too (tests/test_throttling.py).
-    assert is_signed_in(client, login(client, "manager", STAFF_PASSWORD, address="198.51.100.40"))
+    assert is_signed_in(client, login(client, "manager", PASSWORD, address="198.51.100.40"))
 
 
 # --- Idle sessions and passwords -----------------------------------------------------------------------------

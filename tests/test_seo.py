@@ -2,8 +2,6 @@
 page, the medical review, and Open Graph tags that agree with the canonical link."""
 
 import datetime as dt
-import json
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -14,6 +12,7 @@ from procedures.models import Procedure, Status
 
 from .factories import ProcedureFactory
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
+from .html import collect_tags, jsonld
 
 pytestmark = pytest.mark.django_db
 
@@ -39,41 +38,6 @@ def network() -> dict:
     PracticeFactory(physician=retired, center=active)
     draft = ProcedureFactory(title="Secret Draft Procedure", slug="secret-draft", status=Status.DRAFT)
     return {"center": active, "closed": closed, "physician": physician, "retired": retired, "draft": draft}
-
-
-class TagCollector(HTMLParser):
-    """Every start tag with its attributes, and each <script> with its text."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = True
-            self.scripts.append((dict(attrs), ""))
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        if self._in_script:
-            attributes, content = self.scripts[-1]
-            self.scripts[-1] = (attributes, content + data)
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_script = False
-
-
-def collect_tags(html: str) -> TagCollector:
-    collector = TagCollector()
-    collector.feed(html)
-    collector.close()
-    return collector
 
 
 # --- Sitemap -------------------------------------------------------------------------------------------------
@@ -184,20 +148,17 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_the_confirmation_and_nam
 # --- JSON-LD -------------------------------------------------------------------------------------------------
 
 
-def jsonld(html: str) -> list[dict]:
-    blocks = [
-        content for attributes, content in collect_tags(html).scripts if attributes.get("type") == "application/ld+json"
-    ]
-    assert blocks, "no JSON-LD on the page"
-    data = [json.loads(block) for block in blocks]
+def schema_org(html: str) -> list[dict]:
+    data = jsonld(html)
+    assert data, "no JSON-LD on the page"
     for item in data:
         assert item["@context"] == "https://schema.org"
     return data
 
 
 def jsonld_of_type(html: str, schema_type: str) -> dict:
-    found = [item for item in jsonld(html) if item.get("@type") == schema_type]
-    assert len(found) == 1, f"expected one {schema_type} in {jsonld(html)}"
+    found = [item for item in schema_org(html) if item.get("@type") == schema_type]
+    assert len(found) == 1, f"expected one {schema_type} in {schema_org(html)}"
     return found[0]
 
 
@@ -264,7 +225,7 @@ def test_reviewer_with_markup_in_the_name_cannot_break_out_of_the_json_ld(client
 
 
 def test_home_page_describes_the_organisation(client):
-    data = jsonld(get_html(client, "/"))
+    data = schema_org(get_html(client, "/"))
 
     organisations = [item for item in data if item.get("@type") in ("MedicalOrganization", "Organization")]
     assert len(organisations) == 1

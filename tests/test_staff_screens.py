@@ -12,11 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from appointments import services
 from appointments.models import AppointmentRequest
 
-from .conftest import skip_or_fail
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory, age
 from .html import find_one, parse, texts
 from .staff import ADMIN, WORKER, make_staff
+from .support import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from django.test import RequestFactory
 from appointments.models import AppointmentRequest
 from azura_site.clients import client_address
 
-from .factories_appointments import CenterFactory
-from .test_request_protection import another_patient, post
-from .test_security_headers import STAFF_PASSWORD, is_refused, is_signed_in, login
+from .factories_requests import another_patient, post
+from .staff import PASSWORD, is_refused, is_signed_in, login
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def _clean(settings):
 @pytest.fixture
 def accounts(django_user_model):
     for name in ("editor", "manager", "austin"):
-        django_user_model.objects.create_user(username=name, password=STAFF_PASSWORD, is_staff=True)
+        django_user_model.objects.create_user(username=name, password=PASSWORD, is_staff=True)
 
 
 # --- Sign-in lockout ---------------------------------------------------------------------------------------
@@ -40,8 +39,8 @@ def test_forty_invented_user_names_from_one_address_lock_that_address(client, ac
     for n in range(40):
         login(client, f"invented-{n}", "guess", address="203.0.113.9")
 
-    assert is_refused(login(client, "editor", STAFF_PASSWORD, address="203.0.113.9"))
-    assert is_signed_in(client, login(client, "editor", STAFF_PASSWORD, address="198.51.100.1"))
+    assert is_refused(login(client, "editor", PASSWORD, address="203.0.113.9"))
+    assert is_signed_in(client, login(client, "editor", PASSWORD, address="198.51.100.1"))
 
 
 def test_guesses_spread_over_three_real_accounts_from_one_address_lock_it(client, accounts):
@@ -49,33 +48,33 @@ def test_guesses_spread_over_three_real_accounts_from_one_address_lock_it(client
         for _ in range(2):  # under the limit for each account
             login(client, name, "guess", address="203.0.113.9")
 
-    assert is_refused(login(client, "manager", STAFF_PASSWORD, address="203.0.113.9"))
+    assert is_refused(login(client, "manager", PASSWORD, address="203.0.113.9"))
 
 
 def test_signing_in_to_ones_own_account_does_not_reset_the_addresss_failures(client, accounts):
     for n in range(4):
         login(client, f"invented-{n}", "guess", address="203.0.113.9")
-    assert is_signed_in(client, login(client, "austin", STAFF_PASSWORD, address="203.0.113.9"))
+    assert is_signed_in(client, login(client, "austin", PASSWORD, address="203.0.113.9"))
     client.logout()
     login(client, "invented-5", "guess", address="203.0.113.9")
 
-    assert is_refused(login(client, "editor", STAFF_PASSWORD, address="203.0.113.9"))
+    assert is_refused(login(client, "editor", PASSWORD, address="203.0.113.9"))
 
 
 def test_one_account_guessed_from_many_addresses_is_locked_everywhere(client, accounts):
     for n in range(5):
         login(client, "editor", "guess", address=f"198.51.100.{n + 10}")
 
-    assert is_refused(login(client, "editor", STAFF_PASSWORD, address="192.0.2.200"))
-    assert is_signed_in(client, login(client, "manager", STAFF_PASSWORD, address="192.0.2.200"))
+    assert is_refused(login(client, "editor", PASSWORD, address="192.0.2.200"))
+    assert is_signed_in(client, login(client, "manager", PASSWORD, address="192.0.2.200"))
 
 
 def test_addresses_rotated_inside_one_ipv6_64_are_one_client_for_the_lockout(client, accounts):
     for n in range(5):
         login(client, f"invented-{n}", "guess", address=f"2001:db8:7:1::{n + 1:x}")
 
-    assert is_refused(login(client, "editor", STAFF_PASSWORD, address="2001:db8:7:1:ffff:1:2:3"))
-    assert is_signed_in(client, login(client, "editor", STAFF_PASSWORD, address="2001:db8:7:2::1"))
+    assert is_refused(login(client, "editor", PASSWORD, address="2001:db8:7:1:ffff:1:2:3"))
+    assert is_signed_in(client, login(client, "editor", PASSWORD, address="2001:db8:7:2::1"))
 
 
 def test_addresses_rotated_inside_one_64_behind_a_proxy_are_one_client(client, accounts, settings):
@@ -89,7 +88,7 @@ def test_addresses_rotated_inside_one_64_behind_a_proxy_are_one_client(client, a
         )
     response = client.post(
         "/admin/login/",
-        {"username": "editor", "password": STAFF_PASSWORD},
+        {"username": "editor", "password": PASSWORD},
         REMOTE_ADDR="10.0.0.2",
         HTTP_X_FORWARDED_FOR="2001:db8:7:1::abcd",
     )
@@ -97,11 +96,6 @@ def test_addresses_rotated_inside_one_64_behind_a_proxy_are_one_client(client, a
 
 
 # --- The request form's rate limit ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def center():
-    return CenterFactory(name="Azura Cedar Park")
 
 
 def test_addresses_rotated_inside_one_ipv6_64_share_the_forms_rate_limit(client, center):

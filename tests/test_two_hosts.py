@@ -4,7 +4,6 @@ a content save hold across both, and the worker sends the emails of requests sto
 
 import http.cookiejar
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -20,9 +19,10 @@ from django.db import connection
 
 from appointments.models import AppointmentRequest, Language, RequestEmail
 
-from .conftest import ROOT, skip_or_fail
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .factories_requests import form_data
+from .html import hidden_inputs
+from .support import ROOT, skip_or_fail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -61,7 +61,7 @@ class Browser:
     def csrf(self, url: str) -> str:
         status, content = self.request(url)
         assert status == 200, (url, status)
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
+        return hidden_inputs(content)["csrfmiddlewaretoken"]
 
     def sign_in(self, host: str, username: str, password: str) -> tuple[int, str]:
         token = self.csrf(f"{host}/admin/login/")

@@ -1,0 +1,45 @@
+"""Helpers shared by test modules (fixtures live in conftest.py): where the repository is, skipping (or failing in
+CI) without a tool, the site's languages, axe-core's findings, the client's copy, the cache's keys."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRE_ALL = os.environ.get("AZURA_REQUIRE_ALL") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a laptop without the tool; fail in CI, where nothing may be skipped."""
+    if REQUIRE_ALL:
+        pytest.fail(f"required in CI but missing: {reason}")
+    pytest.skip(reason)
+
+
+# Public pages are checked in each language of the site: the addresses of today in English, and under /es/.
+LANGUAGES = ["en", "es"]
+
+
+def in_language(path: str, language: str) -> str:
+    """The address of an English page in that language: Spanish pages are the same addresses under /es/."""
+    return path if language == "en" else f"/{language}{path}"
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)
+
+
+def normalised(copy: str) -> str:
+    """The copy as the site words it: single spaces, and its one typo mended."""
+    return " ".join(copy.split()).replace("flouroscopy", "fluoroscopy")
+
+
+def cache_keys() -> list[str]:
+    """Every key in the cache: local memory by default, Redis when REDIS_URL is set."""
+    if isinstance(cache._cache, dict):
+        return [str(key) for key in cache._cache]
+    return [key.decode() for key in cache._cache.get_client().keys("*")]
