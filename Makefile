@@ -34,14 +34,19 @@ superuser: install
 test: install assets chromium gettext
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The same checks as .pre-commit-config.yaml: ruff, templates' indentation (djhtml), types (mypy, pyproject.toml
+# says which modules are strict), and no model change without its migration.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 bench: install assets wrk
 	$(BIN)/python bench/run.py

@@ -11,7 +11,9 @@ from functools import cache
 
 import zipcodes
 
-from azura_site.states import US_STATES  # one list: the notices (procedures) choose states from it too
+from azura_site.states import (
+    US_STATES as US_STATES,  # re-exported; one list: the notices (procedures) choose states from it too
+)
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LATITUDE = 69.0

@@ -9,9 +9,9 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from functools import cache
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import zipcodes
@@ -29,6 +29,9 @@ from . import geo, phones
 from .models import US_STATES, US_TIME_ZONES, Center, OpeningHours, center_search_text
 from .validators import no_control_characters
 
+if TYPE_CHECKING:
+    import _csv
+
 REQUIRED_COLUMNS = ("name", "address", "city", "state", "zip", "phone")
 OPTIONAL_COLUMNS = ("email", "latitude", "longitude", "procedures", "hours", "timezone")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
@@ -42,6 +45,8 @@ TIME_ZONES = {name.lower(): name for name, _ in US_TIME_ZONES}
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 Hours = list[tuple[int, time, time]]
+# A CSV row by column; values beyond the header's columns are a list under the key None (as csv.DictReader does).
+Row = dict[str | None, Any]
 
 
 # --- Opening hours ---------------------------------------------------------------------------------------------
@@ -155,7 +160,7 @@ def _equivalent_zone(name: str) -> str | None:
     return next((ours for ours, _ in US_TIME_ZONES if _clock(ours) == clock), None)
 
 
-def _clock(name: str) -> tuple | None:
+def _clock(name: str) -> tuple[timedelta | None, ...] | None:
     """A zone's offsets from UTC in January and July (this year's rules): its winter and summer clock."""
     try:
         zone = ZoneInfo(name)
@@ -168,7 +173,7 @@ def _clock(name: str) -> tuple | None:
 # --- Reading a CSV file ----------------------------------------------------------------------------------------
 
 
-def read_csv(file: TextIO) -> tuple[list[str], Iterator[dict]]:
+def read_csv(file: TextIO) -> tuple[list[str], Iterator[Row]]:
     """The columns of a centers CSV file and an iterator over its rows, as import_centers reads them.
 
     Raises ValueError right away when the file is empty or a required column is missing. Column names are
@@ -190,7 +195,7 @@ def read_csv(file: TextIO) -> tuple[list[str], Iterator[dict]]:
     return columns, _rows(reader, columns)
 
 
-def _rows(reader, columns: list[str]) -> Iterator[dict]:
+def _rows(reader: "_csv.Reader", columns: list[str]) -> Iterator[Row]:
     number = 2  # the line number import_centers gives the next row
     line = reader.line_num  # the last line read so far
     for values in reader:
@@ -198,7 +203,7 @@ def _rows(reader, columns: list[str]) -> Iterator[dict]:
         while number < first_line:  # lines taken by a quoted value that ran over several lines
             yield {}
             number += 1
-        row = dict(zip(columns, values + [""] * (len(columns) - len(values)), strict=False)) if values else {}
+        row: Row = dict(zip(columns, values + [""] * (len(columns) - len(values)), strict=False)) if values else {}
         if len(values) > len(columns):
             row[None] = values[len(columns) :]
         yield row
@@ -234,12 +239,14 @@ class CenterRow:
     """A checked row: the center's fields, and its procedures and hours (None: the file has no such column)."""
 
     slug: str
-    fields: dict
+    fields: dict[str, object]
     procedures: list[Procedure] | None
     hours: Hours | None
 
 
-def import_centers(rows: Iterable[Mapping], *, progress: Callable[[str], None] | None = None) -> ImportResult:
+def import_centers(
+    rows: Iterable[Mapping[str | None, Any]], *, progress: Callable[[str], None] | None = None
+) -> ImportResult:
     """Create or update a center for each row; or, when any row is bad, write nothing and raise InvalidRows.
 
     Row n is line n + 1 of the file, the header being line 1 (read_csv keeps this true); empty rows are
@@ -255,7 +262,7 @@ def import_centers(rows: Iterable[Mapping], *, progress: Callable[[str], None] |
         return _save(checked, report)
 
 
-def _check_rows(rows: list[Mapping], report: Callable[[str], None]) -> list[CenterRow]:
+def _check_rows(rows: list[Mapping[str | None, Any]], report: Callable[[str], None]) -> list[CenterRow]:
     """The rows as CenterRows, or InvalidRows with every problem of every row."""
     procedures = Procedure.objects.in_bulk(field_name="slug")
     errors: list[tuple[int, str]] = []
@@ -288,11 +295,11 @@ def _one_line(value: str) -> bool:
     return True
 
 
-def _is_blank(row: Mapping) -> bool:
+def _is_blank(row: Mapping[str | None, Any]) -> bool:
     return None not in row and not any(str(value or "").strip() for value in row.values())
 
 
-def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRow | None, list[str]]:
+def _check_row(row: Mapping[str | None, Any], procedures: dict[str, Procedure]) -> tuple[CenterRow | None, list[str]]:
     if row.get(None):
         # Every value after the stray comma is in the wrong column: checking them would only add noise.
         extra = len(row[None])
@@ -337,7 +344,8 @@ def _check_row(row: Mapping, procedures: dict[str, Procedure]) -> tuple[CenterRo
         problems.append("name needs at least one letter or digit")
     if problems:
         return None, problems
-    fields = {
+    assert point is not None  # _check_point adds a problem whenever it finds no point
+    fields: dict[str, object] = {
         "name": values["name"],
         "address": values["address"],
         "city": values["city"],
@@ -371,7 +379,7 @@ def _check_point(values: dict[str, str], problems: list[str], zip_ok: bool) -> g
     if not latitude or not longitude:
         problems.append("give both latitude and longitude, or neither (to use the ZIP code's location)")
         return None
-    point = []
+    numbers: list[float | None] = []
     for name, text, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
         try:
             number = float(text)
@@ -380,8 +388,11 @@ def _check_point(values: dict[str, str], problems: list[str], zip_ok: bool) -> g
         # The comparison is False for nan, so "nan" is refused with the out-of-range values.
         if number is None or not -limit <= number <= limit:
             problems.append(f"{name} '{text}' is not a number from -{limit} to {limit}")
-        point.append(number)
-    return (point[0], point[1]) if None not in point else None
+        numbers.append(number)
+    latitude_number, longitude_number = numbers
+    if latitude_number is None or longitude_number is None:
+        return None
+    return (latitude_number, longitude_number)
 
 
 def _check_time_zone(values: dict[str, str], problems: list[str], zip_ok: bool) -> str | None:
@@ -463,7 +474,7 @@ def _save_procedures_and_hours(rows: list[CenterRow]) -> None:
         "center_id", "procedure_id"
     ):
         procedures[center_id].add(procedure_id)
-    hours: dict[int, list] = {pk: [] for pk in ids}
+    hours: dict[int, Hours] = {pk: [] for pk in ids}
     for opening in OpeningHours.objects.filter(center__in=ids):
         hours[opening.center_id].append((opening.weekday, opening.opens, opening.closes))
 

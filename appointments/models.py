@@ -3,9 +3,11 @@
 import math
 import secrets
 from datetime import datetime, timedelta
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -13,6 +15,7 @@ from django.utils import dateformat, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
@@ -50,7 +53,7 @@ def _hour(when: datetime) -> int:
     return int(dateformat.format(when, "g"))
 
 
-def _at(when: datetime, phrase: str, day: str = "") -> str:
+def _at(when: datetime, phrase: str, day: StrOrPromise = "") -> str:
     """The phrase with its time of day (and weekday) filled in."""
     # Translators: a time of day in Django's date format ("5:00 PM"); Spanish writes "5:00 p.m." (g:i a).
     clock = gettext("g:i A")
@@ -74,10 +77,10 @@ def search_words(text: str, ignore: tuple[str, ...] = ()) -> list[str]:
 
 
 class CenterQuerySet(CenterScopeQuerySet):
-    def active(self):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int):
+    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int) -> Self:
         """The `limit` centers nearest to a point, within a radius: bounding box and rough order in the
         database (index on latitude, longitude), so only `limit` rows ever reach Python."""
         queryset = self.filter(latitude__isnull=False, longitude__isnull=False)
@@ -115,7 +118,7 @@ class Center(models.Model):
         "wheelchair access and entrance", max_length=300, blank=True, help_text="e.g. Step-free entrance on Oak Street."
     )
     transit = models.CharField("public transit", max_length=300, blank=True, help_text="Nearby bus or train stops.")
-    languages = models.ManyToManyField(
+    languages: "models.ManyToManyField[Language, Any]" = models.ManyToManyField(
         "Language", blank=True, related_name="centers", help_text="Languages the center's staff speak with patients."
     )
     phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123", validators=[no_control_characters])
@@ -234,7 +237,7 @@ class Center(models.Model):
             phrase = ngettext("opens %(day)s %(time)s", "opens %(day)s %(time)s", _hour(opens))
         return _at(opens, phrase, day=Weekday(opens.weekday()).label)
 
-    def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
+    def hours_by_day(self, when: datetime | None = None) -> list[tuple[StrOrPromise, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
         hours = list(self.opening_hours.all())
         today = self.local_time(when).weekday()
@@ -286,11 +289,11 @@ def validate_npi(value: str) -> None:
         raise ValidationError("This is not a valid NPI: check the digits.")
 
 
-class PhysicianQuerySet(models.QuerySet):
-    def active(self):
+class PhysicianQuerySet(models.QuerySet["Physician"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def named(self, text: str):
+    def named(self, text: str) -> Self:
         """Physicians whose name contains every word of the text, with or without accents ("Dr." ignored)."""
         queryset = self
         for word in search_words(text, ignore=("dr", "md", "do")):
@@ -309,6 +312,8 @@ class PhysicianQuerySet(models.QuerySet):
 
 class Physician(models.Model):
     """A physician: credentials, biography, languages, procedures performed, and where they practise."""
+
+    distance: float  # miles to the nearest center of a search (selectors.physicians_near sets it), not a column
 
     first_name = models.CharField(max_length=80, validators=[no_control_characters])
     last_name = models.CharField(max_length=80, validators=[no_control_characters])
@@ -399,6 +404,10 @@ def new_reference() -> str:
 
 class AppointmentRequest(CallNeeds):
     """A patient's request for an appointment at one center, worked by that center's staff."""
+
+    # Read by simple-history as a save writes the history row: who made the change, and why.
+    _history_user: "User | None"
+    _change_reason: str
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -504,7 +513,8 @@ class AppointmentRequest(CallNeeds):
     @property
     def contact_verb(self) -> str:
         """What the center will do, in the way the patient chose: "call", "text" or "email" (you)."""
-        return {self.ContactMethod.TEXT: "text", self.ContactMethod.EMAIL: "email"}.get(self.preferred_contact, "call")
+        verbs: dict[str, str] = {self.ContactMethod.TEXT: "text", self.ContactMethod.EMAIL: "email"}
+        return verbs.get(self.preferred_contact, "call")
 
     @property
     def tel(self) -> str:

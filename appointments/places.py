@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from . import geo
 
@@ -34,7 +35,7 @@ class PlaceNotFound(Exception):
 
     message: str
     suggestions: list[str] = field(default_factory=list)
-    question: str = gettext_lazy("Did you mean")
+    question: StrOrPromise = gettext_lazy("Did you mean")
 
 
 def resolve(text: str) -> Place:

@@ -5,8 +5,10 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -29,7 +31,7 @@ RESEND_WINDOW = timedelta(minutes=30)
 
 def appointment_request_submit(
     *,
-    data: dict,
+    data: dict[str, Any],
     submission_token: uuid.UUID,
     sent_from_session: Sequence[int],
     spam_signals: list[str],
@@ -77,7 +79,7 @@ def appointment_request_submit(
     raise IntegrityError("could not store the request under a unique reference")
 
 
-def _token_for(data: dict, token: uuid.UUID) -> uuid.UUID:
+def _token_for(data: dict[str, Any], token: uuid.UUID) -> uuid.UUID:
     """The form's token; but when that page already sent another patient's request (a shared computer: Back, then
     someone else's answers), a token derived from this patient, so the first request is never overwritten."""
     holder = AppointmentRequest.objects.filter(submission_token=token).first()
@@ -86,15 +88,17 @@ def _token_for(data: dict, token: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(token, f"{data['first_name'].casefold()}|{data['last_name'].casefold()}|{data['date_of_birth']}")
 
 
-def _is_patient(appointment_request: AppointmentRequest, data: dict) -> bool:
-    return (
+def _is_patient(appointment_request: AppointmentRequest, data: dict[str, Any]) -> bool:
+    return bool(
         appointment_request.first_name.casefold() == data["first_name"].casefold()
         and appointment_request.last_name.casefold() == data["last_name"].casefold()
         and appointment_request.date_of_birth == data["date_of_birth"]
     )
 
 
-def _earlier_submission(data: dict, token: uuid.UUID, sent_from_session: Sequence[int]) -> AppointmentRequest | None:
+def _earlier_submission(
+    data: dict[str, Any], token: uuid.UUID, sent_from_session: Sequence[int]
+) -> AppointmentRequest | None:
     by_token = AppointmentRequest.objects.filter(submission_token=token).first()
     if by_token:
         return by_token
@@ -108,7 +112,7 @@ def _earlier_submission(data: dict, token: uuid.UUID, sent_from_session: Sequenc
     )
 
 
-def _same_patient(data: dict) -> dict:
+def _same_patient(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "first_name__iexact": data["first_name"],
         "last_name__iexact": data["last_name"],
@@ -116,7 +120,7 @@ def _same_patient(data: dict) -> dict:
     }
 
 
-def _same_patient_elsewhere(data: dict, sent_from_session: Sequence[int]) -> AppointmentRequest | None:
+def _same_patient_elsewhere(data: dict[str, Any], sent_from_session: Sequence[int]) -> AppointmentRequest | None:
     return (
         AppointmentRequest.objects.filter(
             **_same_patient(data),
@@ -131,7 +135,9 @@ def _same_patient_elsewhere(data: dict, sent_from_session: Sequence[int]) -> App
     )
 
 
-def _resend(earlier: AppointmentRequest, data: dict, site_language: str) -> tuple[AppointmentRequest, Outcome]:
+def _resend(
+    earlier: AppointmentRequest, data: dict[str, Any], site_language: str
+) -> tuple[AppointmentRequest, Outcome]:
     """The same browser sent its request again: store what changed, and tell whom it concerns."""
     with transaction.atomic():
         appointment_request = AppointmentRequest.objects.select_for_update().get(pk=earlier.pk)
@@ -155,7 +161,7 @@ def _resend(earlier: AppointmentRequest, data: dict, site_language: str) -> tupl
 
 
 def appointment_request_change_status(
-    *, appointment_request: AppointmentRequest, status: str, closed_reason: str = "", by
+    *, appointment_request: AppointmentRequest, status: str, closed_reason: str = "", by: User
 ) -> AppointmentRequest:
     """Move a request through new → contacted → scheduled → closed (with a reason), or mark it spam.
     The history (simple-history) records who changed it and when."""
