@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -125,7 +126,7 @@ def _parse_time(text: str) -> time:
 
 def _check_overlaps(periods: Hours) -> None:
     """Periods are sorted; on each day, one must end before (or when) the next begins."""
-    for (day, opens, closes), (next_day, next_opens, next_closes) in zip(periods, periods[1:], strict=False):
+    for (day, opens, closes), (next_day, next_opens, next_closes) in pairwise(periods):
         if day == next_day and next_opens < closes:
             raise ValueError(
                 f"{DAY_NAMES[day]} {opens:%H:%M}-{closes:%H:%M} overlaps {next_opens:%H:%M}-{next_closes:%H:%M}"

@@ -29,13 +29,16 @@ class Place:
     state: str = ""
 
 
+DID_YOU_MEAN = gettext_lazy("Did you mean")
+
+
 @dataclass
 class PlaceNotFound(Exception):
     """Text we cannot read as a place: the message to show, and places the patient may have meant."""
 
     message: str
     suggestions: list[str] = field(default_factory=list)
-    question: StrOrPromise = gettext_lazy("Did you mean")
+    question: StrOrPromise = DID_YOU_MEAN
 
 
 def resolve(text: str) -> Place:

@@ -171,6 +171,8 @@ def _measure(point: geo.Point, centers: CenterQuerySet) -> list[Result]:
 def _measure_bare(point: geo.Point, centers: Iterable[Center]) -> list[Result]:
     results = []
     for c in centers:
-        assert c.latitude is not None and c.longitude is not None  # nearest() reads located centers only
+        # nearest() reads located centers only
+        assert c.latitude is not None
+        assert c.longitude is not None
         results.append(Result(c, geo.distance_miles(point, (c.latitude, c.longitude))))
     return sorted(results, key=lambda r: (r.distance, r.center.name))

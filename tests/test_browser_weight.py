@@ -53,7 +53,8 @@ def load(page, url: str) -> Load:
     page.on("response", on_response)
     try:
         response = page.goto(url, wait_until="load")
-        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        assert response is not None, f"{url} gave no response"
+        assert response.ok, f"{url} answered {response.status}"
         page.wait_for_load_state("networkidle")
     finally:
         page.remove_listener("request", on_request)
@@ -143,7 +144,8 @@ def test_images_below_the_fold_are_lazy_and_sized(live_server, page, network, wi
 
         for image in images_below_the_fold(page):
             assert image["loading"] == "lazy", f"{path}: {image}"
-            assert image["width"] and image["height"], f"{path}: {image}"
+            assert image["width"], f"{path}: {image}"
+            assert image["height"], f"{path}: {image}"
 
 
 # --- Other pages ---------------------------------------------------------------------------------------------

@@ -412,7 +412,8 @@ def test_empty_locator_shows_the_form_and_no_results(client, texas_and_beyond):
     assert response.status_code == 200
     assert 'name="q"' in page
     assert result_names(page) == []
-    assert 'id="use-location"' in page and "hidden" in re.search(r'<button[^>]*id="use-location"[^>]*>', page).group(0)
+    assert 'id="use-location"' in page
+    assert "hidden" in re.search(r'<button[^>]*id="use-location"[^>]*>', page).group(0)
 
 
 def test_procedure_without_a_place_asks_for_one(client, texas_and_beyond):
@@ -537,7 +538,9 @@ def test_procedure_filter_lists_only_centers_offering_it(client):
 def test_result_lists_the_procedures_offered_and_a_request_link(client):
     center = CenterFactory(name="Both Center", place=PLACES["78704"], procedures=[kyphoplasty(), epidural()])
     page = html.unescape(search(client, q="78701").content.decode())
-    assert "Offers:" in page and "Kyphoplasty" in page and "Epidural" in page
+    assert "Offers:" in page
+    assert "Kyphoplasty" in page
+    assert "Epidural" in page
     assert f'href="/appointments/request/?center={center.slug}"' in page
     assert f'href="{center.get_absolute_url()}"' in page
 
@@ -642,7 +645,8 @@ def test_phoenix_has_no_daylight_saving_time_in_july():
     assert denver.is_open_at(morning)
     # In January both keep the same time.
     winter = dt.datetime(2025, 1, 6, 16, 30, tzinfo=MOUNTAIN)
-    assert phoenix.is_open_at(winter) and denver.is_open_at(winter)
+    assert phoenix.is_open_at(winter)
+    assert denver.is_open_at(winter)
     assert not phoenix.is_open_at(winter + dt.timedelta(hours=1))
 
 
@@ -664,11 +668,13 @@ def test_center_without_hours_is_never_open():
 def test_center_page_says_open_now_from_the_current_time(client, los_angeles_center, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.UTC))  # Mon 4:30 PM PT
     page = client.get(los_angeles_center.get_absolute_url()).content.decode()
-    assert "Open now" in page and "Closed now" not in page
+    assert "Open now" in page
+    assert "Closed now" not in page
     assert "(4:30 PM local time)" in page  # the center's time, not the server's
     monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 6, 3, 0, 30, tzinfo=dt.UTC))  # Mon 5:30 PM PT
     page = client.get(los_angeles_center.get_absolute_url()).content.decode()
-    assert "Closed now" in page and "Open now" not in page
+    assert "Closed now" in page
+    assert "Open now" not in page
 
 
 def test_next_opening_later_today_after_lunch():
@@ -770,7 +776,8 @@ def test_coordinates_given_by_staff_are_kept():
 
 def test_center_with_unknown_zip_and_no_coordinates_is_saved_but_not_located(client):
     center = CenterFactory(name="Somewhere New", zip_code="99999", latitude=None, longitude=None)
-    assert center.latitude is None and center.longitude is None
+    assert center.latitude is None
+    assert center.longitude is None
     assert result_names(search(client, lat="30", lng="-97", radius="any").content.decode()) == []
     assert client.get(center.get_absolute_url()).status_code == 200
 
@@ -814,8 +821,10 @@ def test_center_page_shows_address_phone_and_directions(client, full_center):
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "<h1>Downtown Phoenix Center</h1>" in page
-    assert "100 N 1st Street" in page and "Phoenix, AZ 85004" in page
-    assert 'href="tel:+16025550123"' in page and "(602) 555-0123" in page
+    assert "100 N 1st Street" in page
+    assert "Phoenix, AZ 85004" in page
+    assert 'href="tel:+16025550123"' in page
+    assert "(602) 555-0123" in page
     assert "Get directions to 100 N 1st Street" in page
 
 
@@ -850,7 +859,8 @@ def test_center_page_lists_procedures_and_active_physicians(client, full_center)
 def test_center_page_has_request_link_for_that_center(client, full_center):
     page = html.unescape(client.get(full_center.get_absolute_url()).content.decode())
     link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>Request an appointment here</a>', page)
-    assert link and link.group(1) == f"/appointments/request/?center={full_center.slug}"
+    assert link
+    assert link.group(1) == f"/appointments/request/?center={full_center.slug}"
 
 
 def test_center_page_does_not_list_draft_procedures(client, full_center):
@@ -948,7 +958,7 @@ def test_locator_uses_the_same_few_queries_for_5_or_40_results(client, django_as
 def test_locator_no_results_uses_few_queries(client, django_assert_max_num_queries):
     CenterFactory(place=PLACES["10001"], procedures=[kyphoplasty()])
     # The nearest beyond may try boxes of 25, 100 and 400 miles before the whole table (selectors.GROWING_RADII).
-    count, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=8)
+    _, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=8)
     assert len(result_names(page)) == 1
 
 

@@ -215,7 +215,7 @@ def test_received_page_is_404_without_a_session(client, center):
 
 # --- Invalid answers -----------------------------------------------------------------------------------------
 
-FUTURE = (date.today() + timedelta(days=1)).strftime("%m/%d/%Y")
+FUTURE = (timezone.localdate() + timedelta(days=1)).strftime("%m/%d/%Y")
 EXAMPLE_DOB = "for example 04/12/1957 or 04121957."
 BAD_PHONE = "Enter a US phone number with its area code, for example (512) 555-0123."
 
