@@ -58,7 +58,7 @@ class AgeFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        days = self.options.get(self.value())
+        days = self.options.get(self.value() or "")
         if days is None:
             return queryset
         today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
