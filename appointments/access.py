@@ -5,7 +5,12 @@ Staff work the requests of the centers whose "Staff" list they are on; a user wi
 history view, export, autocomplete and filter asks these, so a new role is one change here.
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
+
+if TYPE_CHECKING:
+    from .models import Center  # noqa: F401 (named in a string below: models imports this module)
 
 SEE_ALL_CENTERS = "appointments.view_all_centers"
 MANAGE_CENTER_STAFF = "appointments.manage_center_staff"
@@ -21,7 +26,7 @@ def user_manages_center_staff(user) -> bool:
     return bool(user.is_active and (user.is_superuser or user.has_perm(MANAGE_CENTER_STAFF)))
 
 
-class CenterScopeQuerySet(models.QuerySet):
+class CenterScopeQuerySet(models.QuerySet["Center"]):
     """Centers, narrowed to those whose requests a user works."""
 
     def staffed_by(self, user):

@@ -1,3 +1,5 @@
+from typing import Any, ClassVar
+
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from simple_history.admin import SimpleHistoryAdmin
@@ -26,7 +28,7 @@ class CenterAdmin(SimpleHistoryAdmin):
     list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
     readonly_fields = ("location_is_approximate",)
     search_fields = ("name", "city", "zip_code", "address", "phone")
-    prepopulated_fields = {"slug": ("name", "city", "state")}
+    prepopulated_fields: ClassVar[dict[str, Any]] = {"slug": ("name", "city", "state")}
     filter_horizontal = ("procedures", "staff", "languages")
     save_on_top = True
     fieldsets = (
@@ -44,7 +46,7 @@ class CenterAdmin(SimpleHistoryAdmin):
         ("Visiting", {"fields": ("suite", "parking", "accessibility", "transit", "languages")}),
         ("Procedures offered", {"fields": ("procedures",)}),
     )
-    inlines = [OpeningHoursInline, CenterPracticeInline]
+    inlines = (OpeningHoursInline, CenterPracticeInline)
 
     def get_fieldsets(self, request, obj=None):
         """Who works where decides who sees patient data: only those who may manage center staff see the
@@ -74,7 +76,7 @@ class PhysicianAdmin(SimpleHistoryAdmin):
     list_display_links = ("last_name", "first_name")
     list_filter = ("is_active", "procedures", "languages", "practices__accepting_new_patients", "is_demo")
     search_fields = ("first_name", "last_name", "practices__center__name", "practices__center__city")
-    prepopulated_fields = {"slug": ("first_name", "last_name", "credentials")}
+    prepopulated_fields: ClassVar[dict[str, Any]] = {"slug": ("first_name", "last_name", "credentials")}
     filter_horizontal = ("languages", "procedures")
     save_on_top = True
     fieldsets = (
@@ -82,7 +84,7 @@ class PhysicianAdmin(SimpleHistoryAdmin):
         ("Profile", {"fields": ("photo", "photo_alt", "biography", "board_certifications", "education")}),
         ("Languages and procedures", {"fields": ("languages", "procedures")}),
     )
-    inlines = [PhysicianPracticeInline]
+    inlines = (PhysicianPracticeInline,)
 
 
 @admin.register(Language)

@@ -1,6 +1,7 @@
 """The filters of the appointment request list."""
 
 from datetime import timedelta
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.utils import timezone
@@ -46,7 +47,7 @@ class OpenStatusFilter(admin.SimpleListFilter):
 class AgeFilter(admin.SimpleListFilter):
     title = "received"
     parameter_name = "received"
-    options = {"today": 0, "older_1": 1, "older_3": 3, "older_7": 7}
+    options: ClassVar[dict[str, Any]] = {"today": 0, "older_1": 1, "older_3": 3, "older_7": 7}
 
     def lookups(self, request, model_admin):
         return [
@@ -57,7 +58,7 @@ class AgeFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        days = self.options.get(self.value())
+        days = self.options.get(self.value() or "")
         if days is None:
             return queryset
         today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)

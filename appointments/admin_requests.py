@@ -98,8 +98,8 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     list_select_related = ("center", "handled_by")
     list_per_page = 50
     show_full_result_count = False  # a second COUNT(*) of every request on each search: slow at 100,000
-    actions = ["export_csv"]
-    inlines = [RequestNoteInline, RequestEmailInline]
+    actions = ("export_csv",)
+    inlines = (RequestNoteInline, RequestEmailInline)
     object_history_list_template = "admin/appointments/appointmentrequest/history_list.html"
     readonly_fields = (
         "reference", "received", "last_change", "first_name", "last_name", "date_of_birth", "phone_link", "email",
@@ -125,7 +125,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                     "payment",
                 )
             },
-        ),  # fmt: skip
+        ),
         ("Visit", {"fields": ("center", "physician", "procedure", "reason", "patient_status", "insurance")}),
         ("Consent and checks", {"fields": ("consent", "privacy_notice_version", "spam_signals", "possible_duplicate")}),
     )

@@ -95,8 +95,11 @@ def _parts(text: str) -> tuple[int, int, int]:
     day_first = re.match(
         r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]+)\.?,?\s*(?:de\s+|del\s+)?(\d{2}|\d{4})$", text
     )
-    if words or day_first:
-        name, day, year = (words[1], words[2], words[3]) if words else (day_first[2], day_first[1], day_first[3])
+    named = (
+        (words[1], words[2], words[3]) if words else (day_first[2], day_first[1], day_first[3]) if day_first else None
+    )
+    if named:
+        name, day, year = named
         month = MONTHS.get(name.lower())
         if month is None:
             raise BirthDateError(

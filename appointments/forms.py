@@ -3,12 +3,14 @@
 import time
 import uuid
 from datetime import date
+from typing import Any, ClassVar
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
@@ -80,7 +82,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     class Meta:
         model = AppointmentRequest
-        fields = [
+        fields = (
             "first_name",
             "last_name",
             "date_of_birth",
@@ -103,8 +105,8 @@ class AppointmentRequestForm(forms.ModelForm):
             "requester_relationship",
             "requester_phone",
             "call_back",
-        ]
-        labels = {
+        )
+        labels: ClassVar[dict[str, Any]] = {
             "first_name": gettext_lazy("First name"),
             "last_name": gettext_lazy("Last name"),
             "phone": gettext_lazy("Phone number"),
@@ -124,7 +126,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "requester_phone": gettext_lazy("Your phone number"),
             "call_back": gettext_lazy("Whom should we call back?"),
         }
-        help_texts = {
+        help_texts: ClassVar[dict[str, Any]] = {
             "phone": gettext_lazy("A US number with its area code, for example (512) 555-0123"),
             "reason": gettext_lazy(
                 "A few words are enough, for example “lower back pain”. Please don’t include detailed medical history."
@@ -134,7 +136,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "requester_relationship": gettext_lazy("For example daughter, husband, friend or caregiver"),
             "requester_phone": gettext_lazy("A US number with its area code, for example (512) 555-0123"),
         }
-        widgets = {
+        widgets: ClassVar[dict[str, Any]] = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
@@ -152,7 +154,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "requester_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "call_back": forms.RadioSelect,
         }
-        error_messages = {
+        error_messages: ClassVar[dict[str, Any]] = {
             "first_name": {"required": gettext_lazy("Enter your first name.")},
             "last_name": {"required": gettext_lazy("Enter your last name.")},
             "phone": {"required": gettext_lazy("Enter a phone number we can call you on.")},
@@ -164,7 +166,7 @@ class AppointmentRequestForm(forms.ModelForm):
         }
 
     # The order of the page: the error summary lists problems in the order the patient meets the questions.
-    PAGE_ORDER = [
+    PAGE_ORDER = (
         (
             gettext_lazy("Who is asking"),
             ["requester", "requester_name", "requester_relationship", "requester_phone", "call_back"],
@@ -174,9 +176,9 @@ class AppointmentRequestForm(forms.ModelForm):
         (gettext_lazy("Language"), ["preferred_language", "preferred_language_other", "interpreter_needed"]),
         (gettext_lazy("The visit"), ["center", "physician", "procedure", "reason"]),
         (gettext_lazy("Payment"), ["payment", "insurance"]),
-    ]
+    )
     # Said on the page before a fieldset's questions, keyed by the fieldset's first question (our own words only).
-    FIELDSET_NOTES = {
+    FIELDSET_NOTES: ClassVar[dict[str, Any]] = {
         "requester": gettext_lazy("A family member or caregiver may ask for the patient."),
         "first_name": gettext_lazy("If you are asking for someone else, answer about them."),
     }
@@ -240,7 +242,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean_date_of_birth(self) -> date:
         try:
-            return parse_birth_date(self.cleaned_data["date_of_birth"], today=date.today())
+            return parse_birth_date(self.cleaned_data["date_of_birth"], today=timezone.localdate())
         except BirthDateError as error:
             raise forms.ValidationError(str(error)) from None
 

@@ -9,6 +9,7 @@ with no period is closed; a period never runs past midnight (the database refuse
 import re
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat, timezone
@@ -88,7 +89,7 @@ def _parse_time(text: str) -> time:
 
 def _check_overlaps(periods: list[Period]) -> None:
     """Periods are sorted; on each day, one must end before (or when) the next begins."""
-    for (day, opens, closes), (next_day, next_opens, next_closes) in zip(periods, periods[1:], strict=False):
+    for (day, opens, closes), (next_day, next_opens, next_closes) in pairwise(periods):
         if day == next_day and next_opens < closes:
             raise ValueError(
                 f"{DAY_NAMES[day]} {opens:%H:%M}-{closes:%H:%M} overlaps {next_opens:%H:%M}-{next_closes:%H:%M}"

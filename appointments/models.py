@@ -3,15 +3,17 @@
 import math
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from procedures.models import Procedure
@@ -75,10 +77,10 @@ class FilledInModel(models.Model):
 class CenterQuerySet(CenterScopeQuerySet):
     """Reads of centers: the active ones, the nearest to a point (and, inherited, those a staff member sees)."""
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int):
+    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int) -> Self:
         """The `limit` centers nearest to a point, within a radius: bounding box and rough order in the
         database (index on latitude, longitude), so only `limit` rows ever reach Python."""
         queryset = self.filter(latitude__isnull=False, longitude__isnull=False)
@@ -116,7 +118,7 @@ class Center(FilledInModel):
         "wheelchair access and entrance", max_length=300, blank=True, help_text="e.g. Step-free entrance on Oak Street."
     )
     transit = models.CharField("public transit", max_length=300, blank=True, help_text="Nearby bus or train stops.")
-    languages = models.ManyToManyField(
+    languages: "models.ManyToManyField[Language, Any]" = models.ManyToManyField(
         "Language", blank=True, related_name="centers", help_text="Languages the center's staff speak with patients."
     )
     phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123", validators=[no_control_characters])
@@ -208,7 +210,7 @@ class Center(FilledInModel):
         """ "closes 5:00 PM", "opens tomorrow 8:00 AM"... (hours.opening_note), "" when it has no hours."""
         return hours.opening_note(self.periods(), self.local_time(when))
 
-    def hours_by_day(self, when: datetime | None = None) -> list[tuple[str, list["OpeningHours"], bool]]:
+    def hours_by_day(self, when: datetime | None = None) -> list[tuple[StrOrPromise, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
         hours = list(self.opening_hours.all())
         today = self.local_time(when).weekday()
@@ -260,13 +262,13 @@ def validate_npi(value: str) -> None:
         raise ValidationError("This is not a valid NPI: check the digits.")
 
 
-class PhysicianQuerySet(models.QuerySet):
+class PhysicianQuerySet(models.QuerySet["Physician"]):
     """Reads of physicians: the active ones, by name, and with what their listing shows."""
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def named(self, text: str):
+    def named(self, text: str) -> Self:
         """Physicians whose name contains every word of the text, with or without accents ("Dr." ignored)."""
         queryset = self
         for word in search_words(text, ignore=("dr", "md", "do")):
@@ -285,6 +287,8 @@ class PhysicianQuerySet(models.QuerySet):
 
 class Physician(FilledInModel):
     """A physician: credentials, biography, languages, procedures performed, and where they practise."""
+
+    distance: float  # miles to the nearest center of a search (selectors.physicians_near sets it), not a column
 
     first_name = models.CharField(max_length=80, validators=[no_control_characters])
     last_name = models.CharField(max_length=80, validators=[no_control_characters])
@@ -379,6 +383,10 @@ def new_reference() -> str:
 
 class AppointmentRequest(CallNeeds):
     """A patient's request for an appointment at one center, worked by that center's staff."""
+
+    # Read by simple-history as a save writes the history row: who made the change, and why.
+    _history_user: "User | None"
+    _change_reason: str
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -490,7 +498,8 @@ class AppointmentRequest(CallNeeds):
     @property
     def contact_verb(self) -> str:
         """What the center will do, in the way the patient chose: "call", "text" or "email" (you)."""
-        return {self.ContactMethod.TEXT: "text", self.ContactMethod.EMAIL: "email"}.get(self.preferred_contact, "call")
+        verbs: dict[str, str] = {self.ContactMethod.TEXT: "text", self.ContactMethod.EMAIL: "email"}
+        return verbs.get(self.preferred_contact, "call")
 
     @property
     def tel(self) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from . import geo
 
@@ -28,13 +29,16 @@ class Place:
     state: str = ""
 
 
+DID_YOU_MEAN = gettext_lazy("Did you mean")
+
+
 @dataclass
 class PlaceNotFound(Exception):
     """Text we cannot read as a place: the message to show, and places the patient may have meant."""
 
     message: str
     suggestions: list[str] = field(default_factory=list)
-    question: str = gettext_lazy("Did you mean")
+    question: StrOrPromise = DID_YOU_MEAN
 
 
 def resolve(text: str) -> Place:

@@ -2,7 +2,7 @@
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +14,16 @@ from azura_site.cache import content_generation
 from procedures.models import Procedure
 
 from . import geo, hours
-from .models import Center, Language, OpeningHours, Physician, Practice, search_words
+from .models import (
+    Center,
+    CenterQuerySet,
+    Language,
+    OpeningHours,
+    Physician,
+    PhysicianQuerySet,
+    Practice,
+    search_words,
+)
 
 MAX_RESULTS = 50
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
@@ -53,19 +62,19 @@ def centers_near(
     centers = _offering(procedure)
     if radius is None:
         return _nearest_anywhere(centers, point, limit), None
-    nearby = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+    nearby = _within(radius, _measure(point, centers.nearest(*point, radius, limit)))
     if nearby:
         return _with_hours(nearby), None
     beyond = _nearest_anywhere(centers, point, 1)
     return [], beyond[0] if beyond else None
 
 
-def _nearest_anywhere(centers, point: geo.Point, limit: int) -> list[Result]:
+def _nearest_anywhere(centers: CenterQuerySet, point: geo.Point, limit: int) -> list[Result]:
     """The `limit` nearest centers at any distance. For a few (the form's offer, the nearest beyond a radius),
     growing boxes first: the database answers a box from its (latitude, longitude) index, but must read and sort
     every row (10,000 in the benchmark) for no box at all; for many, the boxes missed cost more than they save."""
     for radius in GROWING_RADII if limit <= FEW else ():
-        found = [r for r in _measure(point, centers.nearest(*point, radius, limit)) if r.distance <= radius]
+        found = _within(radius, _measure(point, centers.nearest(*point, radius, limit)))
         if len(found) == limit:  # every center outside the box is farther than `radius`, so than these
             return _with_hours(found)
     return _with_hours(_measure(point, centers.nearest(*point, None, limit)))
@@ -89,12 +98,14 @@ def centers_named(text: str, limit: int = 10) -> list[Center]:
     return list(Center.objects.active().filter(Q(slug=text.strip()) | named).order_by("name")[:limit])
 
 
-def physicians_near(*, point: geo.Point, radius: float | None, physicians, state: str = "") -> list[Physician]:
+def physicians_near(
+    *, point: geo.Point, radius: float | None, physicians: PhysicianQuerySet, state: str = ""
+) -> list[Physician]:
     """The physicians (of the given queryset) who practise at an active center near the point (or in the state),
     nearest first; each carries `distance`, the miles to the nearest such center."""
     centers = Center.objects.active().filter(state=state) if state else Center.objects.active()
     measured = _measure(point, centers.nearest(*point, radius, NEAR_CENTERS))
-    distance_to = {r.center.pk: r.distance for r in measured if radius is None or r.distance <= radius}
+    distance_to = {r.center.pk: r.distance for r in _within(radius, measured) if r.distance is not None}
     found = list(physicians.filter(practices__center__in=list(distance_to)).distinct())
     for physician in found:
         physician.distance = min(distance_to.get(p.center_id, math.inf) for p in physician.practices.all())
@@ -112,7 +123,7 @@ def physician_by_slug(slug: str | None) -> Physician | None:
     return Physician.objects.active().filter(slug=slug).first() if _is_slug(slug) else None
 
 
-def _is_slug(value) -> bool:
+def _is_slug(value: object) -> bool:
     """Only a slug is looked up: anything else (a NUL byte, 5,000 characters) names nothing."""
     return isinstance(value, str) and bool(SLUG_RE.fullmatch(value))
 
@@ -140,19 +151,19 @@ def _choices(name: str, read: Callable[[], list[tuple[str, str]]]) -> list[tuple
     the value chosen is still checked against the database. `read` is called only when they are not cached (a
     generator of a queryset would run its query as soon as it is made)."""
     key = f"choices:{name}:{translation.get_language()}:{content_generation()}"  # names may be translated
-    choices = cache.get(key)
+    choices: list[tuple[str, str]] | None = cache.get(key)
     if choices is None:
         choices = read()
         cache.set(key, choices, 24 * 3600)
     return choices
 
 
-def procedure_chosen(slug: str | None, among) -> Procedure | None:
+def procedure_chosen(slug: str | None, among: Iterable[Procedure]) -> Procedure | None:
     """The published procedure a ?procedure= slug names, if it is among those offered (prefetched); else None."""
     return next((procedure for procedure in among if procedure.slug == (slug or "")[:180]), None) if slug else None
 
 
-def _offering(procedure: Procedure | None):
+def _offering(procedure: Procedure | None) -> CenterQuerySet:
     centers = Center.objects.active()
     return centers.filter(procedures=procedure) if procedure else centers
 
@@ -175,7 +186,17 @@ def _with_hours(results: list[Result]) -> list[Result]:
     return results
 
 
-def _measure(point: geo.Point, centers) -> list[Result]:
+def _within(radius: float | None, results: list[Result]) -> list[Result]:
+    """The results no farther than the radius (None: all)."""
+    return [r for r in results if radius is None or (r.distance is not None and r.distance <= radius)]
+
+
+def _measure(point: geo.Point, centers: Iterable[Center]) -> list[Result]:
     """The centers as results, nearest first, their hours not read yet."""
-    results = [Result(c, geo.distance_miles(point, (c.latitude, c.longitude))) for c in centers]
+    results = []
+    for c in centers:
+        # nearest() reads located centers only
+        assert c.latitude is not None
+        assert c.longitude is not None
+        results.append(Result(c, geo.distance_miles(point, (c.latitude, c.longitude))))
     return sorted(results, key=lambda r: (r.distance, r.center.name))

@@ -43,5 +43,5 @@ class RejectNullBytesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         in_admin = request.path_info.startswith("/admin/")
         if "\x00" in request.path_info or (in_admin and "\x00" in unquote(request.META.get("QUERY_STRING", ""))):
-            return bad_request(request, exception=None)
+            return bad_request(request, exception=ValueError("a NUL byte in the address"))
         return self.get_response(request)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run  # noqa: E402 (after the path is set)
+from bench import run
 
 DEFAULT_PATHS = ["/bench/bare/", "/centers/?q=78701&radius=50", "/physicians/"]
 

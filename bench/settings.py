@@ -18,7 +18,7 @@ os.environ.update(
     DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
 )
 
-from azura_site.settings import *  # noqa: E402, F403
+from azura_site.settings import *  # noqa: F403
 
 # The site's URLs plus /bench/bare/, the baseline every page is compared with.
 ROOT_URLCONF = "bench.urls"

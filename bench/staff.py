@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run  # noqa: E402 (the path above first)
+from bench import run
 
 SEED = 2026
 CSRF = "benchbenchbenchbenchbenchbench12"  # a fixed CSRF secret sent as cookie and form field

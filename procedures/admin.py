@@ -140,7 +140,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         REVIEW_FIELDSET,
         ("Sections, lists and comparison rows", {"fields": ("parts_history",)}),
     )
-    inlines = [
+    inlines = (
         SectionInline,
         ConditionInline,
         RiskInline,
@@ -148,7 +148,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         ComparisonRowInline,
         QuestionInline,
         ReferenceInline,
-    ]
+    )
 
     form = ProcedureForm
     change_list_template = "admin/procedures/procedure/change_list.html"

@@ -1,5 +1,7 @@
 """The parts of a procedure page on its edit form: sections, each kind of list, and comparison rows."""
 
+from typing import Any, ClassVar
+
 from django import forms
 from django.forms import Script
 from django.urls import reverse_lazy
@@ -43,7 +45,7 @@ class SectionInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInlin
     model = Section
     extra = 0
     fields = ("position", *pair("heading"), "anchor", *pair("body"))
-    prepopulated_fields = {"anchor": ("heading",)}
+    prepopulated_fields: ClassVar[dict[str, Any]] = {"anchor": ("heading",)}
 
 
 class ListItemInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInline):
@@ -89,14 +91,17 @@ class WarningSignInline(ListItemInline):
 
 class QuestionForm(forms.ModelForm):
     class Meta:
-        labels = {
+        labels: ClassVar[dict[str, Any]] = {
             "text_en": "Question (English)",
             "text_es": "Question (Spanish)",
             "detail_en": "Answer (English)",
             "detail_es": "Answer (Spanish)",
         }
-        help_texts = {"detail_en": MARKDOWN_HELP, "detail_es": f"{MARKDOWN_HELP} {SPANISH_GRADE_NOTE}"}
-        widgets = {
+        help_texts: ClassVar[dict[str, Any]] = {
+            "detail_en": MARKDOWN_HELP,
+            "detail_es": f"{MARKDOWN_HELP} {SPANISH_GRADE_NOTE}",
+        }
+        widgets: ClassVar[dict[str, Any]] = {
             "detail_en": forms.Textarea(attrs=MARKDOWN_ATTRS),
             "detail_es": forms.Textarea(attrs={**MARKDOWN_ATTRS, "lang": "es"}),
         }
@@ -114,13 +119,16 @@ class ReferenceForm(forms.ModelForm):
     link = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:
-        labels = {
+        labels: ClassVar[dict[str, Any]] = {
             "text_en": "Title",
             "text_es": "Title in Spanish (optional: a cited work keeps its own title)",
             "detail_en": "Publisher",
             "detail_es": "Publisher in Spanish (optional)",
         }
-        widgets = {"detail_en": forms.TextInput, "detail_es": forms.TextInput(attrs={"lang": "es"})}
+        widgets: ClassVar[dict[str, Any]] = {
+            "detail_en": forms.TextInput,
+            "detail_es": forms.TextInput(attrs={"lang": "es"}),
+        }
 
 
 class ReferenceInline(ListItemInline):

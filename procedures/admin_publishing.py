@@ -69,7 +69,8 @@ class PublishingAdminMixin:
             route("publish", self.publish_view),
             route("discard", self.discard_view),
             route("unpublish", self.unpublish_view),
-        ] + super().get_urls()
+            *super().get_urls(),
+        ]
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not is_live(obj)

@@ -1,5 +1,7 @@
 """Staff edit the notices and the language taglines; each change is kept with who and when (History)."""
 
+from typing import Any, ClassVar
+
 from django import forms
 from django.contrib import admin
 from django.urls import reverse
@@ -22,10 +24,10 @@ class NoticeForm(forms.ModelForm):
 
     class Meta:
         model = Notice
-        fields = [
+        fields = (
             "title", "meta_description", "body", "language_assistance", "states_served",
             "legal_review", "approved_by", "approved_on",
-        ]  # fmt: skip
+        )  # fmt: skip
 
 
 @admin.register(Notice)
@@ -94,8 +96,8 @@ class NoticeAdmin(SimpleHistoryAdmin):
 class TaglineForm(forms.ModelForm):
     class Meta:
         model = Tagline
-        fields = ["english_name", "language_name", "language_tag", "direction", "position", "text"]
-        widgets = {  # Arabic or Urdu typed here reads right to left, as it will on the page
+        fields = ("english_name", "language_name", "language_tag", "direction", "position", "text")
+        widgets: ClassVar[dict[str, Any]] = {  # Arabic or Urdu typed here reads right to left, as it will on the page
             "language_name": forms.TextInput(attrs={"dir": "auto"}),
             "text": forms.Textarea(attrs={"dir": "auto", "rows": 3}),
         }

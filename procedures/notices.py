@@ -30,7 +30,7 @@ NOTICE_MARKDOWN_HELP = (
 )
 
 
-class NoticeQuerySet(models.QuerySet):
+class NoticeQuerySet(models.QuerySet["Notice"]):
     def of_kind(self, kind: str) -> "Notice | None":
         return self.filter(kind=kind).first()
 

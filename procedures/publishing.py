@@ -7,6 +7,8 @@ cache alone. Publishing copies its words onto the page, then deletes the copy. A
 the page a new address (`new_slug`); publishing it moves the page and keeps the old address as a redirect.
 """
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
@@ -80,7 +82,8 @@ def _rows(page: Revisable, related_name: str) -> list[Model]:
 @transaction.atomic
 def draft_start(*, page: Revisable, user) -> Revisable:
     """The page's draft: the one already started, or a new copy of the page as it is now."""
-    model = type(page)
+    # Any: django-stubs' plugin cannot resolve a lookup on the abstract Revisable's manager (it stops on it).
+    model: Any = type(page)
     page = model.objects.select_for_update().get(pk=page.pk)
     existing = model.all_objects.filter(draft_of=page).first()
     if existing is not None:

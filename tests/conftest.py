@@ -12,11 +12,19 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import is_hypothesis_test
 
 from azura_site.models import CACHE_KEY as SITE_CONTACT_KEY
 
 from .migrations import migration
 from .support import AXE_PATH, CHROMIUM_PATH, describe_violations, skip_or_fail
+
+
+def pytest_collection_modifyitems(items):
+    """Every fuzzer (a hypothesis test, wherever it is written) is slow: `make test-fast` leaves them out."""
+    for item in items:
+        if isinstance(item, pytest.Function) and is_hypothesis_test(item.obj):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

@@ -41,7 +41,7 @@ class MailServer:
         self.messages: list = []
         self.controller = Controller(self, hostname="127.0.0.1", port=port)
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return "250 Message accepted for delivery"
 

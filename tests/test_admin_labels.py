@@ -36,4 +36,5 @@ def test_the_new_procedure_form_labels_its_fields_in_words(client, editor):
 
 def test_the_admin_names_no_historical_model(client, editor):
     html = client.get("/admin/").content.decode() + client.get("/admin/procedures/").content.decode()
-    assert "Historical" not in html and "historical" not in html
+    assert "Historical" not in html
+    assert "historical" not in html

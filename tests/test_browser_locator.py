@@ -164,7 +164,8 @@ def test_use_my_location_lists_the_nearest_center(live_server, page, context, ne
     assert button.is_visible()
     with page.expect_navigation():
         button.click()
-    assert "lat=33.45" in page.url and "lng=-112.07" in page.url
+    assert "lat=33.45" in page.url
+    assert "lng=-112.07" in page.url
     heading = re.compile(r"^1 center within \d+ miles of your location$")
     assert page.get_by_role("heading", name=heading).is_visible()
     assert result_names(page) == ["Downtown Phoenix Center"]

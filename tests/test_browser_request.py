@@ -103,7 +103,8 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     tab(page, "id_interpreter_needed")
     page.keyboard.press("Space")
     tab(page, "id_center_0")  # the centers offered are radios
-    assert page.is_checked("#id_center_0") and page.input_value("#id_center_0") == center.slug  # from ?center=
+    assert page.is_checked("#id_center_0")
+    assert page.input_value("#id_center_0") == center.slug
     tab(page, "id_physician")
     page.keyboard.press("ArrowDown")
     assert page.input_value("#id_physician") == physician.slug

@@ -50,7 +50,8 @@ def test_staff_screens_fit_1280_px_and_pass_axe(live_server, page, axe):
     for label in COLUMNS:
         header = page.locator("#result_list thead th").filter(has_text=label).first
         box = header.bounding_box()
-        assert box is not None and box["x"] + box["width"] <= 1280, f"{label} is off screen: {box}"
+        assert box is not None, f"{label} is not drawn"
+        assert box["x"] + box["width"] <= 1280, f"{label} is off screen: {box}"
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     violations = axe()
     assert violations == [], describe_violations(violations)

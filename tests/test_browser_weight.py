@@ -98,7 +98,8 @@ def test_images_below_the_fold_are_lazy_and_sized(live_server, page, network, wi
 
         for image in images_below_the_fold(page):
             assert image["loading"] == "lazy", f"{path}: {image}"
-            assert image["width"] and image["height"], f"{path}: {image}"
+            assert image["width"], f"{path}: {image}"
+            assert image["height"], f"{path}: {image}"
 
 
 # --- Other pages ---------------------------------------------------------------------------------------------

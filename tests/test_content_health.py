@@ -56,7 +56,8 @@ def test_content_health_lists_each_page_with_grade_empty_parts_and_review(settin
     rows = {row.procedure.slug: row for row in content_health()}
     assert not rows["kyphoplasty"].review_overdue
     assert rows["epidural-injections"].review_overdue
-    assert rows["facet-joint-injections"].review_overdue and rows["facet-joint-injections"].review_due is None
+    assert rows["facet-joint-injections"].review_overdue
+    assert rows["facet-joint-injections"].review_due is None
     assert "How to prepare" not in rows["kyphoplasty"].empty_parts
     assert "References" not in rows["kyphoplasty"].empty_parts
     assert "Frequently asked questions" in rows["kyphoplasty"].empty_parts

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from appointments.geo import zip_time_zone
 from appointments.models import Center, OpeningHours, Physician, Practice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each test loads the whole demo data set
 
 
 def load() -> str:
@@ -59,7 +59,8 @@ def test_every_demo_center_has_a_location_hours_procedures_and_fictional_contact
     load()
 
     for center in Center.objects.prefetch_related("opening_hours", "procedures"):
-        assert center.latitude is not None and center.longitude is not None, center
+        assert center.latitude is not None, center
+        assert center.longitude is not None, center
         assert center.opening_hours.all(), center
         assert all(hours.weekday < 6 for hours in center.opening_hours.all()), center  # never on Sunday
         assert center.procedures.all(), center
@@ -80,8 +81,10 @@ def test_demo_physicians_practise_at_demo_centers():
         assert "fictional physician" in physician.biography
         assert 1 <= len(physician.practices.all()) <= 3, physician
         assert all(practice.center.is_demo for practice in physician.practices.all())
-        assert physician.languages.all() and physician.procedures.all(), physician
-        assert physician.board_certification_list and physician.education_list
+        assert physician.languages.all(), physician
+        assert physician.procedures.all(), physician
+        assert physician.board_certification_list
+        assert physician.education_list
     assert Practice.objects.filter(accepting_new_patients=False).exists()
     assert Practice.objects.filter(accepting_new_patients=True).exists()
     assert Physician.objects.filter(languages__name="Spanish").exists()
@@ -112,7 +115,8 @@ def test_real_data_is_left_alone(real_center):
     load()
 
     assert list(Center.objects.filter(is_demo=False).order_by("pk").values()) == before
-    assert not taken.opening_hours.exists() and not taken.practices.exists()
+    assert not taken.opening_hours.exists()
+    assert not taken.practices.exists()
     assert list(real_physician.practices.values_list("center", flat=True)) == [real_center.pk]
     assert not Physician.objects.get(pk=real_physician.pk).is_demo
     assert "1 skipped" in out

@@ -5,10 +5,13 @@ Each check runs manage.py in a subprocess, so settings are read afresh from the 
 
 import os
 import secrets
-import subprocess  # noqa: S404 - runs manage.py with our own interpreter and fixed arguments
+import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+
+pytestmark = pytest.mark.slow  # each check starts Django afresh in a subprocess
 
 PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "azura.example"}
 

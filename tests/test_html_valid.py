@@ -1,7 +1,7 @@
 """Every public page is valid HTML for the W3C Nu HTML Checker (vnu-jar from npm, run with Java)."""
 
 import shutil
-import subprocess  # noqa: S404 - runs the checker with fixed arguments
+import subprocess
 
 import pytest
 
@@ -11,7 +11,7 @@ from tests.factories_requests import form_data
 
 from .support import LANGUAGES, ROOT, in_language, skip_or_fail
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # Java starts the checker for each language
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -51,7 +51,7 @@ def test_locator_uses_the_same_few_queries_for_5_or_40_results(client, django_as
 def test_locator_no_results_uses_few_queries(client, django_assert_max_num_queries):
     CenterFactory(place=PLACES["10001"], procedures=[kyphoplasty()])
     # The nearest beyond may try boxes of 25, 100 and 400 miles before the whole table (selectors.GROWING_RADII).
-    count, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=8)
+    _count, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=8)
     assert len(result_names(page)) == 1
 
 

@@ -42,7 +42,8 @@ def test_markers_are_placed_exactly_where_d3_geo_projects_them():
     )  # fmt: skip
     expected = json.loads(done.stdout)
     ours = [maps.project((lat, lng)) for lng, lat in PLACES_TO_PROJECT]
-    assert expected[-1] is None and ours[-1] is None  # Puerto Rico is not on the Albers USA map
+    assert expected[-1] is None
+    assert ours[-1] is None
     for theirs, mine in zip(expected[:-1], ours[:-1], strict=True):
         assert mine == pytest.approx(theirs, abs=1e-6)
 
@@ -52,8 +53,10 @@ def test_the_map_is_built_from_npm_packages_and_refers_to_nothing_else():
     if path is None:
         skip_or_fail("assets/img/us-states.svg is missing (make assets)")
     svg = Path(path).read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and 'viewBox="0 0 975 610"' in svg
-    assert "href" not in svg and "url(" not in svg
+    assert svg.startswith("<svg")
+    assert 'viewBox="0 0 975 610"' in svg
+    assert "href" not in svg
+    assert "url(" not in svg
     assert len(svg) < 40_000
 
 
@@ -70,7 +73,8 @@ def test_results_map_has_a_named_marker_per_center_numbered_as_listed(client):
     figure, svg = svg_of(response)
     markers = [g for g in find_all(svg, "g") if attr(g, "role") == "img"]
     assert [attr(g, "aria-label") for g in markers] == ["1. South Austin Center", "2. Cedar Park Center"]
-    assert attr(svg, "aria-labelledby") and attr(svg, "role") == "group"
+    assert attr(svg, "aria-labelledby")
+    assert attr(svg, "role") == "group"
     (image,) = find_all(svg, "image")
     assert attr(image, "href") == "/static/img/us-states.svg"
     page = response.content.decode()
@@ -84,7 +88,8 @@ def test_map_zooms_to_the_centers_around_the_place(client):
     _, svg = svg_of(response)
     left, top, width, height = map(float, attr(svg, "viewbox").split())
     x, y = maps.project((PLACES["78704"].latitude, PLACES["78704"].longitude))
-    assert left < x < left + width and top < y < top + height
+    assert left < x < left + width
+    assert top < y < top + height
     assert width < 200  # a region, not the whole country
 
 
@@ -100,7 +105,7 @@ def test_a_center_the_map_cannot_show_is_counted_not_drawn(client):
         name="San Juan Center", city="San Juan", state="PR", zip_code="00901", latitude=18.46, longitude=-66.1
     )
     response = client.get("/centers/", {"q": "Miami, FL", "radius": "any"})
-    figure, svg = svg_of(response)
+    _, svg = svg_of(response)
     assert [attr(g, "aria-label") for g in find_all(svg, "g")] == ["1. Miami Center"]
     assert "(1 not shown: outside the map)" in response.content.decode()
 
@@ -110,8 +115,10 @@ def test_map_numbers_do_not_depend_on_the_language_of_the_page():
     center_map = maps.centers_map([center])
     with translation.override("de"):  # a language that writes 463,9 for 463.9
         svg = render_to_string("appointments/_map.html", {"center_map": center_map, "caption": "Karte"})
-    assert f'viewBox="{center_map.view_box}"' in svg and "." in center_map.view_box
-    assert 'transform="translate(' in svg and "," not in svg.split('transform="')[1].split('"')[0]
+    assert f'viewBox="{center_map.view_box}"' in svg
+    assert "." in center_map.view_box
+    assert 'transform="translate(' in svg
+    assert "," not in svg.split('transform="')[1].split('"')[0]
 
 
 def test_no_map_without_results(client):

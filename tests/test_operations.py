@@ -6,7 +6,7 @@ import logging
 import re
 import smtplib
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -186,7 +186,12 @@ def make_record(message: str, *, extra: dict | None = None, exc_info=None) -> lo
 def test_json_formatter_writes_one_valid_json_object_with_the_extras():
     record = make_record(
         'a "quoted"\nmessage over two lines',
-        extra={"reference": "AZ-7K3M-9Q2P", "count": 3, "when": datetime(2026, 11, 24, 9, 30), "cost": Decimal("1.5")},
+        extra={
+            "reference": "AZ-7K3M-9Q2P",
+            "count": 3,
+            "when": datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+            "cost": Decimal("1.5"),
+        },
     )
 
     line = JsonFormatter().format(record)
@@ -198,7 +203,7 @@ def test_json_formatter_writes_one_valid_json_object_with_the_extras():
     assert entry["logger"] == "azura.test"
     assert entry["reference"] == "AZ-7K3M-9Q2P"
     assert entry["count"] == 3
-    assert entry["when"] == "2026-11-24 09:30:00"
+    assert entry["when"] == "2026-11-24 09:30:00+00:00"
     assert entry["cost"] == "1.5"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}", entry["time"])
     for standard in ("args", "msg", "levelno", "pathname", "exc_info", "stack_info"):

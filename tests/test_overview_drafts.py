@@ -56,7 +56,8 @@ def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_
     assert help_heading_on(public) == live_heading
     assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
     overview.refresh_from_db()
-    assert overview.help_heading == live_heading and overview.status == Status.PUBLISHED
+    assert overview.help_heading == live_heading
+    assert overview.status == Status.PUBLISHED
 
     assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
     assert help_heading_on(public) == NEW_HEADING
@@ -140,7 +141,8 @@ def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, edi
     assert run_worker() == 1
     assert help_heading_on(public) == NEW_HEADING
     actions = list(overview.publishing_events.values_list("action", flat=True))
-    assert actions[0] == PublishingEvent.Action.PUBLISHED and PublishingEvent.Action.SCHEDULED in actions
+    assert actions[0] == PublishingEvent.Action.PUBLISHED
+    assert PublishingEvent.Action.SCHEDULED in actions
 
 
 def test_unpublishing_the_overview_asks_first(client, editor, overview, public):
@@ -160,7 +162,8 @@ def test_the_overview_history_shows_who_saved_and_who_published(client, editor, 
     client.post(f"{ADMIN}/{draft.pk}/publish/")
 
     html = client.get(f"{ADMIN}/{overview.pk}/change/").content.decode()
-    assert "Saved the draft by editor" in html and "Published by publisher" in html
+    assert "Saved the draft by editor" in html
+    assert "Published by publisher" in html
     overview.refresh_from_db()
     assert overview.history.first().history_user == publisher
 

@@ -125,13 +125,23 @@ def test_a_place_that_cannot_be_read_offers_no_links(client):
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=80))
 def test_any_text_is_a_place_or_a_clear_message(text):
-    try:
-        place = places.resolve(text)
-    except places.PlaceNotFound as problem:
+    place, problem = _resolve(text)
+    if problem is not None:
         assert problem.message
         assert all(isinstance(suggestion, str) for suggestion in problem.suggestions)
     else:
-        assert -90 <= place.point[0] <= 90 and -180 <= place.point[1] <= 180 and place.label
+        assert place is not None
+        assert -90 <= place.point[0] <= 90
+        assert -180 <= place.point[1] <= 180
+        assert place.label
+
+
+def _resolve(text: str) -> tuple[places.Place | None, places.PlaceNotFound | None]:
+    """The place the text names, or the message it gets instead."""
+    try:
+        return places.resolve(text), None
+    except places.PlaceNotFound as problem:
+        return None, problem
 
 
 ADDRESS_WORDS = st.sampled_from(["6190", "Park", "Blvd", "St.", "Austin", "TX", "Texas", "78701", ",", "O'Fallon", "Ñ"])

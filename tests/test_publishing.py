@@ -52,7 +52,8 @@ def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_publis
     assert summary_on(public) == live_summary
     assert cache.get(GENERATION_KEY) == generation  # the cached page was not even dropped
     kyphoplasty.refresh_from_db()
-    assert kyphoplasty.summary == live_summary and kyphoplasty.status == Status.PUBLISHED
+    assert kyphoplasty.summary == live_summary
+    assert kyphoplasty.status == Status.PUBLISHED
     assert "A risk only the draft has" not in public.get(PAGE).content.decode()
 
     assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
@@ -74,7 +75,8 @@ def test_a_draft_is_never_public_nor_listed(client, editor, kyphoplasty, public)
     assert public.get(f"/pain-management/{draft.slug}/").status_code == 404
     assert public.get(f"{ADMIN}/{draft.pk}/preview/").status_code == 302  # to the sign-in page
     listed = client.get(f"{ADMIN}/").context["cl"].result_list
-    assert draft not in listed and kyphoplasty in listed
+    assert draft not in listed
+    assert kyphoplasty in listed
     assert list(Procedure.objects.published()).count(kyphoplasty) == 1
 
 
@@ -86,7 +88,8 @@ def test_preview_shows_the_draft_on_the_page_template(client, editor, kyphoplast
     html = response.content.decode()
     assert response.status_code == 200
     assert "procedures/procedure_detail.html" in [t.name for t in response.templates]
-    assert NEW_SUMMARY in html and "Draft preview" in html
+    assert NEW_SUMMARY in html
+    assert "Draft preview" in html
     assert "no-store" in response["Cache-Control"]
 
 
@@ -139,7 +142,8 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert summary_on(public) == NEW_SUMMARY
     actions = list(kyphoplasty.publishing_events.values_list("action", flat=True))
-    assert actions[0] == PublishingEvent.Action.PUBLISHED and PublishingEvent.Action.SCHEDULED in actions
+    assert actions[0] == PublishingEvent.Action.PUBLISHED
+    assert PublishingEvent.Action.SCHEDULED in actions
 
 
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):

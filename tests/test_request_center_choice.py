@@ -49,7 +49,8 @@ def test_a_place_offers_the_nearest_centers_as_radio_options_nearest_first(clien
     options = offered(response)
     assert [slug for slug, _ in options] == [texas[k].slug for k in ("austin", "cedar", "houston")]
     label = options[0][1]
-    assert "South Austin Center" in label and "about 2.4 mi away" in label
+    assert "South Austin Center" in label
+    assert "about 2.4 mi away" in label
     assert "100 Main Street" in label or "Main Street, Austin, TX 78704" in label
     assert ("Open now" in label) != ("Closed now" in label)
     assert "Phone (512) 555-0142" in label
@@ -77,7 +78,8 @@ def test_center_procedure_and_physician_from_earlier_pages_prefill_the_form(clie
     assert selected_value(root, "procedure") == "kyphoplasty"
     # The search box carries the choices to a new search.
     hidden = {attr(i, "name"): attr(i, "value") for i in find_all(root, "input", type="hidden") if attr(i, "name")}
-    assert hidden["procedure"] == "kyphoplasty" and hidden["physician"] == texas["vasquez"].slug
+    assert hidden["procedure"] == "kyphoplasty"
+    assert hidden["physician"] == texas["vasquez"].slug
 
 
 def test_physicians_offered_are_those_at_the_chosen_center_marked_for_new_patients(client, texas):

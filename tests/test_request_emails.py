@@ -84,10 +84,14 @@ def test_a_stored_request_has_its_emails_queued_and_nothing_sent_during_the_post
 def test_queued_emails_are_rolled_back_with_a_request_that_could_not_be_stored(center, django_db_blocker):
     from django.db import transaction
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        request = AppointmentRequestFactory(center=center, email="p@example.com")
-        request_mail.queue(request, RequestEmail.Kind.CONFIRMATION)
-        raise RuntimeError("the transaction fails after the emails were queued")
+    def store_then_fail():
+        with transaction.atomic():
+            request = AppointmentRequestFactory(center=center, email="p@example.com")
+            request_mail.queue(request, RequestEmail.Kind.CONFIRMATION)
+            raise RuntimeError("the transaction fails after the emails were queued")
+
+    with pytest.raises(RuntimeError, match="after the emails were queued"):
+        store_then_fail()
     assert not RequestEmail.objects.exists()
     assert not DBTaskResult.objects.exists()
 

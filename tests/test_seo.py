@@ -124,7 +124,8 @@ def test_sitemap_gives_a_procedure_a_last_modified_date_only_from_a_published_ed
 
     Procedure.objects.filter(slug="kyphoplasty").update(last_published_at=dt.datetime(2027, 1, 5, 17, tzinfo=dt.UTC))
     lastmod = sitemap_lastmods(client)["/pain-management/kyphoplasty/"]
-    assert lastmod is not None and lastmod.text.startswith("2027-01-05")
+    assert lastmod is not None
+    assert lastmod.text.startswith("2027-01-05")
 
 
 # --- robots.txt ----------------------------------------------------------------------------------------------

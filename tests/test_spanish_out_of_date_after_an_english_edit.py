@@ -43,12 +43,15 @@ def test_an_english_edit_flags_its_spanish_out_of_date_on_the_draft_and_after_pu
 
     edit_page = parse(client.get(f"{ADMIN}/{draft.pk}/change/"))
     state = text(edit_page)
-    assert "1 out of date" in state and "Summary" in state
-    assert "removed: minimally invasive" in state and "added: small" in state  # what changed in the English
+    assert "1 out of date" in state
+    assert "Summary" in state
+    assert "removed: minimally invasive" in state
+    assert "added: small" in state
 
     client.post(f"{ADMIN}/{draft.pk}/publish/")
     page = Procedure.objects.get(pk=translated.pk)
-    assert page.spanish_outdated and page.spanish_complete
+    assert page.spanish_outdated
+    assert page.spanish_complete
 
 
 def test_the_public_spanish_page_keeps_the_published_spanish_and_says_the_english_changed(client, editor, translated):
@@ -56,7 +59,8 @@ def test_the_public_spanish_page_keeps_the_published_spanish_and_says_the_englis
     client.post(f"{ADMIN}/{draft.pk}/publish/")
 
     body = get_in(Client(), "es", PAGE).content.decode()
-    assert SPANISH_TITLE in body and UPDATED_NOTE in body
+    assert SPANISH_TITLE in body
+    assert UPDATED_NOTE in body
     assert "A new English summary." not in body
 
 
@@ -65,7 +69,8 @@ def test_the_procedure_list_and_content_health_show_the_out_of_date_spanish(clie
     client.post(f"{ADMIN}/{draft.pk}/publish/")
 
     listing = text(parse(client.get(f"{ADMIN}/")))
-    assert "Complete; 1 out of date" in listing and "Not started" in listing  # the other pages: no Spanish
+    assert "Complete; 1 out of date" in listing
+    assert "Not started" in listing
     health = text(parse(client.get(f"{ADMIN}/health/")))
     assert "Complete; 1 out of date" in health
 

@@ -35,21 +35,24 @@ def test_drafts_copy_each_language_s_column_and_never_the_bare_translated_name(m
     fields = publishing.content_fields(model)
     for name in translated_fields(model):
         assert name not in fields
-        assert f"{name}_en" in fields and f"{name}_es" in fields
+        assert f"{name}_en" in fields
+        assert f"{name}_es" in fields
     assert "translation_sources" not in fields  # bookkeeping: carried, but neither compared nor in the history
     assert "translation_sources" in publishing.copied_fields(model)
 
 
 def test_an_overview_draft_carries_the_spanish_and_publishing_keeps_it_with_its_out_of_date_flag(editor, overview):
     draft = publishing.draft_start(page=give_spanish(overview), user=editor)
-    assert draft.intro_es == overview.intro_es and draft.translation_sources == overview.translation_sources
+    assert draft.intro_es == overview.intro_es
+    assert draft.translation_sources == overview.translation_sources
     assert FAKE in text(parse(get_in(Client(), "es", "/pain-management/")))
 
     draft.help_heading_en = "A new English heading"
     draft.save()
     page = publishing.draft_publish(draft=draft, user=editor)
 
-    assert page.help_heading_en == "A new English heading" and page.help_heading_es == overview.help_heading_es
+    assert page.help_heading_en == "A new English heading"
+    assert page.help_heading_es == overview.help_heading_es
     assert translation_state.outdated_on_page(page)  # its Spanish was written against the older English
 
 
@@ -58,7 +61,9 @@ def test_the_overview_draft_shows_the_state_of_its_spanish_and_previews_it(clien
     draft = publishing.draft_start(page=overview, user=editor)
 
     form = text(parse(client.get(f"{ADMIN}/{draft.pk}/change/")))
-    assert "State of the Spanish" in form and "Complete" in form
+    assert "State of the Spanish" in form
+    assert "Complete" in form
     preview = client.get(f"{ADMIN}/{draft.pk}/preview/?language=es")
-    assert preview.status_code == 200 and FAKE in text(parse(preview))
+    assert preview.status_code == 200
+    assert FAKE in text(parse(preview))
     assert FAKE not in text(parse(client.get(f"{ADMIN}/{draft.pk}/preview/")))

@@ -103,7 +103,9 @@ def test_a_center_page_in_spanish_says_its_hours_in_spanish_with_the_12_hour_clo
     (table,) = [table for table in find_all(page, "table") if has_class(table, "hours")]
     hours = text(table)
     assert "Horario en hora local (hora del Centro)" in hours
-    assert "Lunes" in hours and "8:00 a.m. – 5:00 p.m." in hours and "Sábado Cerrado" in hours
+    assert "Lunes" in hours
+    assert "8:00 a.m. – 5:00 p.m." in hours
+    assert "Sábado Cerrado" in hours
     assert "Médicos en este centro" in text(page)
 
 
@@ -119,7 +121,8 @@ def test_locator_results_are_counted_and_measured_in_spanish(client, center):
     page = text(parse(client.get("/es/centers/", {"q": center.zip_code, "radius": "any"})))
 
     assert f"1 centro más cercano a {center.zip_code}" in page
-    assert "Pedir una cita" in page and "Detalles del centro" in page
+    assert "Pedir una cita" in page
+    assert "Detalles del centro" in page
 
 
 def test_a_place_that_cannot_be_read_is_explained_in_spanish(client):
@@ -180,7 +183,8 @@ def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(clien
     }
     address = center.get_absolute_url()
 
-    assert SITE_URL + address in entries and SITE_URL + "/es" + address in entries
+    assert SITE_URL + address in entries
+    assert SITE_URL + "/es" + address in entries
     assert entries[SITE_URL + "/es" + address] == {
         "en": SITE_URL + address,
         "es": SITE_URL + "/es" + address,

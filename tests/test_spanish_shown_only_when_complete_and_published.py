@@ -32,7 +32,8 @@ def test_a_complete_published_spanish_version_is_the_spanish_page(client, kyphop
     assert text(find_one(html, "h1")) == SPANISH_TITLE
     assert SPANISH_TITLE in text(find_one(html, "title"))
     assert FAKE in body
-    assert NOTE not in body and english_block(html) is None
+    assert NOTE not in body
+    assert english_block(html) is None
     assert kyphoplasty.sections.first().body_en not in body  # no English text left on the page
 
 
@@ -49,7 +50,8 @@ def test_a_spanish_page_with_one_part_untranslated_shows_the_note_and_the_englis
     assert block is not None
     assert text(find_one(block, "h1")) == kyphoplasty.title_en
     assert kyphoplasty.sections.first().heading_en in text(block)
-    assert FAKE not in body and SPANISH_TITLE not in body  # none of the partial Spanish reaches the patient
+    assert FAKE not in body
+    assert SPANISH_TITLE not in body
 
 
 def test_a_page_without_spanish_shows_the_note_and_the_english(client, kyphoplasty):
@@ -61,7 +63,9 @@ def test_a_page_without_spanish_shows_the_note_and_the_english(client, kyphoplas
 def test_the_english_page_never_shows_the_spanish_nor_the_note(client, kyphoplasty):
     give_spanish(kyphoplasty)
     body = get_in(client, "en", PAGE).content.decode()
-    assert FAKE not in body and SPANISH_TITLE not in body and NOTE not in body
+    assert FAKE not in body
+    assert SPANISH_TITLE not in body
+    assert NOTE not in body
 
 
 def test_spanish_in_a_draft_reaches_the_spanish_page_only_when_the_draft_is_published(editor, kyphoplasty):
@@ -73,7 +77,8 @@ def test_spanish_in_a_draft_reaches_the_spanish_page_only_when_the_draft_is_publ
 
     publishing.draft_publish(draft=draft, user=editor)
     body = get_in(patient, "es", PAGE).content.decode()
-    assert SPANISH_TITLE in body and NOTE not in body
+    assert SPANISH_TITLE in body
+    assert NOTE not in body
 
 
 def test_an_unpublished_page_with_complete_spanish_shows_no_spanish(kyphoplasty):
@@ -87,7 +92,8 @@ def test_home_page_cards_follow_each_page(client, kyphoplasty):
     html = parse(get_in(client, "es", "/"))
     cards = {text(find_one(card, "a")): card for card in find_all(html, "li", **{"class": "card"})}
 
-    assert SPANISH_TITLE in cards and attr(cards[SPANISH_TITLE], "lang") is None
+    assert SPANISH_TITLE in cards
+    assert attr(cards[SPANISH_TITLE], "lang") is None
     assert "Kyphoplasty" not in cards
     assert attr(cards["Epidural Injections"], "lang") == "en"  # no Spanish: its English, marked
 
@@ -96,7 +102,9 @@ def test_the_locators_procedure_names_follow_each_page(client, kyphoplasty):
     give_spanish(kyphoplasty)
     html = parse(get_in(client, "es", "/centers/"))
     options = [text(option) for option in find_all(find_one(html, "select", name="procedure"), "option")]
-    assert SPANISH_TITLE in options and "Epidural Injections" in options and "Kyphoplasty" not in options
+    assert SPANISH_TITLE in options
+    assert "Epidural Injections" in options
+    assert "Kyphoplasty" not in options
 
 
 def test_the_locators_procedure_names_are_kept_apart_per_language(client, kyphoplasty):
@@ -104,7 +112,8 @@ def test_the_locators_procedure_names_are_kept_apart_per_language(client, kyphop
     get_in(client, "en", "/centers/")  # the English names, kept first
     html = parse(get_in(client, "es", "/centers/"))
     options = [text(option) for option in find_all(find_one(html, "select", name="procedure"), "option")]
-    assert SPANISH_TITLE in options and "Kyphoplasty" not in options
+    assert SPANISH_TITLE in options
+    assert "Kyphoplasty" not in options
 
 
 def test_a_part_reads_english_on_a_spanish_page_that_shows_english(kyphoplasty):

@@ -176,7 +176,8 @@ def test_one_rule_decides_which_centers_a_user_works(austin, houston, austin_sta
     hq = make_staff("hq", "view_all_centers")
     assert list(Center.objects.staffed_by(austin_staff)) == [austin]
     assert set(Center.objects.staffed_by(hq)) == {austin, houston}
-    assert user_sees_all_centers(hq) and not user_sees_all_centers(austin_staff)
+    assert user_sees_all_centers(hq)
+    assert not user_sees_all_centers(austin_staff)
     hq.is_active = False
     assert not user_sees_all_centers(hq)
 

@@ -48,7 +48,8 @@ def test_pages_with_breadcrumbs_describe_them_as_a_breadcrumb_list(client, setti
     items = data["itemListElement"]
     assert [item["name"] for item in items][: len(trail)] == trail
     assert [item["position"] for item in items] == list(range(1, len(items) + 1))
-    assert items[0]["item"] == SITE_URL + "/" and items[-1]["item"] == SITE_URL + url
+    assert items[0]["item"] == SITE_URL + "/"
+    assert items[-1]["item"] == SITE_URL + url
 
 
 def test_center_and_physician_pages_have_a_three_step_breadcrumb_list(client, settings, physician):
@@ -71,7 +72,8 @@ def test_physician_not_accepting_anywhere_and_without_npi(client):
     PracticeFactory(physician=physician, accepting_new_patients=False)
     data = schema(client.get(physician.get_absolute_url()), "Physician")
     assert data["isAcceptingNewPatients"] is False
-    assert "usNPI" not in data and "medicalSpecialty" not in data
+    assert "usNPI" not in data
+    assert "medicalSpecialty" not in data
 
 
 @pytest.mark.parametrize("npi", ["1234567893", "1245319599"])
@@ -79,7 +81,7 @@ def test_npi_with_a_right_check_digit_is_accepted(npi):
     validate_npi(npi)
 
 
-@pytest.mark.parametrize("npi", ["1234567890", "123456789", "12345678933", "abcdefghij", "１２３４５６７８９３"])
+@pytest.mark.parametrize("npi", ["1234567890", "123456789", "12345678933", "abcdefghij", "１２３４５６７８９３"])  # noqa: RUF001 (full-width digits on purpose)
 def test_npi_with_a_wrong_check_digit_or_length_is_refused(npi):
     with pytest.raises(ValidationError):
         validate_npi(npi)

@@ -11,6 +11,8 @@ import pytest
 
 from .support import ROOT, skip_or_fail
 
+pytestmark = pytest.mark.slow  # makemessages reads the whole tree
+
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 # What `make messages` reads: the apps, the site package and the templates (not the staff screens' templates).

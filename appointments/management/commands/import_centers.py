@@ -22,8 +22,8 @@ class Command(BaseCommand):
         try:
             # utf-8-sig: spreadsheet programs often start a UTF-8 file with a byte order mark.
             with file.open(encoding="utf-8-sig", newline="") as csv_file:
-                columns, rows = read_csv(csv_file)
-                rows = list(rows)
+                columns, reading = read_csv(csv_file)
+                rows = list(reading)  # read inside the with: its errors are the ones caught below
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
         except UnicodeDecodeError as error:
