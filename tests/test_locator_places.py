@@ -115,7 +115,7 @@ def test_unknown_state_name_is_named_in_the_message(client, texas_and_beyond):
 
 
 def test_us_states_are_still_importable_from_the_models():
-    from appointments.models import US_STATES
+    from appointments.geo import US_STATES
 
     assert US_STATES is geo.US_STATES
     assert ("TX", "Texas") in US_STATES

@@ -1,0 +1,44 @@
+"""The appointments app's models: centers and physicians (centers.py), and patients' appointment requests with
+their emails and staff notes (appointment_requests.py)."""
+
+from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
+from .centers import (
+    SLUG_LENGTH,
+    Center,
+    CenterQuerySet,
+    FilledInModel,
+    Language,
+    OpeningHours,
+    Physician,
+    PhysicianQuerySet,
+    Practice,
+    Weekday,
+    center_search_text,
+    name_key,
+    search_words,
+    slug_of,
+    validate_npi,
+)
+
+__all__ = [
+    "REFERENCE_ALPHABET",
+    "SLUG_LENGTH",
+    "AppointmentRequest",
+    "Center",
+    "CenterQuerySet",
+    "FilledInModel",
+    "Language",
+    "OpeningHours",
+    "Physician",
+    "PhysicianQuerySet",
+    "Practice",
+    "RequestEmail",
+    "RequestNote",
+    "Weekday",
+    "center_search_text",
+    "name_key",
+    "new_reference",
+    "search_words",
+    "slug_of",
+    "validate_npi",
+]
