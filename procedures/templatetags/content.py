@@ -91,11 +91,12 @@ ORGANIZATION = {"@type": "MedicalOrganization", "name": "Azura Vascular Care"}
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_jsonld(context, current: str, parent_url: str = "", parent_label: str = "") -> SafeString:
-    """schema.org BreadcrumbList of the trail the page shows: Home, the parent if any, the page itself."""
+    """schema.org BreadcrumbList of the trail the page shows: Home, the parent if any, the page itself (at
+    `page_path` where the page is rendered outside a request: procedures/rendering.py)."""
     trail = [(gettext("Home"), reverse("home"))]
     if parent_url:
         trail.append((parent_label, parent_url))
-    trail.append((current, context["request"].path))
+    trail.append((current, context.get("page_path") or context["request"].path))
     items = [
         {"@type": "ListItem", "position": n, "name": str(name), "item": settings.SITE_URL + url}
         for n, (name, url) in enumerate(trail, start=1)
