@@ -24,7 +24,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A procedure page; drafts are shown to staff only, as a preview. Patients get the page's own parts read and
     rendered once per content change (procedures/rendering.py); staff get them fresh, drafts included. A page's
-    old address answers a permanent redirect to where it is now."""
+    old address answers a permanent redirect to where it is now, with the query string it was given."""
     try:
         if request.user.is_staff:
             queryset = Procedure.objects.visible_to(request.user).select_related("service_line")
@@ -37,5 +37,10 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
         moved = moved_to(slug)
         if moved is None:
             raise
-        return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        # The visitor's own query string, as it came (the page cache handed the view none of it): it was given to
+        # this very page, so it is safe to carry. A redirect is never kept in the page cache (azura_site/cache.py).
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(
+            f"{moved.get_absolute_url()}?{query}" if query else moved.get_absolute_url()
+        )
     return render(request, "procedures/procedure_detail.html", {"page": page})
