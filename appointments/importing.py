@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from azura_site.cache import bump_content_generation
+from procedures.addresses import procedures_by_address
 from procedures.models import Procedure
 
 from . import geo, phones, upsert
@@ -132,7 +133,7 @@ def import_centers(
 
 def _check_rows(rows: list[Mapping[str | None, Any]], report: Callable[[str], None]) -> list[CenterRow]:
     """The rows as CenterRows, or InvalidRows with every problem of every row."""
-    procedures = Procedure.objects.in_bulk(field_name="slug")
+    procedures = procedures_by_address()  # a moved page's old address names it too
     errors: list[tuple[int, str]] = []
     checked: list[CenterRow] = []
     line_of_slug: dict[str, int] = {}

@@ -4,12 +4,13 @@ English pages keep their addresses and Spanish ones are the same addresses under
 page with one address only (the admin, the sign-in lockout) has no other language and shows no switch.
 """
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
 # The query parameters the switch carries to the other language: the searches and choices of the public pages
@@ -31,10 +32,15 @@ class Alternate:
 
 def page_languages(request: HttpRequest) -> list[Alternate]:
     """This page in each language, English first; [] for a page that exists in one language only."""
-    paths = _paths_by_language(request)
-    if paths is None or len(set(paths.values())) < len(paths):
-        return []
-    return [Alternate(code, name, paths[code]) for code, name in settings.LANGUAGES]
+    match = getattr(request, "resolver_match", None)
+    if match is None:  # an error page without a route (a 404): the same address in the other language
+        return _alternates(_paths_without_route(request.path))
+    route = (match.view_name, tuple(match.args), tuple(sorted(match.kwargs.items())))
+    urls = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), tuple(settings.LANGUAGES))
+    try:
+        return list(_alternates_of_route(urls, *route))
+    except TypeError:  # an argument that cannot be a key (no route of ours has one)
+        return _alternates(_paths_of_route(*route))
 
 
 def switch_query(request: HttpRequest) -> str:
@@ -43,21 +49,33 @@ def switch_query(request: HttpRequest) -> str:
     return urlencode([(name, value[:200]) for name, value in pairs])
 
 
-def _paths_by_language(request: HttpRequest) -> dict[str, str] | None:
-    match = getattr(request, "resolver_match", None)
-    if match is None:  # an error page without a route (a 404): the same address in the other language
-        english = _without_language_prefix(request.path)
-        return {
-            code: english if code == settings.LANGUAGE_CODE else f"/{code}{english}" for code, _ in settings.LANGUAGES
-        }
+@functools.lru_cache(maxsize=1024)
+def _alternates_of_route(urls: tuple, view_name: str, args: tuple, kwargs: tuple) -> tuple:
+    """The same route always has the same addresses (for one set of URL patterns, script prefix and languages:
+    `urls`): reversed once per process, not on every page."""
+    return tuple(_alternates(_paths_of_route(view_name, args, kwargs)))
+
+
+def _alternates(paths: dict[str, str] | None) -> list[Alternate]:
+    if paths is None or len(set(paths.values())) < len(paths):
+        return []
+    return [Alternate(code, name, paths[code]) for code, name in settings.LANGUAGES]
+
+
+def _paths_of_route(view_name: str, args: tuple, kwargs: tuple) -> dict[str, str] | None:
     paths = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             try:
-                paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                paths[code] = reverse(view_name, args=args, kwargs=dict(kwargs))
             except NoReverseMatch:
                 return None
     return paths
+
+
+def _paths_without_route(path: str) -> dict[str, str]:
+    english = _without_language_prefix(path)
+    return {code: english if code == settings.LANGUAGE_CODE else f"/{code}{english}" for code, _ in settings.LANGUAGES}
 
 
 def _without_language_prefix(path: str) -> str:

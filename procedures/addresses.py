@@ -1,11 +1,16 @@
 """A procedure page's addresses: the one it has now and those it had before it moved. An old address answers a
-permanent redirect to the page (procedures/views.py), and a link to the locator or the directory naming it
-(`?procedure=<old address>`) searches the page's procedure; old links and search results never break."""
+permanent redirect to the page (procedures/views.py), a link to the locator or the directory naming it
+(`?procedure=<old address>`) searches the page's procedure, and a centers' import file naming it offers the page's
+procedure; old links, search results and files never break."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from .models import Procedure
 
 
 class PreviousAddress(models.Model):
@@ -29,6 +34,15 @@ def moved_to(slug: str):
 
     previous = PreviousAddress.objects.filter(slug=slug, procedure__status=Status.PUBLISHED).select_related("procedure")
     return next((address.procedure for address in previous), None)
+
+
+def procedures_by_address() -> dict[str, "Procedure"]:
+    """Every procedure page by its address now and by each address it had before it moved (a page's address now
+    wins over an old address of another page), for files that name procedures by address (the centers' import)."""
+    from .models import Procedure
+
+    moved = {address.slug: address.procedure for address in PreviousAddress.objects.select_related("procedure")}
+    return {**moved, **Procedure.objects.in_bulk(field_name="slug")}
 
 
 @dataclass(frozen=True)

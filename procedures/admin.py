@@ -15,6 +15,7 @@ from . import (
     notice_admin,  # noqa: F401 (registers the notices and taglines)
     publishing,
     readability,
+    rendering,
     translation_state,
 )
 from .admin_inlines import (
@@ -201,7 +202,13 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
             .prefetch_related("sections", "list_items", "comparison_rows")
             .get(pk=page.pk)
         )
-        return spanish_preview(request, "procedures/procedure_detail.html", page, {"procedure": page})
+        return spanish_preview(
+            request,
+            "procedures/procedure_detail.html",
+            page,
+            {"procedure": page},
+            lambda language_context: rendering.render_page(page, path=request.path, language_context=language_context),
+        )
 
     def text_view(self, request):
         """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),

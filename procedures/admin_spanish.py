@@ -1,6 +1,8 @@
 """The Spanish version in the procedure admin: what is still to translate, what is out of date (with what changed
 in the English since), a column in the list, and the editor's "checked against the English" confirmation."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin
 from django.shortcuts import render
@@ -83,15 +85,19 @@ class SpanishAdminMixin:
         )
 
 
-def spanish_preview(request, template: str, page, context: dict):
+def spanish_preview(request, template: str, page, context: dict, render_parts: Callable | None = None):
     """A draft (or a page not yet public) on its page template, in English or, with `?language=es`, with every
     Spanish text there is (the banner says what the public Spanish page would show instead while some is
-    missing)."""
+    missing). `render_parts(language_context)` renders the page's own parts in that language, as `page` (a
+    procedure page's: procedures/rendering.py)."""
     language = translation_state.SPANISH if request.GET.get("language") == "es" else translation_state.ENGLISH
-    context = {**context, "preview": True, "content_language": language, "content_fallback": False}
+    language_context = {"content_language": language, "content_fallback": False}
+    context = {**context, "preview": True, **language_context}
     if language == translation_state.SPANISH:
         context["spanish_missing"] = translation_state.page_state(page).missing
     with translation.override(language), translation_state.previewing():
+        if render_parts is not None:
+            context["page"] = render_parts(language_context)
         return render(request, template, context)
 
 

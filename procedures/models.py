@@ -246,7 +246,7 @@ class Procedure(Translatable, Revisable):
         ]
         return [part for part in parts if part[2].strip()]
 
-    # The lists below read prefetched rows (see ProcedureDetailView): no query per item.
+    # The lists below read prefetched rows (procedures/rendering.py): no query per item.
     @property
     def conditions(self) -> list["ListItem"]:
         return [item for item in self.list_items.all() if item.kind == ListItem.Kind.CONDITION]

@@ -1,63 +1,110 @@
-"""A published procedure page, read and rendered once (its row, and its content under the title with Markdown
-converted and sanitised) and kept in the shared cache until content or code changes: a page nobody has cached yet
-costs no query and none of its Markdown, only the page's frame. Publishing renders it at once, in each language,
-so the first patient does not wait.
+"""A procedure page's own parts, rendered once: its title and description, its JSON-LD, its breadcrumbs, and its
+content (the title and summary, the body with its Markdown converted and sanitised, the review note, the call to
+action). A published page's are kept in the shared cache until content or code changes, so a page nobody has cached
+yet costs no query and none of its template work, only the layout around it (whose menu and footer are fragments of
+their own: azura_site/templatetags/fragments.py). Publishing renders them at once, in each language, so the first
+patient does not wait. Staff get them rendered fresh from the row, drafts included, through the same code.
 
 Keys hold the code version (a deploy), the content generation (any content save), the language asked for (each
 language its own copy: `translation.get_language()`) and the page's address. The content itself is rendered in
 the page's content language: a Spanish request for a page without complete published Spanish gets the English
-content, rendered under "en" (its headings too), so the page never mixes the two (procedures/translation_state.py)."""
+content, rendered under "en" (its headings too), so the page never mixes the two (procedures/translation_state.py);
+what speaks to the visitor (the review note's date, the call to action) stays in the language asked for."""
+
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from azura_site import jsonld
 from azura_site.cache import code_version, rendered_seconds, request_generation
 
 from . import translation_state
 from .models import Procedure
 
-BODY_TEMPLATE = "procedures/_procedure_body.html"
+CONTENT_TEMPLATE = "procedures/_procedure_content.html"
+BREADCRUMBS_TEMPLATE = "includes/_breadcrumbs.html"
 PARTS = ("sections", "list_items", "comparison_rows")
 MAX_SLUG = 50  # SlugField's length: a longer address is no page's
 
 
-def _key(slug: str, request=None) -> str:
-    return f"procedure-page:{code_version()}:{request_generation(request)}:{translation.get_language()}:{slug}"
+@dataclass(frozen=True)
+class RenderedPage:
+    """What procedures/procedure_detail.html prints around the layout, for one language asked for."""
+
+    title: str  # the <title>, before the site's name
+    name: str  # the page's own title (og:title)
+    description: str
+    head: SafeString  # the JSON-LD
+    breadcrumbs: SafeString
+    content: SafeString
+    is_published: bool  # a draft or an unpublished page (staff only) shows the draft banner
 
 
-def render_body(procedure: Procedure, language: str) -> SafeString:
-    """Render the page's content under the title in `language` (reading its parts). The template's own words
-    (headings such as "At a glance") follow the same language as the content."""
+def content_language_context(page) -> dict:
+    """Which language the page's content is in for this request, and what the page says about it: a Spanish
+    page without complete published Spanish says so and shows the English (marked lang="en"); Spanish written
+    against an older English says the English page was updated since."""
+    language = translation_state.content_language(page)
+    fallback = language != translation_state.requested_language()
+    return {
+        "content_language": language,
+        "content_fallback": fallback,
+        "content_outdated": not fallback
+        and language != translation_state.ENGLISH
+        and translation_state.outdated_on_page(page),
+    }
+
+
+def render_page(procedure: Procedure, *, path: str, language_context: dict | None = None) -> RenderedPage:
+    """Render the page's own parts for the active language (reading its parts). `path` is the page's address in
+    that language, for the breadcrumbs' JSON-LD; a staff preview passes its own `language_context`."""
     prefetch_related_objects([procedure], *PARTS)
-    with translation.override(language):
-        html = render_to_string(BODY_TEMPLATE, {"procedure": procedure})
-    return mark_safe(html)  # noqa: S308 (rendered by our template, Markdown sanitised by nh3)
+    service_line = procedure.service_line
+    title = procedure.title
+    breadcrumbs = {
+        "parent_url": reverse("procedures:overview"),
+        "parent_label": service_line.title,
+        "current": title,
+        "page_path": path,
+    }
+    context = {"procedure": procedure, **(language_context or content_language_context(procedure))}
+    return RenderedPage(
+        title=f"{title} | {service_line.title}",
+        name=title,
+        description=procedure.meta_description,
+        head=jsonld.script(jsonld.procedure_page(procedure)),
+        breadcrumbs=mark_safe(render_to_string(BREADCRUMBS_TEMPLATE, breadcrumbs)),  # noqa: S308 (our template)
+        # Rendered by our template, Markdown sanitised by nh3.
+        content=mark_safe(render_to_string(CONTENT_TEMPLATE, context)),  # noqa: S308
+        is_published=procedure.is_published,
+    )
 
 
-def _read_and_render(slug: str, request=None) -> tuple[Procedure, SafeString] | None:
+def _key(slug: str, request=None) -> str:
+    return f"procedure-page:v2:{code_version()}:{request_generation(request)}:{translation.get_language()}:{slug}"
+
+
+def _read_and_render(slug: str, request=None) -> RenderedPage | None:
     procedure = Procedure.objects.published().select_related("service_line").filter(slug=slug).first()
     if procedure is None:
         return None
-    body = render_body(procedure, translation_state.content_language(procedure))
-    procedure._prefetched_objects_cache = {}  # rendered into the body: the cached row need not carry them
-    cache.set(_key(slug, request), (procedure, str(body)), rendered_seconds())
-    return procedure, body
+    page = render_page(procedure, path=procedure.get_absolute_url())
+    cache.set(_key(slug, request), page, rendered_seconds())
+    return page
 
 
-def published_page(slug: str, request=None) -> tuple[Procedure, SafeString] | None:
-    """The published page at this address and its rendered content (in the page's content language for the
-    language asked for), or None (not published, or no such page). Only pages that exist are kept: an invented
-    address costs a query, never a cache entry."""
+def published_page(slug: str, request=None) -> RenderedPage | None:
+    """The published page at this address, rendered for the language asked for, or None (not published, or no
+    such page). Only pages that exist are kept: an invented address costs a query, never a cache entry."""
     if len(slug) > MAX_SLUG:
         return None
-    cached = cache.get(_key(slug, request))
-    if cached is not None:
-        procedure, body = cached
-        return procedure, mark_safe(body)  # noqa: S308 (rendered by our template, as above)
-    return _read_and_render(slug, request)
+    page = cache.get(_key(slug, request))
+    return page if page is not None else _read_and_render(slug, request)
 
 
 def render_published(procedure_pk: int) -> None:

@@ -8,6 +8,8 @@ from appointments import geo
 from appointments.geo import zip_time_zone
 from appointments.hours import parse_hours
 from appointments.models import Center
+from procedures import publishing
+from procedures.models import Procedure
 
 from .center_csv import AUSTIN, HEADER, run, run_failing, write_csv
 
@@ -55,6 +57,19 @@ def test_a_good_file_imports_centers_with_location_procedures_hours_and_timezone
     assert hours_of(denver) == [
         (day, t1, t2) for day in (0, 2) for t1, t2 in ((time(8), time(12)), (time(13), time(17)))
     ]
+
+
+def test_a_moved_procedure_s_old_address_names_the_procedure_now_at_the_new_one(tmp_path):
+    kyphoplasty = Procedure.objects.get(slug="kyphoplasty")
+    kyphoplasty.slug = "balloon-kyphoplasty"
+    kyphoplasty.save()
+    publishing.page_moved(page=kyphoplasty, old_slug="kyphoplasty")
+
+    out, _ = run(write_csv(tmp_path / "centers.csv", [AUSTIN]))  # "epidural-injections; kyphoplasty"
+
+    assert "Imported 1 centers (1 created, 0 updated)." in out
+    offered = Center.objects.get().procedures.values_list("slug", flat=True)
+    assert sorted(offered) == ["balloon-kyphoplasty", "epidural-injections"]
 
 
 def test_running_the_same_file_again_updates_the_same_centers(tmp_path):

@@ -54,7 +54,17 @@ def test_a_new_address_waits_in_the_draft_then_the_old_one_answers_a_301_to_it(
     assert moved.status_code == 301
     assert moved["Location"] == NEW
     assert public.get(NEW).status_code == 200
-    assert public.get("/pain-management/kyphoplasty/?utm_source=mail")["Location"] == NEW
+
+
+def test_an_old_address_s_redirect_keeps_the_query_string_it_was_given(client, editor, kyphoplasty, public, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    publish(client, draft_with_address(client, kyphoplasty, "balloon-kyphoplasty"))
+    for query in ("utm_source=mail&utm_campaign=spring", "utm_source=print", "q=caf%C3%A9+%26+more"):
+        moved = public.get(f"{OLD}?{query}")
+        assert (moved.status_code, moved["Location"]) == (301, f"{NEW}?{query}")  # each its own, none cached
+    spanish = public.get(f"/es{OLD}?utm_source=mail")
+    assert (spanish.status_code, spanish["Location"]) == (301, f"/es{NEW}?utm_source=mail")
+    assert public.get(OLD)["Location"] == NEW  # no query, no "?"
 
 
 def test_the_sitemap_and_the_page_lists_follow_the_new_address(client, editor, kyphoplasty, public, settings):

@@ -26,6 +26,21 @@ def test_the_page_is_read_and_rendered_once_then_served_without_a_query(
     assert render_markdown.cache_info().hits + render_markdown.cache_info().misses == 0  # no Markdown touched
 
 
+def test_a_page_nobody_has_cached_yet_renders_only_the_layout_around_its_rendered_parts(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    first = {template.name for template in client.get(URL).templates}
+    assert {"procedures/_procedure_content.html", "includes/_breadcrumbs.html", "includes/_cta.html"} <= first
+
+    second = {template.name for template in client.get(URL).templates}
+    # The page's title, breadcrumbs, content, review note and call to action, and the header's phone number: kept.
+    assert second == {
+        "procedures/procedure_detail.html",
+        "base.html",
+        "includes/_alternates.html",
+        "includes/_language_switch.html",
+    }
+
+
 def test_a_saved_change_shows_at_once_though_the_content_was_rendered(client):
     client.get(URL)
     section = Section.objects.get(procedure__slug="kyphoplasty", anchor="how-it-is-done")

@@ -1,5 +1,5 @@
 """`{% fragment "name" vary… %}…{% endfragment %}`: a part of the page layout rendered once and kept in the shared
-cache, for every page that shows it (the menu and the footer of every page).
+cache, for every page that shows it (the phone number in the header, the menu and the footer of every page).
 
 The key holds the code version (a deploy), the content generation (any content save: the site phone number, a
 procedure's title), the active language (`translation.get_language()`: each language its own copy) and the values

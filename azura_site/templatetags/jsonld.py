@@ -27,11 +27,12 @@ def organization_jsonld() -> SafeString:
 def breadcrumb_jsonld(
     context: template.Context, current: str, parent_url: str = "", parent_label: str = ""
 ) -> SafeString:
-    """The trail the page shows: Home, the parent if any, the page itself."""
+    """The trail the page shows: Home, the parent if any, the page itself (at `page_path` where the page is
+    rendered outside a request: procedures/rendering.py)."""
     trail = [(gettext("Home"), reverse("home"))]
     if parent_url:
         trail.append((parent_label, parent_url))
-    trail.append((current, context["request"].path))
+    trail.append((current, context.get("page_path") or context["request"].path))
     return jsonld.script(jsonld.breadcrumbs(trail))
 
 
