@@ -2,10 +2,8 @@
 
 import re
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
@@ -362,44 +360,8 @@ class ComparisonRow(Ordered):
         return self.aspect
 
 
-class PublishingEvent(models.Model):
-    """Who saved, scheduled, published, discarded or unpublished a page's draft, and when (a procedure page's or
-    the overview's: exactly one of the two)."""
-
-    class Action(models.TextChoices):
-        DRAFT_STARTED = "started", "Started a draft"
-        DRAFT_SAVED = "saved", "Saved the draft"
-        SCHEDULED = "scheduled", "Scheduled the draft"
-        PUBLISHED = "published", "Published"
-        DISCARDED = "discarded", "Discarded the draft"
-        UNPUBLISHED = "unpublished", "Unpublished the page"
-        NOT_PUBLISHED = "failed", "Could not publish the scheduled draft"
-
-    procedure = models.ForeignKey(
-        Procedure, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_events"
-    )
-    service_line = models.ForeignKey(
-        ServiceLine, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_events"
-    )
-    action = models.CharField(max_length=12, choices=Action.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(procedure__isnull=True) ^ models.Q(service_line__isnull=True),
-                name="publishing_event_of_one_page",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} by {self.user or 'the scheduler'}"
-
-
-# The notices the law asks the site to carry, and the addresses pages moved from, live in their own modules;
-# imported here so Django registers them.
+# The notices the law asks the site to carry, the addresses pages moved from and who published what live in their
+# own modules; imported here so Django registers them.
 from .addresses import PreviousAddress  # noqa: E402, F401
+from .events import PublishingEvent  # noqa: E402, F401
 from .notices import Notice, Tagline  # noqa: E402, F401
