@@ -32,7 +32,7 @@ superuser: install
 	$(BIN)/python manage.py createsuperuser
 
 # The whole suite, with line coverage of the app code (pyproject.toml: at least 95%, or the run fails). CI runs it
-# on SQLite and again on PostgreSQL, and each run must reach the floor. `make test COVERAGE=` runs without it.
+# on SQLite with coverage and its floor, then on PostgreSQL without (`make test COVERAGE=` runs without it).
 COVERAGE ?= --cov --cov-report=term
 test: install assets chromium gettext
 	$(BIN)/pytest $(COVERAGE) $(PYTEST_ARGS)

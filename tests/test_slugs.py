@@ -54,6 +54,7 @@ def test_a_long_physician_name_is_cut_to_the_slug_field():
     assert physician.slug == Physician.slug_for(physician.first_name, physician.last_name, physician.credentials)
 
 
+@pytest.mark.slow  # loads the whole demo set
 def test_demo_data_uses_the_same_slugs_so_the_import_updates_demo_centers():
     call_command("load_demo_data", stdout=StringIO())
 
