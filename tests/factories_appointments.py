@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import factory
 
 from appointments.models import Center, Language, OpeningHours, Physician, Practice
+from procedures.models import Procedure
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,23 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     accepting_new_patients = True
 
 
-def add_centers(count: int) -> None:
-    """`count` active centers across the contiguous US, open on weekdays, in bulk (as bench/run.py does)."""
+def add_centers(count: int, *, first_at: tuple[tuple[float, float], ...] = (), every_procedure: bool = False) -> None:
+    """`count` active centers across the contiguous US, open on weekdays, in bulk (as bench/run.py does): the first
+    ones at the places `first_at` gives, each offering every procedure if asked."""
     rng = random.Random(11)
+    places = [(rng.uniform(24.5, 49.4), rng.uniform(-124.8, -66.9)) for _ in range(count)]
+    places[: len(first_at)] = first_at
     Center.objects.bulk_create(
         Center(name=f"Bulk Center {i:05d}", slug=f"bulk-{i:05d}", address=f"{i} Main Street", city="Austin",
-               state="TX", zip_code="78701", latitude=rng.uniform(24.5, 49.4), longitude=rng.uniform(-124.8, -66.9),
-               phone="(555) 010-0123", timezone="America/Chicago")
-        for i in range(count)
+               state="TX", zip_code="78701", latitude=lat, longitude=lng, phone="(555) 010-0123",
+               timezone="America/Chicago")
+        for i, (lat, lng) in enumerate(places)
     )  # fmt: skip
-    ids = Center.objects.filter(slug__startswith="bulk-").values_list("pk", flat=True)
+    ids = list(Center.objects.filter(slug__startswith="bulk-").values_list("pk", flat=True))
     OpeningHours.objects.bulk_create(
         OpeningHours(center_id=pk, weekday=day, opens=dt.time(8), closes=dt.time(17)) for pk in ids for day in range(5)
     )
+    if every_procedure:
+        offers = Center.procedures.through
+        procedures = list(Procedure.objects.values_list("pk", flat=True))
+        offers.objects.bulk_create(offers(center_id=pk, procedure_id=p) for pk in ids for p in procedures)

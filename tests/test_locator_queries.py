@@ -4,16 +4,13 @@ hours as rows (only theirs), and, for cards not drawn yet, their procedures; the
 the cache. "Open now" stays true on every search."""
 
 import datetime as dt
-import random
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from appointments.models import Center, OpeningHours
-from procedures.models import Procedure
-
+from .factories_appointments import add_centers
 from .html import find_all, has_class, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -29,31 +26,7 @@ EVENING = dt.datetime(2026, 3, 5, 0, 0, tzinfo=dt.UTC)
 def national_directory():
     """CENTERS centers across the contiguous US (bench/run.py's way: bulk rows, weekday hours, every procedure),
     a handful of them within 50 miles of downtown Austin."""
-    rng = random.Random(11)
-    places = [(rng.uniform(24.5, 49.4), rng.uniform(-124.8, -66.9)) for _ in range(CENTERS)]
-    places[:6] = [(30.27 + n * 0.1, -97.74 + n * 0.05) for n in range(6)]
-    Center.objects.bulk_create(
-        Center(
-            name=f"National Center {n:05d}",
-            slug=f"national-{n:05d}",
-            address=f"{n + 1} Main Street",
-            city="Austin",
-            state="TX",
-            zip_code="78701",
-            latitude=lat,
-            longitude=lng,
-            phone="(555) 010-0123",
-            timezone="America/Chicago",
-        )
-        for n, (lat, lng) in enumerate(places)
-    )
-    ids = list(Center.objects.values_list("pk", flat=True))
-    OpeningHours.objects.bulk_create(
-        OpeningHours(center_id=pk, weekday=day, opens=dt.time(8), closes=dt.time(17)) for pk in ids for day in range(5)
-    )
-    offers = Center.procedures.through
-    procedures = list(Procedure.objects.values_list("pk", flat=True))
-    offers.objects.bulk_create(offers(center_id=pk, procedure_id=p) for pk in ids for p in procedures)
+    add_centers(CENTERS, first_at=tuple((30.27 + n * 0.1, -97.74 + n * 0.05) for n in range(6)), every_procedure=True)
 
 
 def cards(response) -> list[str]:
