@@ -40,4 +40,5 @@ class Command(BaseCommand):
                 {"stale": stale, "center": center},
                 [center.notification_email],
             )
-        self.stdout.write(f"Reminded {len(centers)} centers about {reminded} requests.")
+        # Queued, not sent: the worker sends them (azura_site/tasks.py).
+        self.stdout.write(f"Reminded {len(centers)} centers about {reminded} requests (emails queued for the worker).")

@@ -37,4 +37,6 @@ class Command(BaseCommand):
             },
             editors,
         )
-        self.stdout.write(f"Emailed {len(editors)} editors about {len(overdue)} overdue reviews.")
+        self.stdout.write(
+            f"Queued an email to {len(editors)} editors about {len(overdue)} overdue reviews (the worker sends it)."
+        )
