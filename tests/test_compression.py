@@ -1,0 +1,59 @@
+"""Pages travel compressed to a browser that accepts gzip (a phone on a slow line gets the 22 KB request form as
+a few KB), and whole to one that does not; a page from the page cache and a form sent back with errors too."""
+
+import gzip
+
+import pytest
+
+from .factories_requests import form_data
+
+pytestmark = pytest.mark.django_db
+
+GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+
+def unzipped(response) -> str:
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    return gzip.decompress(response.content).decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", "Azura Vascular Care"),
+        ("/pain-management/kyphoplasty/", "Kyphoplasty"),
+        ("/centers/?q=78701", "Azura Cedar Park"),
+        ("/appointments/request/", 'name="csrfmiddlewaretoken"'),
+    ],
+)
+def test_a_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client, center, url, expected):
+    response = client.get(url, **GZIP)
+
+    assert response.status_code == 200
+    assert expected in unzipped(response)
+    assert len(response.content) < len(unzipped(response)) / 2
+
+
+def test_a_page_from_the_page_cache_is_compressed_too(client, center):
+    client.get("/pain-management/kyphoplasty/")
+    response = client.get("/pain-management/kyphoplasty/", **GZIP)
+
+    assert "Kyphoplasty" in unzipped(response)
+
+
+def test_a_browser_that_does_not_accept_gzip_gets_the_page_whole(client, center):
+    response = client.get("/appointments/request/")
+
+    assert not response.has_header("Content-Encoding")
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+
+
+def test_a_form_sent_back_with_errors_is_compressed_and_keeps_the_answers(client, center, settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    data = form_data(center, phone="not a phone", first_name="Marguerite", client=client)
+
+    html = unzipped(client.post("/appointments/request/", data, **GZIP))
+
+    assert 'value="Marguerite"' in html
+    assert "error_1_id_phone" in html
