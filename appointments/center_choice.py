@@ -40,9 +40,8 @@ def center_choice(params, chosen_slug: str | None = None) -> CenterChoice:
     choice = CenterChoice(search)
     if search.searched:
         procedure = search.cleaned_data.get("procedure")
-        choice.offered, _beyond = selectors.centers_near(
-            point=search.point, radius=None, procedure=procedure, limit=OFFERED
-        )
+        offered, _beyond = selectors.centers_near(point=search.point, radius=None, procedure=procedure, limit=OFFERED)
+        choice.offered = selectors.complete(offered)  # each offer shows the address and phone
     chosen = selectors.center_by_slug(chosen_slug or params.get("center"))
     if chosen is not None:
         choice.offered = [Result(chosen, None)] + [r for r in choice.offered if r.center.pk != chosen.pk]

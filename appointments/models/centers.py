@@ -1,6 +1,5 @@
 """Centers, physicians and where they practise."""
 
-import math
 from datetime import datetime
 from typing import Any, Self
 
@@ -71,24 +70,11 @@ class FilledInModel(models.Model):
 
 
 class CenterQuerySet(CenterScopeQuerySet):
-    """Reads of centers: the active ones, the nearest to a point (and, inherited, those a staff member sees)."""
+    """Reads of centers: the active ones (and, inherited, those a staff member sees); the nearest to a point are
+    read by appointments.selectors.nearest."""
 
     def active(self) -> Self:
         return self.filter(is_active=True)
-
-    def nearest(self, lat: float, lng: float, radius_miles: float | None, limit: int) -> Self:
-        """The `limit` centers nearest to a point, within a radius: bounding box and rough order in the
-        database (index on latitude, longitude), so only `limit` rows ever reach Python."""
-        queryset = self.filter(latitude__isnull=False, longitude__isnull=False)
-        if radius_miles is not None:
-            (lat_min, lat_max), (lng_min, lng_max) = geo.bounding_box(lat, lng, radius_miles)
-            queryset = queryset.filter(latitude__range=(lat_min, lat_max), longitude__range=(lng_min, lng_max))
-        # Squared equirectangular distance: plain arithmetic, the same on SQLite and PostgreSQL.
-        lng_scale = math.cos(math.radians(lat))
-        rough = (models.F("latitude") - lat) * (models.F("latitude") - lat) + (
-            (models.F("longitude") - lng) * lng_scale
-        ) * ((models.F("longitude") - lng) * lng_scale)
-        return queryset.annotate(rough_distance=rough).order_by("rough_distance", "pk")[:limit]
 
 
 class Center(FilledInModel):
