@@ -11,20 +11,21 @@ tag), from the hours the search read as rows: a template per card cost more than
 
 import hashlib
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from azura_site.cache import code_version, content_generation
 
-from . import hours
+from . import hours, selectors
 from .selectors import PUBLISHED_PROCEDURES, Result
 
 log = logging.getLogger(__name__)
@@ -43,14 +44,16 @@ def result_cards(results: list[Result], *, procedure_query: str, request_url: st
     cards = cache.get_many(keys)
     missing = [(key, result) for key, result in zip(keys, results, strict=True) if key not in cards]
     if missing:
+        selectors.complete([result for _, result in missing])
         prefetch_related_objects([result.center for _, result in missing], PUBLISHED_PROCEDURES)
         drawn = {key: _draw(result, procedure_query, request_url) for key, result in missing}
         cache.set_many({key: card for key, card in drawn.items() if card is not None}, TIMEOUT)
         cards.update(drawn)
+    open_now = _open_now_lines()
     return [
-        _fill(cards[key], result)
+        _fill(cards[key], result, open_now(result))
         if cards[key] is not None
-        else _render(result, procedure_query, request_url, open_now_hole=_open_now(result))
+        else _render(result, procedure_query, request_url, open_now_hole=open_now(result))
         for key, result in zip(keys, results, strict=True)
     ]
 
@@ -82,15 +85,26 @@ def open_now_line(zone: str, periods: list[hours.Period], when: datetime | None 
     )
 
 
-def _fill(card: str, result: Result) -> SafeString:
-    card = card.replace(OPEN_NOW_HOLE, _open_now(result))
+def _fill(card: str, result: Result, open_now: str) -> SafeString:
+    card = card.replace(OPEN_NOW_HOLE, open_now)
     if result.distance is not None:
         card = card.replace(DISTANCE_HOLE, _miles(result))
     return mark_safe(card)  # noqa: S308 (our templates' output)
 
 
-def _open_now(result: Result) -> SafeString:
-    return open_now_line(result.center.timezone, result.opening_periods())
+def _open_now_lines() -> Callable[[Result], SafeString]:
+    """The "open now" line of a result, at one moment for the whole page, written once for each time zone and
+    hours: most centers keep the same hours in the same zone, and the line cost more than the rest of a card."""
+    now = timezone.now()
+    lines: dict[tuple[str, tuple[hours.Period, ...]], SafeString] = {}
+
+    def open_now(result: Result) -> SafeString:
+        key = (result.center.timezone, tuple(result.opening_periods()))
+        if key not in lines:
+            lines[key] = open_now_line(key[0], list(key[1]), now)
+        return lines[key]
+
+    return open_now
 
 
 def _miles(result: Result) -> str:
