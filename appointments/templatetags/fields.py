@@ -50,6 +50,12 @@ def bootstrap_field(field: forms.BoundField) -> SafeString:
     return format_html(markup, field_id, field.label, control, errors, help_text)
 
 
+@register.simple_tag
+def plain_widget(field: forms.BoundField) -> SafeString:
+    """The field's control alone, as {{ field }} renders it (a hidden input, say), without its template."""
+    return _widget(field, {})
+
+
 def _widget(field: forms.BoundField, attrs: dict) -> SafeString:
     """What field.as_widget(attrs=attrs) renders, for plain inputs and single selects without a template."""
     widget = field.field.widget
