@@ -3,7 +3,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from .languages import page_languages, switch_query
+from .languages import alternate_links, page_languages, switch_query
 from .models import SiteContact
 
 
@@ -19,7 +19,7 @@ def site(request: HttpRequest) -> dict:
         query = switch_query(request)
         switch_url = f"{other.path}?{query}" if query else other.path
     return {
-        "page_languages": languages,
+        "alternate_links": alternate_links(languages),
         "language_switch": other,
         "language_switch_url": switch_url,
         "canonical_url": settings.SITE_URL + request.path,

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 # The query parameters the switch carries to the other language: the searches and choices of the public pages
 # (a place, a distance, a procedure, a center, a physician, a page number). Nothing else in a query string is
@@ -41,6 +43,17 @@ def page_languages(request: HttpRequest) -> list[Alternate]:
         return list(_alternates_of_route(urls, *route))
     except TypeError:  # an argument that cannot be a key (no route of ours has one)
         return _alternates(_paths_of_route(*route))
+
+
+def alternate_links(alternates: list[Alternate]) -> SafeString:
+    """The page in each language, for search engines (hreflang), English also as the page for every other
+    language (x-default); written here, not by a template loop, as every page has them."""
+    if not alternates:
+        return SafeString("")
+    links = [(alternate.code, alternate.path) for alternate in alternates] + [("x-default", alternates[0].path)]
+    return format_html_join(
+        "", '<link rel="alternate" hreflang="{}" href="{}">', ((code, settings.SITE_URL + path) for code, path in links)
+    )
 
 
 def switch_query(request: HttpRequest) -> str:

@@ -36,7 +36,6 @@ def test_a_page_nobody_has_cached_yet_renders_only_the_layout_around_its_rendere
     assert second == {
         "procedures/procedure_detail.html",
         "base.html",
-        "includes/_alternates.html",
         "includes/_language_switch.html",
     }
 
