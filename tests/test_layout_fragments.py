@@ -1,4 +1,4 @@
-"""The header and footer of every page are rendered once and kept per content generation, deploy, language and
+"""The header, footer and breadcrumbs of every page are rendered once and kept per content generation, deploy, language and
 current menu entry: a page nobody has cached yet does not render them again, and nothing shows stale or in
 another language."""
 
@@ -62,3 +62,19 @@ def test_each_language_has_its_own_rendered_procedure_page(django_assert_num_que
             rendering.published_page("kyphoplasty")
     with translation.override("es"), django_assert_num_queries(4):  # read and rendered for Spanish
         rendering.published_page("kyphoplasty")
+
+
+def breadcrumb_trail(client, url: str) -> list[str]:
+    trail = find_one(parse(client.get(url)), "nav", **{"aria-label": "Breadcrumb"})
+    return [text(item) for item in find_all(trail, "li")]
+
+
+def test_each_page_keeps_its_own_breadcrumbs_and_a_renamed_center_shows_at_once(client, settings, center):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(2):
+        assert breadcrumb_trail(client, "/centers/") == ["Home", "Find a center"]
+        assert breadcrumb_trail(client, "/physicians/") == ["Home", "Find a physician"]
+        assert breadcrumb_trail(client, center.get_absolute_url()) == ["Home", "Find a center", "Azura Cedar Park"]
+    center.name = "Azura Round Rock"
+    center.save()
+    assert breadcrumb_trail(client, center.get_absolute_url()) == ["Home", "Find a center", "Azura Round Rock"]
