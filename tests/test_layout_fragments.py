@@ -1,6 +1,6 @@
-"""The header, footer and breadcrumbs of every page are rendered once and kept per content generation, deploy, language and
-current menu entry: a page nobody has cached yet does not render them again, and nothing shows stale or in
-another language."""
+"""The header, footer and breadcrumbs of every page are rendered once and kept per content generation, deploy,
+language and current menu entry (the breadcrumbs per page): a page nobody has cached yet does not render them
+again, and nothing shows stale or in another language."""
 
 import pytest
 from django.template import Context, Template
