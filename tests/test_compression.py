@@ -57,3 +57,12 @@ def test_a_form_sent_back_with_errors_is_compressed_and_keeps_the_answers(client
 
     assert 'value="Marguerite"' in html
     assert "error_1_id_phone" in html
+
+
+def test_a_browser_revalidating_a_compressed_page_gets_not_modified(client, center):
+    first = client.get("/pain-management/kyphoplasty/", **GZIP)
+    assert first["ETag"].startswith('W/"')  # compressed: the same page, not the same bytes
+
+    again = client.get("/pain-management/kyphoplasty/", HTTP_IF_NONE_MATCH=first["ETag"], **GZIP)
+
+    assert again.status_code == 304
