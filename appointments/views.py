@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from azura_site.cache import public_page
+from azura_site.frames import framed_page, render_part
 from procedures.addresses import linked_procedure
 
 from . import cards, center_choice, maps, ratelimit, request_page, selectors, services
@@ -47,7 +48,13 @@ def locator(request: HttpRequest) -> HttpResponse:
         "max_results": MAX_RESULTS,
         "center_map": center_map,
     }
-    return render(request, "appointments/locator.html", context, status=status)
+    return framed_page(
+        request,
+        "appointments/locator.html",
+        title=render_part("appointments/_locator_title.html", context, request),
+        content=render_part("appointments/_locator_content.html", context, request),
+        status=status,
+    )
 
 
 @method_decorator(public_page(seconds=60, params=["procedure"]), name="dispatch")  # ?procedure= is carried on
@@ -77,8 +84,14 @@ def physician_list(request: HttpRequest) -> HttpResponse:
     """The physician directory, filtered by the query string."""
     form = PhysicianFilterForm(request.GET)
     page = Paginator(form.physicians(), 20).get_page(request.GET.get("page"))
-    status = 400 if form.errors else 200
-    return render(request, "appointments/physician_list.html", {"form": form, "page": page}, status=status)
+    context = {"form": form, "page": page}
+    return framed_page(
+        request,
+        "appointments/physician_list.html",
+        title=render_part("appointments/_physician_list_title.html", context, request),
+        content=render_part("appointments/_physician_list_content.html", context, request),
+        status=400 if form.errors else 200,
+    )
 
 
 @method_decorator(public_page(params=["procedure"]), name="dispatch")

@@ -3,7 +3,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from .languages import alternate_links, page_languages, switch_query
+from .languages import alternate_links, page_languages, switch_url
 from .models import SiteContact
 
 
@@ -14,14 +14,10 @@ def site(request: HttpRequest) -> dict:
     languages = page_languages(request)
     current = translation.get_language()
     other = next((alternate for alternate in languages if alternate.code != current), None)
-    switch_url = ""
-    if other:
-        query = switch_query(request)
-        switch_url = f"{other.path}?{query}" if query else other.path
     return {
         "alternate_links": alternate_links(languages),
         "language_switch": other,
-        "language_switch_url": switch_url,
+        "language_switch_url": switch_url(request) if other else "",
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
         "site_contact": SimpleLazyObject(SiteContact.current),

@@ -56,6 +56,16 @@ def alternate_links(alternates: list[Alternate]) -> SafeString:
     )
 
 
+def switch_url(request: HttpRequest) -> str:
+    """The link to this page in the other language, with the searches it carries; "" if it has none."""
+    current = translation.get_language()
+    other = next((alternate for alternate in page_languages(request) if alternate.code != current), None)
+    if other is None:
+        return ""
+    query = switch_query(request)
+    return f"{other.path}?{query}" if query else other.path
+
+
 def switch_query(request: HttpRequest) -> str:
     """The part of the query string the other language's page is given: the searches the page reads."""
     pairs = [(name, value) for name in CARRIED_PARAMS for value in request.GET.getlist(name)[:5]]
