@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db.backends.signals import connection_created
 from django.utils import translation
 from hypothesis import is_hypothesis_test
 
@@ -18,6 +19,20 @@ from azura_site.models import CACHE_KEY as SITE_CONTACT_KEY
 
 from .migrations import migration
 from .support import AXE_PATH, CHROMIUM_PATH, describe_violations, skip_or_fail
+
+
+def _commit_without_waiting_for_the_disk(sender, connection, **kwargs):
+    """The test databases are thrown away, so no commit of this process waits for the disk: transactional tests
+    (browser, processes) commit each row and empty every table after each test. What other connections see of a
+    commit, and when, is unchanged (only a crash of the machine could lose one)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET synchronous_commit TO off")
+        elif connection.vendor == "sqlite":
+            cursor.execute("PRAGMA synchronous = OFF")
+
+
+connection_created.connect(_commit_without_waiting_for_the_disk, dispatch_uid="tests:commit-without-waiting")
 
 
 def pytest_collection_modifyitems(items):
