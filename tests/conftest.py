@@ -273,13 +273,15 @@ def public():
 
 @pytest.fixture
 def center():
-    """A center offering every published procedure, with a notification address. Modules may define their own."""
+    """A center in Cedar Park, TX (within 50 miles of 78701, whatever other tests made before) offering every
+    published procedure, with a notification address. Modules may define their own."""
     from procedures.models import Procedure
 
-    from .factories_appointments import CenterFactory
+    from .factories_appointments import PLACES, CenterFactory
 
     return CenterFactory(
         name="Azura Cedar Park",
+        place=PLACES["78613"],
         phone="(512) 555-0142",
         notification_email="cedarpark@azura.example",
         procedures=list(Procedure.objects.published()),

@@ -5,18 +5,9 @@ import gzip
 
 import pytest
 
-from procedures.models import Procedure
-
-from .factories_appointments import PLACES, CenterFactory
 from .factories_requests import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def center():
-    """A center in Cedar Park, TX (within 50 miles of 78701, whatever the factories' order), offering all."""
-    return CenterFactory(name="Azura Cedar Park", place=PLACES["78613"], procedures=list(Procedure.objects.published()))
 
 
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}

@@ -5,18 +5,10 @@ page, and a content save shows at once."""
 import pytest
 
 from azura_site.models import SiteContact
-from procedures.models import Procedure
 
-from .factories_appointments import PLACES, CenterFactory
 from .html import attr, find_one, parse, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def center():
-    """A center in Cedar Park, TX (within 50 miles of 78701, whatever the factories' order), offering all."""
-    return CenterFactory(name="Azura Cedar Park", place=PLACES["78613"], procedures=list(Procedure.objects.published()))
 
 
 @pytest.fixture(autouse=True)
