@@ -17,7 +17,7 @@ def site(request: HttpRequest) -> dict:
     return {
         "alternate_links": alternate_links(languages),
         "language_switch": other,
-        "language_switch_url": switch_url(request) if other else "",
+        "language_switch_url": switch_url(request),
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
         "site_contact": SimpleLazyObject(SiteContact.current),
