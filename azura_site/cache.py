@@ -9,6 +9,12 @@ version). The page's language (English, or Spanish under /es/) is part of every 
 A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
 is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
 visitor cannot fill the cache by inventing parameters. Give Redis a `maxmemory` with an LRU policy (README).
+
+`PageCacheMiddleware` stores the pages `public_page` marks, with every header the middleware below it added, and
+answers a visit to an address without a query string before that middleware and the URL resolver run, in one
+round trip to the cache (the content generation and the page together): what Django's cache middleware does, at
+one place in the stack. An address with a query string is looked up by `public_page`, once it knows which
+parameters the page reads.
 """
 
 import functools
@@ -121,32 +127,81 @@ CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 
 
 def _page_key(request: HttpRequest) -> str:
+    """The key of the page asked for. The content generation is not in it but in the entry (see `_lookup`), so that
+    one round trip reads both; the language is in it as well as in the path: an English and a Spanish page never
+    share an entry, whatever the URL patterns become. (v3: entries carry their generation.)"""
     page = f"{request.path}?{request.GET.urlencode()}"
     path = hashlib.sha256(page.encode()).hexdigest()[:32]
-    # The language is in the key as well as in the path: an English and a Spanish page never share an entry,
-    # whatever the URL patterns become. (v2: entries hold their headers too.)
-    return f"page-cache:v2:{code_version()}:{request_generation(request)}:{translation.get_language()}:{path}"
+    return f"page-cache:v3:{code_version()}:{translation.get_language()}:{path}"
+
+
+def _lookup(request: HttpRequest, key: str) -> tuple | None:
+    """The cached page at `key` if it was rendered at the current content generation, which is also kept on the
+    request for whatever renders the page instead. An entry from an older generation is a miss: a save made
+    while a page was rendering leaves that page stale for nobody, because its entry carries the older number."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = content_generation()
+    request._content_generation = generation
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry
+    return None
 
 
 def _cached_response(entry: tuple) -> HttpResponse:
-    """A page from the cache, with the headers a freshly rendered one gets (set as they are: nothing to merge)."""
-    status, content, content_type, etag, cache_control, vary = entry
-    response = HttpResponse(content, status=status, content_type=content_type)
-    response["ETag"], response["Cache-Control"], response["Vary"] = etag, cache_control, vary
+    """A page from the cache, with the headers it was stored with (set as they are: nothing to merge)."""
+    _generation, status, content, headers = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
     return response
 
 
-def _keep(key: str, response: HttpResponse, seconds: int) -> None:
-    if response.status_code in (200, 400, 404) and not response.has_header("Set-Cookie"):
+def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) -> None:
+    """Store a page as every visitor without a session may see it: never one that sets a cookie (the CSRF token,
+    a session) or that the view wrote to the session of."""
+    session = getattr(request, "session", None)
+    if (
+        response.status_code in (200, 400, 404)
+        and not response.cookies
+        and not response.has_header("Set-Cookie")
+        and not (session is not None and session.modified)
+    ):
         set_response_etag(response)  # once, here, rather than on every answer from the cache
-        headers = [response[name] for name in ("Content-Type", "ETag", "Cache-Control", "Vary")]
-        cache.set(key, (response.status_code, response.content, *headers), seconds)
+        entry = (request_generation(request), response.status_code, response.content, tuple(response.items()))
+        cache.set(key, entry, seconds)
+
+
+class PageCacheMiddleware:
+    """The page cache's place in the stack (settings.MIDDLEWARE): below the conditional GET (a cached page still
+    answers 304), the language (the key's) and the session; above CSRF, authentication, messages, history and
+    axes, which an anonymous visitor's cached page needs none of, and whose headers (X-Frame-Options) are stored
+    with it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _cacheable(request) and not request.META.get("QUERY_STRING"):
+            key = _page_key(request)
+            entry = _lookup(request, key)
+            if entry is not None:
+                return _cached_response(entry)
+            request._page_cache_looked_up = key  # public_page need not ask again
+        response = self.get_response(request)
+        to_keep = getattr(response, "page_cache", None)
+        if to_keep is not None:
+            _keep(request, response, *to_keep)
+        return response
 
 
 def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Callable:
     """Cache an anonymous visitor's page for `seconds` (default PAGE_CACHE_SECONDS), or until content changes.
     Pages that say the time of day ("open now") pass a short time. `params` names the query parameters the
-    page reads: the view sees only those (for every visitor, cached or not), and the cache key holds only them."""
+    page reads: the view sees only those (for every visitor, cached or not), and the cache key holds only them.
+    PageCacheMiddleware stores the page, once the middleware below it has added its headers."""
     params = tuple(params)
 
     def decorator(view: Callable) -> Callable:
@@ -156,14 +211,15 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
             if not _cacheable(request):
                 return _public(view(request, *args, **kwargs))
             key = _page_key(request)
-            entry = cache.get(key)
-            if entry is not None:
-                return _cached_response(entry)
+            if getattr(request, "_page_cache_looked_up", None) != key:
+                entry = _lookup(request, key)
+                if entry is not None:
+                    return _cached_response(entry)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
             _public(response)
-            _keep(key, response, seconds or settings.PAGE_CACHE_SECONDS)
+            response.page_cache = (key, seconds or settings.PAGE_CACHE_SECONDS)
             return response
 
         return wrapper

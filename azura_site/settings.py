@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' pages from the page cache: below the conditional GET (304s), the language and the session;
+    # a cached page skips the middleware below and the URL resolver (azura_site/cache.py).
+    "azura_site.cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

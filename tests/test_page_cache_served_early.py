@@ -1,0 +1,99 @@
+"""The page cache answers from its place in the middleware stack: a cached page is the page first rendered, headers
+and all; a save made while a page renders leaves no stale entry; nothing that sets a cookie or writes the session
+is kept; the address with and without a query string shares one entry."""
+
+import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory
+
+from azura_site.cache import PageCacheMiddleware, bump_content_generation, public_page
+
+pytestmark = pytest.mark.django_db
+
+PROCEDURE_URL = "/pain-management/kyphoplasty/"
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def counted_view(rendered: list, during_render=lambda request: None):
+    @public_page()
+    def view(request):
+        rendered.append(request.path)
+        during_render(request)
+        return HttpResponse(f"rendered {len(rendered)}")
+
+    return view
+
+
+def test_a_cached_page_carries_every_header_of_the_page_first_rendered(client):
+    first = client.get(PROCEDURE_URL)
+    cached = client.get(PROCEDURE_URL)
+
+    def headers(response):
+        return {name: value for name, value in response.items() if name != "X-Request-ID"}
+
+    assert cached.content == first.content
+    assert headers(cached) == headers(first)
+    assert cached["X-Frame-Options"] == "DENY"  # set below the page cache, kept with the page
+
+
+def test_the_address_with_and_without_unread_parameters_shares_one_entry(client, django_assert_num_queries):
+    client.get(PROCEDURE_URL + "?utm_source=newsletter")  # looked up and kept by the view's decorator
+
+    with django_assert_num_queries(0):
+        plain = client.get(PROCEDURE_URL)  # answered by the middleware, before the view
+    with django_assert_num_queries(0):
+        again = client.get(PROCEDURE_URL + "?utm_source=leaflet")
+
+    assert plain.status_code == again.status_code == 200
+    assert plain.content == again.content
+
+
+def test_a_save_made_while_a_page_renders_sends_the_next_visitor_a_fresh_page():
+    rendered: list[str] = []
+    saves = iter([True, False])  # content is saved during the first rendering only
+
+    def save_during_the_first_render(request):
+        if next(saves):
+            bump_content_generation()
+
+    served = PageCacheMiddleware(counted_view(rendered, save_during_the_first_render))
+    factory = RequestFactory()
+
+    served(factory.get("/a-page/"))
+    second = served(factory.get("/a-page/"))
+    third = served(factory.get("/a-page/"))
+
+    assert len(rendered) == 2  # the first rendering was not served again: it may predate the save
+    assert second.content == third.content == b"rendered 2"
+
+
+def test_a_page_that_sets_the_csrf_cookie_is_not_kept():
+    rendered: list[str] = []
+    served = PageCacheMiddleware(CsrfViewMiddleware(counted_view(rendered, get_token)))
+    factory = RequestFactory()
+
+    answers = [served(factory.get("/a-form/")) for _ in range(2)]
+
+    assert len(rendered) == 2
+    assert all("csrftoken" in answer.cookies for answer in answers)  # each visitor gets a cookie of their own
+
+
+def test_a_page_that_writes_to_the_session_is_not_kept():
+    rendered: list[str] = []
+
+    def remember(request):
+        request.session["seen"] = True
+
+    served = SessionMiddleware(PageCacheMiddleware(counted_view(rendered, remember)))
+    factory = RequestFactory()
+
+    answers = [served(factory.get("/a-page/")) for _ in range(2)]
+
+    assert len(rendered) == 2
+    assert all("sessionid" in answer.cookies for answer in answers)
