@@ -27,8 +27,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.text import compress_string
 
 GENERATION_KEY = "page-cache:generation"
 MAX_VALUES = 5  # per parameter: no page reads more
@@ -129,10 +131,10 @@ CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 def _page_key(request: HttpRequest) -> str:
     """The key of the page asked for. The content generation is not in it but in the entry (see `_lookup`), so that
     one round trip reads both; the language is in it as well as in the path: an English and a Spanish page never
-    share an entry, whatever the URL patterns become. (v3: entries carry their generation.)"""
+    share an entry, whatever the URL patterns become. (v4: entries carry their generation and their gzipped copy.)"""
     page = f"{request.path}?{request.GET.urlencode()}"
     path = hashlib.sha256(page.encode()).hexdigest()[:32]
-    return f"page-cache:v3:{code_version()}:{translation.get_language()}:{path}"
+    return f"page-cache:v4:{code_version()}:{translation.get_language()}:{path}"
 
 
 def _lookup(request: HttpRequest, key: str) -> tuple | None:
@@ -150,13 +152,28 @@ def _lookup(request: HttpRequest, key: str) -> tuple | None:
     return None
 
 
-def _cached_response(entry: tuple) -> HttpResponse:
-    """A page from the cache, with the headers it was stored with (set as they are: nothing to merge)."""
-    _generation, status, content, headers = entry
-    response = HttpResponse(content, status=status)
+def _cached_response(request: HttpRequest, entry: tuple) -> HttpResponse:
+    """A page from the cache, with the headers it was stored with (set as they are: nothing to merge), gzipped
+    for a browser that accepts it as GZipMiddleware would, but once, when the page was stored."""
+    _generation, status, content, compressed, headers = entry
+    gzipped = compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(compressed if gzipped else content, status=status)
     for name, value in headers:
         response.headers[name] = value
+    if gzipped:
+        response.headers["ETag"] = "W/" + response.headers["ETag"]  # the same page, not the same bytes
+        response.headers["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
     return response
+
+
+def _compressed(response: HttpResponse) -> bytes | None:
+    """The page gzipped, padded as GZipMiddleware pads it, if that makes it shorter; a page that may be sent
+    compressed varies on Accept-Encoding."""
+    if len(response.content) < 200:
+        return None
+    patch_vary_headers(response, ["Accept-Encoding"])
+    compressed = compress_string(response.content, max_random_bytes=GZipMiddleware.max_random_bytes)
+    return compressed if len(compressed) < len(response.content) else None
 
 
 def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) -> None:
@@ -170,7 +187,8 @@ def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) 
         and not (session is not None and session.modified)
     ):
         set_response_etag(response)  # once, here, rather than on every answer from the cache
-        entry = (request_generation(request), response.status_code, response.content, tuple(response.items()))
+        compressed = _compressed(response)
+        entry = (request_generation(request), response.status_code, response.content, compressed, (*response.items(),))
         cache.set(key, entry, seconds)
 
 
@@ -188,7 +206,7 @@ class PageCacheMiddleware:
             key = _page_key(request)
             entry = _lookup(request, key)
             if entry is not None:
-                return _cached_response(entry)
+                return _cached_response(request, entry)
             request._page_cache_looked_up = key  # public_page need not ask again
         response = self.get_response(request)
         to_keep = getattr(response, "page_cache", None)
@@ -214,7 +232,7 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
             if getattr(request, "_page_cache_looked_up", None) != key:
                 entry = _lookup(request, key)
                 if entry is not None:
-                    return _cached_response(entry)
+                    return _cached_response(request, entry)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()

@@ -36,11 +36,29 @@ def test_a_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client, cen
     assert len(response.content) < len(unzipped(response)) / 2
 
 
-def test_a_page_from_the_page_cache_is_compressed_too(client, center):
-    client.get("/pain-management/kyphoplasty/")
-    response = client.get("/pain-management/kyphoplasty/", **GZIP)
+@pytest.mark.parametrize("url", ["/pain-management/kyphoplasty/", "/centers/?q=78701"])
+def test_a_page_from_the_page_cache_is_sent_compressed_or_whole_as_each_browser_asks(client, center, settings, url):
+    settings.PAGE_CACHE_SECONDS = 600
+    whole = client.get(url)  # rendered and kept
 
-    assert "Kyphoplasty" in unzipped(response)
+    compressed = client.get(url, **GZIP)
+    whole_again = client.get(url)
+
+    assert unzipped(compressed) == whole.content.decode() == whole_again.content.decode()
+    assert not whole_again.has_header("Content-Encoding")
+    assert compressed["ETag"] == "W/" + whole_again["ETag"]
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+
+
+def test_a_page_from_the_page_cache_is_compressed_once_when_kept(client, center, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/pain-management/kyphoplasty/", **GZIP)  # rendered, compressed on its way out, and kept
+    first = client.get("/pain-management/kyphoplasty/", **GZIP)
+
+    again = client.get("/pain-management/kyphoplasty/", **GZIP)
+
+    assert again.content == first.content  # the same bytes, padding and all: not compressed afresh
+    assert client.get("/pain-management/kyphoplasty/", HTTP_IF_NONE_MATCH=first["ETag"], **GZIP).status_code == 304
 
 
 def test_a_browser_that_does_not_accept_gzip_gets_the_page_whole(client, center):
