@@ -22,6 +22,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from azura_site.tasks import retry_delay
+
 from .models import AppointmentRequest, Center, RequestEmail
 from .tasks import send_request_email
 
@@ -56,12 +58,6 @@ def confirmation_email(appointment_request: AppointmentRequest) -> RequestEmail 
     it says "we sent" only when one was sent, "we are sending" while one waits in the queue."""
     to_patient = [email for email in appointment_request.emails.all() if email.to_patient]
     return max(to_patient, key=lambda email: (email.created_at, email.pk)) if to_patient else None
-
-
-def retry_delay(attempts: int) -> timedelta:
-    """How long to wait after the given number of failed tries: 30 s, 60 s, 2 min, … at most an hour."""
-    seconds = settings.EMAIL_RETRY_FIRST_SECONDS * 2 ** max(attempts - 1, 0)
-    return timedelta(seconds=min(seconds, settings.EMAIL_RETRY_MAX_SECONDS))
 
 
 def deliver(email_id: int) -> str:

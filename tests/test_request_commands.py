@@ -7,6 +7,7 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments.management.commands.remind_stale_requests import one_business_day_before
 from appointments.models import AppointmentRequest, RequestEmail
+from azura_site.tasks import STAFF_EMAIL_ATTEMPTS, send_email
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, age
@@ -89,16 +91,44 @@ def test_remind_emails_hold_no_patient_details(stale_requests, run_worker):
         assert not re.search(r"AZ-\w{4}-\w{4}", message.body)
 
 
-def test_remind_queues_its_emails_so_a_dead_mail_server_does_not_break_it(stale_requests, settings, run_worker):
+@pytest.fixture
+def dead_mail_server(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, False, 2
 
+
+def test_remind_queues_its_emails_so_a_dead_mail_server_does_not_break_it(stale_requests, dead_mail_server, run_worker):
     output = run("remind_stale_requests")  # nothing listens on the discard port: the server is down
 
     assert re.search(r"Reminded 2 centers? about 3 requests?", output), output
     assert run_worker() == 2
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"FAILED"}  # the worker records the failure
     assert mail.outbox == []
+    retries = DBTaskResult.objects.filter(status="READY")
+    assert retries.count() == 2  # each reminder is tried again later
+    soon = timezone.now() + timedelta(seconds=settings.EMAIL_RETRY_FIRST_SECONDS)
+    assert all(timezone.now() < retry.run_after <= soon for retry in retries)
+
+
+def test_a_reminder_that_could_not_go_is_sent_once_the_mail_server_is_back(
+    stale_requests, dead_mail_server, run_worker, settings
+):
+    run("remind_stale_requests")
+    run_worker()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server answers again
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())  # the next try is due
+
+    assert run_worker() == 2
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["north@azura.example", "south@azura.example"]
+    assert DBTaskResult.objects.filter(status="READY").count() == 0
+
+
+def test_a_staff_email_stops_trying_after_its_last_attempt(dead_mail_server, run_worker):
+    send_email.using(run_after=timezone.now()).enqueue("Subject", "Body", ["north@azura.example"], STAFF_EMAIL_ATTEMPTS)
+
+    assert run_worker() == 1
+
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED"]  # the worker records it
 
 
 def test_remind_says_how_many_centers_and_requests_it_reminded(stale_requests):

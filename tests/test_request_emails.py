@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments import mail as request_mail
 from appointments.models import AppointmentRequest, RequestEmail
+from azura_site.tasks import retry_delay
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, form_data
@@ -169,7 +170,7 @@ def test_a_refused_email_is_tried_again_after_30_seconds_then_twice_as_long(
 
 
 def test_retry_waits_grow_to_at_most_an_hour(settings):
-    waits = [request_mail.retry_delay(attempt).total_seconds() for attempt in range(1, 12)]
+    waits = [retry_delay(attempt).total_seconds() for attempt in range(1, 12)]
     assert waits[:4] == [30, 60, 120, 240]
     assert waits[-1] == 3600
     assert waits == sorted(waits)
