@@ -2,6 +2,8 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import cc_delim_re
 from django.views.defaults import bad_request
 
 # Geolocation for this site only ("Use my location"); every other powerful feature off.
@@ -45,3 +47,19 @@ class RejectNullBytesMiddleware:
         if "\x00" in request.path_info or (in_admin and "\x00" in unquote(request.META.get("QUERY_STRING", ""))):
             return bad_request(request, exception=ValueError("a NUL byte in the address"))
         return self.get_response(request)
+
+
+class LanguageFromAddressMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without its `Vary: Accept-Language`. With prefix_default_language=False an address
+    names its language (/es/... is Spanish, any other English), never the browser's Accept-Language nor a cookie,
+    so a shared cache need not keep a copy of each page per browser language."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [name for name in cc_delim_re.split(response["Vary"]) if name.lower() not in ("", "accept-language")]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session, before CommonMiddleware (whose slash redirect must see the /es/ prefix resolved): the
     # language is the URL's (/es/... is Spanish), never a cookie or Accept-Language: an unprefixed page is English.
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, without the Vary: Accept-Language that would not be true here.
+    "azura_site.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages from the page cache: below the conditional GET (304s), the language and the session;

@@ -88,3 +88,25 @@ def test_english_and_spanish_pages_are_cached_apart(client, settings):
     assert english["Content-Language"] == english_again["Content-Language"] == "en"
     assert spanish["Content-Language"] == "es"
     assert english_again.content == english.content
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 600])
+def test_a_browser_asking_for_spanish_gets_the_english_page_at_an_english_address(client, settings, page_cache_seconds):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    client.get("/pain-management/")  # kept by the page cache, when it is on
+
+    response = client.get("/pain-management/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+
+    assert response["Content-Language"] == "en"
+    assert '<html lang="en"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/pain-management/kyphoplasty/", "/es/pain-management/kyphoplasty/", "/centers/"]
+)
+def test_pages_do_not_vary_on_the_browser_language_since_the_address_names_it(client, path):
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+
+    varies_on = [name.strip().lower() for name in response["Vary"].split(",")]
+    assert "accept-language" not in varies_on
+    assert {"cookie", "accept-encoding"} <= set(varies_on)  # what the page does vary on is still said
