@@ -103,7 +103,7 @@ chromium:
 MESSAGES_IGNORE := --ignore='node_modules/*' --ignore='assets/*' --ignore='staticfiles/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='tests/*' --ignore='templates/admin/*' --ignore='media/*'
 messages: install gettext
-	$(BIN)/python manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py makemessages -l es --no-obsolete --no-wrap --add-location=file $(MESSAGES_IGNORE)
 	$(BIN)/python manage.py compilemessages -l es --ignore='.venv/*' --ignore='node_modules/*'
 
 # GNU gettext (xgettext, msgfmt) for `make messages` and the translation check; from Debian when we may (root).
