@@ -44,7 +44,8 @@ def code_version() -> str:
     the older code (pointing at static files that may be gone, or a procedure row pickled before a model changed) is
     served after it. Read once per process."""
     digest = hashlib.sha256()
-    sources = [(Path(directory), "*.html") for directory in settings.TEMPLATES[0]["DIRS"]]
+    template_dirs: list[str] = settings.TEMPLATES[0]["DIRS"]  # type: ignore[assignment]  # our settings: a list
+    sources = [(Path(directory), "*.html") for directory in template_dirs]
     sources += [(Path(directory), "*.mo") for directory in settings.LOCALE_PATHS]  # the translations
     sources += [(settings.BASE_DIR / app, "*.py") for app in OUR_APPS]
     for directory, pattern in sources:
@@ -78,7 +79,7 @@ def request_generation(request: HttpRequest | None) -> int:
         return content_generation()
     generation = getattr(request, "_content_generation", None)
     if generation is None:
-        generation = request._content_generation = content_generation()
+        generation = request._content_generation = content_generation()  # type: ignore[attr-defined]  # a memo
     return generation
 
 
@@ -145,7 +146,7 @@ def _lookup(request: HttpRequest, key: str) -> tuple | None:
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = content_generation()
-    request._content_generation = generation
+    request._content_generation = generation  # type: ignore[attr-defined]  # read by request_generation
     entry = found.get(key)
     if entry is not None and entry[0] == generation:
         return entry
@@ -207,7 +208,7 @@ class PageCacheMiddleware:
             entry = _lookup(request, key)
             if entry is not None:
                 return _cached_response(request, entry)
-            request._page_cache_looked_up = key  # public_page need not ask again
+            request._page_cache_looked_up = key  # type: ignore[attr-defined]  # public_page need not ask again
         response = self.get_response(request)
         to_keep = getattr(response, "page_cache", None)
         if to_keep is not None:
@@ -225,7 +226,7 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            request.GET = known_query(request.GET, params)
+            request.GET = known_query(request.GET, params)  # type: ignore[assignment]  # immutable, as Django's
             if not _cacheable(request):
                 return _public(view(request, *args, **kwargs))
             key = _page_key(request)

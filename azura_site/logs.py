@@ -43,14 +43,14 @@ class RequestLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if REQUEST_ID_RE.fullmatch(incoming) else uuid.uuid4().hex
+        request_id = incoming if REQUEST_ID_RE.fullmatch(incoming) else uuid.uuid4().hex
         started = time.perf_counter()
         response = self.get_response(request)
-        response["X-Request-ID"] = request.id
+        response["X-Request-ID"] = request_id
         log.info(
             "request",
             extra={
-                "request_id": request.id,
+                "request_id": request_id,
                 "method": request.method,
                 "path": request.path,
                 "status": response.status_code,

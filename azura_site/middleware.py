@@ -1,9 +1,8 @@
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
-from django.utils.cache import cc_delim_re
 from django.views.defaults import bad_request
 
 # Geolocation for this site only ("Use my location"); every other powerful feature off.
@@ -54,10 +53,11 @@ class LanguageFromAddressMiddleware(LocaleMiddleware):
     names its language (/es/... is Spanish, any other English), never the browser's Accept-Language nor a cookie,
     so a shared cache need not keep a copy of each page per browser language."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         response = super().process_response(request, response)
         if response.has_header("Vary"):
-            kept = [name for name in cc_delim_re.split(response["Vary"]) if name.lower() not in ("", "accept-language")]
+            named = [name.strip() for name in response["Vary"].split(",")]
+            kept = [name for name in named if name.lower() not in ("", "accept-language")]
             if kept:
                 response["Vary"] = ", ".join(kept)
             else:
