@@ -87,8 +87,8 @@ def _zip_candidates(text: str) -> list[re.Match]:
 
 
 def _city_or_state_place(text: str) -> Place:
-    if code := geo.state_code(text):
-        return Place(geo.state_point(code), STATE_NAMES[code], state=code)
+    if (code := geo.state_code(text)) and (point := geo.state_point(code)):
+        return Place(point, STATE_NAMES[code], state=code)
     text = HOUSE_NUMBER_RE.sub("", text)
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if len(parts) > 2:  # a street address: its city and state are the last parts

@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,6 +32,9 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.text import compress_string
+
+if TYPE_CHECKING:
+    from django.http.request import _ImmutableQueryDict
 
 GENERATION_KEY = "page-cache:generation"
 MAX_VALUES = 5  # per parameter: no page reads more
@@ -113,7 +117,7 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def known_query(query: QueryDict, params: Iterable[str]) -> QueryDict:
+def known_query(query: QueryDict, params: Iterable[str]) -> "_ImmutableQueryDict":
     """The query parameters a page reads, and nothing else, in the page's own order whatever order the visitor
     used; values trimmed and bounded."""
     known = QueryDict(mutable=True)
@@ -122,7 +126,7 @@ def known_query(query: QueryDict, params: Iterable[str]) -> QueryDict:
         if values:
             known.setlist(name, values)
     known._mutable = False
-    return known
+    return cast("_ImmutableQueryDict", known)
 
 
 # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
@@ -226,7 +230,7 @@ def public_page(seconds: int | None = None, params: Iterable[str] = ()) -> Calla
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            request.GET = known_query(request.GET, params)  # type: ignore[assignment]  # immutable, as Django's
+            request.GET = known_query(request.GET, params)
             if not _cacheable(request):
                 return _public(view(request, *args, **kwargs))
             key = _page_key(request)
