@@ -111,6 +111,26 @@ def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, edi
     assert texts(rows["Risk or side effect, item 1"], "ins") == ["added: or bruising"]
 
 
+def test_compare_shows_a_changed_section_and_comparison_row_word_by_word(client, editor, kyphoplasty):
+    draft = start_draft(client, kyphoplasty)
+    section = draft.sections.first()
+    row = draft.comparison_rows.first()
+    save_draft(
+        client,
+        draft,
+        **{"sections-0-body_en": section.body + " Added to the section.", "comparison_rows-0-aspect_en": "Aims"},
+    )
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    changes = {text(find_one(r, "th")): r for r in find_all(find_one(html, "tbody"), "tr")}
+    assert len(changes) == 2, list(changes)
+    section_change = next(r for label, r in changes.items() if label.startswith("Section"))
+    assert texts(section_change, "ins") == ["added: Added to the section."]
+    row_change = next(r for label, r in changes.items() if label.startswith("Comparison"))
+    assert texts(row_change, "del") == [f"removed: {row.aspect}"]
+    assert texts(row_change, "ins") == ["added: Aims"]
+
+
 def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, kyphoplasty, public):
     live_summary = summary_on(public)
     draft = start_draft(client, kyphoplasty)
