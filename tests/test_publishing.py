@@ -131,6 +131,20 @@ def test_compare_shows_a_changed_section_and_comparison_row_word_by_word(client,
     assert texts(row_change, "ins") == ["added: Aims"]
 
 
+def test_compare_shows_a_reference_whose_date_alone_changed(client, editor, kyphoplasty):
+    ListItem.objects.create(
+        procedure=kyphoplasty, kind=ListItem.Kind.REFERENCE, text="Client reference", dated=dt.date(2025, 3, 1)
+    )
+    draft = start_draft(client, kyphoplasty)
+    save_draft(client, draft, **{"list_items-5-0-dated": "2026-03-01"})
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    rows = {text(find_one(row, "th")): row for row in find_all(find_one(html, "tbody"), "tr")}
+    assert set(rows) == {"Reference, item 1"}
+    assert texts(rows["Reference, item 1"], "del") == ["removed: 2025-03-01"]
+    assert texts(rows["Reference, item 1"], "ins") == ["added: 2026-03-01"]
+
+
 def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, kyphoplasty, public):
     live_summary = summary_on(public)
     draft = start_draft(client, kyphoplasty)
