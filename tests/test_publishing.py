@@ -180,6 +180,25 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     assert PublishingEvent.Action.SCHEDULED in actions
 
 
+def test_a_publish_time_long_past_is_refused_next_to_the_field_not_published_at_once(
+    client, editor, kyphoplasty, public, run_worker
+):
+    draft = start_draft(client, kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+    last_year = timezone.localtime() - dt.timedelta(days=365)  # a slip of the year
+    data = change_form_data(client, url, summary_en=NEW_SUMMARY, go_live_at=last_year.strftime("%Y-%m-%dT%H:%M"))
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["go_live_at"] == [
+        "This time has passed. Choose a later one, or leave it empty and use “Publish now”."
+    ]
+    assert run_worker() == 0
+    assert summary_on(public) != NEW_SUMMARY
+    draft.refresh_from_db()
+    assert draft.go_live_at is None
+
+
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
     confirm = client.get(f"{ADMIN}/{kyphoplasty.pk}/unpublish/")
     assert "Yes, unpublish" in confirm.content.decode()
