@@ -22,12 +22,19 @@ from .page_history import page_history
 
 # A "Publish at" time this far in the past is a slip (the wrong day or year), not "now": refused rather than
 # published at once without the "Publish now" confirmation. The current minute, typed by hand, is a little past.
+# Years away is a slip too (and in the year 9999 it cannot be stored in UTC).
 PUBLISH_AT_GRACE = dt.timedelta(minutes=5)
+PUBLISH_AT_YEARS = 5
 
 
 def publish_time_not_passed(value: dt.datetime | None) -> None:
-    if value is not None and value < timezone.now() - PUBLISH_AT_GRACE:
+    if value is None:
+        return
+    now = timezone.now()
+    if value < now - PUBLISH_AT_GRACE:
         raise ValidationError("This time has passed. Choose a later one, or leave it empty and use “Publish now”.")
+    if value > now + dt.timedelta(days=366 * PUBLISH_AT_YEARS):
+        raise ValidationError(f"This time is more than {PUBLISH_AT_YEARS} years away: check the year.")
 
 
 def is_live(page: Revisable | None) -> bool:

@@ -199,6 +199,18 @@ def test_a_publish_time_long_past_is_refused_next_to_the_field_not_published_at_
     assert draft.go_live_at is None
 
 
+@pytest.mark.parametrize("when", ["9999-12-31T23:59", "2099-01-01T09:00"])
+def test_a_publish_time_years_away_is_refused_next_to_the_field(client, editor, kyphoplasty, when):
+    draft = start_draft(client, kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+
+    response = client.post(url, change_form_data(client, url, go_live_at=when))  # was a 500 for year 9999
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["go_live_at"] == [
+        "This time is more than 5 years away: check the year."
+    ]
+
+
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
     confirm = client.get(f"{ADMIN}/{kyphoplasty.pk}/unpublish/")
     assert "Yes, unpublish" in confirm.content.decode()
