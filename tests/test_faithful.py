@@ -205,3 +205,13 @@ def test_a_procedure_published_again_is_searched_again(client):
     response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
     assert response.status_code == 200
     assert "no longer on our site" not in response.content.decode()
+
+
+def test_a_withdrawn_procedure_in_a_directory_link_is_ignored_with_a_note(client):
+    Procedure.objects.filter(slug="kyphoplasty").update(status=Status.DRAFT)
+
+    response = client.get("/physicians/", {"procedure": "kyphoplasty"})
+    assert response.status_code == 200  # was a 400 "Select a valid choice"
+    shown = parse(response)
+    assert "The procedure in this link is no longer on our site" in " ".join(texts(shown, "p"))
+    assert "Kyphoplasty" not in " ".join(texts(shown, "option"))
