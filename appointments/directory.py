@@ -49,10 +49,12 @@ class PhysicianFilterForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         procedure = data.get("procedure") if data is not None else None
-        moved = linked_procedure(procedure) if procedure else None
-        if moved and moved.slug and moved.slug != procedure:  # an old link to a page that moved: search it there
+        linked = linked_procedure(procedure) if procedure else None
+        # An old link to a page that moved searches it there; to a withdrawn page, every procedure (and says so).
+        self.procedure_withdrawn = bool(linked and linked.withdrawn)
+        if linked and linked.slug != procedure:
             data = data.copy()
-            data["procedure"] = moved.slug
+            data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
         self.fields["procedure"].choices = [("", self.fields["procedure"].empty_label), *selectors.procedure_choices()]

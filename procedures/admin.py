@@ -90,6 +90,15 @@ class ProcedureForm(SpanishCheckForm):
         return slug
 
 
+class ProcedureListForm(forms.ModelForm):
+    """A row of the procedure list: its "Order" box names its page (Django's list inputs have no label)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].widget.attrs["aria-label"] = f"Order of {self.instance}"
+
+
 @admin.register(Procedure)
 class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = (
@@ -156,6 +165,9 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
 
     class Media:
         js = EDITOR_JS
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": ProcedureListForm, **kwargs})
 
     def get_urls(self):
         health = path("health/", self.admin_site.admin_view(self.health_view), name="procedures_procedure_health")

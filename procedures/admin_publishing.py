@@ -3,6 +3,8 @@ preview, compare, publish, discard, unpublish. A published page is read-only in 
 through a draft (procedures/publishing.py).
 """
 
+import datetime as dt
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +19,22 @@ from . import publishing
 from .compare import compare
 from .models import Revisable
 from .page_history import page_history
+
+# A "Publish at" time this far in the past is a slip (the wrong day or year), not "now": refused rather than
+# published at once without the "Publish now" confirmation. The current minute, typed by hand, is a little past.
+# Years away is a slip too (and in the year 9999 it cannot be stored in UTC).
+PUBLISH_AT_GRACE = dt.timedelta(minutes=5)
+PUBLISH_AT_YEARS = 5
+
+
+def publish_time_not_passed(value: dt.datetime | None) -> None:
+    if value is None:
+        return
+    now = timezone.now()
+    if value < now - PUBLISH_AT_GRACE:
+        raise ValidationError("This time has passed. Choose a later one, or leave it empty and use “Publish now”.")
+    if value > now + dt.timedelta(days=366 * PUBLISH_AT_YEARS):
+        raise ValidationError(f"This time is more than {PUBLISH_AT_YEARS} years away: check the year.")
 
 
 def is_live(page: Revisable | None) -> bool:
@@ -113,6 +131,7 @@ class PublishingAdminMixin:
                 required=False,
                 widget=widget,
                 input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+                validators=[publish_time_not_passed],
                 help_text=f"{db_field.help_text} In the site's time zone ({timezone.get_current_timezone_name()}).",
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

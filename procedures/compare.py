@@ -79,7 +79,7 @@ PART_LISTS = (
             [*_in(lang, "text", "detail"), *extra],
         )
         for kind in ListItem.Kind
-        for lang, suffix, extra in (("en", "", ["link"]), ("es", " (Spanish)", []))
+        for lang, suffix, extra in (("en", "", ["link", "dated"]), ("es", " (Spanish)", []))
     ]
 )
 

@@ -5,7 +5,7 @@ import pytest
 
 from procedures.models import Procedure
 
-from .html import find_all, parse, text
+from .html import attr, find_all, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +38,13 @@ def test_the_admin_names_no_historical_model(client, editor):
     html = client.get("/admin/").content.decode() + client.get("/admin/procedures/").content.decode()
     assert "Historical" not in html
     assert "historical" not in html
+
+
+def test_each_order_box_of_the_procedure_list_names_its_page(client, editor):
+    html = parse(client.get("/admin/procedures/procedure/"))
+    boxes = [box for box in find_all(html, "input") if (attr(box, "name") or "").endswith("-position")]
+    assert sorted(attr(box, "aria-label") for box in boxes) == [
+        "Order of Epidural Injections",
+        "Order of Facet Joint Injections",
+        "Order of Kyphoplasty",
+    ]

@@ -89,6 +89,7 @@ def test_the_comparison_keeps_the_copys_hedge(client):
 def test_every_key_fact_is_the_clients_words(client, seed_text, slug):
     facts = find_one(page(client, slug), "dl", **{"class": "key-facts"})
     copy = normalised(seed_text)
+    assert texts(facts, "dd"), "no key fact shown: nothing to hold to the copy"
     for label, value in zip(texts(facts, "dt"), texts(facts, "dd"), strict=True):
         assert in_copy(value, copy), f"{label}: {value!r} is not the copy's words"
 
@@ -104,6 +105,7 @@ def test_the_facet_anesthetic_and_steroid_are_what_is_injected_not_anesthesia(cl
 def test_every_condition_comes_from_one_sentence_of_the_copy(client, seed_text, slug):
     sentences = [set(re.findall(r"[a-z-]+", s.lower())) for s in re.split(r"(?<=[.?!])\s", normalised(seed_text))]
     section = find_one(page(client, slug), "section", id="conditions")
+    assert texts(find_one(section, "ul"), "li"), "no condition shown: nothing to hold to the copy"
     for item in texts(find_one(section, "ul"), "li"):
         words = set(re.findall(r"[a-z-]+", item.lower()))
         assert any(words <= sentence for sentence in sentences), f"{item!r} is not from one sentence of the copy"
@@ -205,3 +207,13 @@ def test_a_procedure_published_again_is_searched_again(client):
     response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
     assert response.status_code == 200
     assert "no longer on our site" not in response.content.decode()
+
+
+def test_a_withdrawn_procedure_in_a_directory_link_is_ignored_with_a_note(client):
+    Procedure.objects.filter(slug="kyphoplasty").update(status=Status.DRAFT)
+
+    response = client.get("/physicians/", {"procedure": "kyphoplasty"})
+    assert response.status_code == 200  # was a 400 "Select a valid choice"
+    shown = parse(response)
+    assert "The procedure in this link is no longer on our site" in " ".join(texts(shown, "p"))
+    assert "Kyphoplasty" not in " ".join(texts(shown, "option"))

@@ -111,6 +111,40 @@ def test_compare_shows_each_changed_field_and_list_item_word_by_word(client, edi
     assert texts(rows["Risk or side effect, item 1"], "ins") == ["added: or bruising"]
 
 
+def test_compare_shows_a_changed_section_and_comparison_row_word_by_word(client, editor, kyphoplasty):
+    draft = start_draft(client, kyphoplasty)
+    section = draft.sections.first()
+    row = draft.comparison_rows.first()
+    save_draft(
+        client,
+        draft,
+        **{"sections-0-body_en": section.body + " Added to the section.", "comparison_rows-0-aspect_en": "Aims"},
+    )
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    changes = {text(find_one(r, "th")): r for r in find_all(find_one(html, "tbody"), "tr")}
+    assert len(changes) == 2, list(changes)
+    section_change = next(r for label, r in changes.items() if label.startswith("Section"))
+    assert texts(section_change, "ins") == ["added: Added to the section."]
+    row_change = next(r for label, r in changes.items() if label.startswith("Comparison"))
+    assert texts(row_change, "del") == [f"removed: {row.aspect}"]
+    assert texts(row_change, "ins") == ["added: Aims"]
+
+
+def test_compare_shows_a_reference_whose_date_alone_changed(client, editor, kyphoplasty):
+    ListItem.objects.create(
+        procedure=kyphoplasty, kind=ListItem.Kind.REFERENCE, text="Client reference", dated=dt.date(2025, 3, 1)
+    )
+    draft = start_draft(client, kyphoplasty)
+    save_draft(client, draft, **{"list_items-5-0-dated": "2026-03-01"})
+
+    html = parse(client.get(f"{ADMIN}/{draft.pk}/compare/"))
+    rows = {text(find_one(row, "th")): row for row in find_all(find_one(html, "tbody"), "tr")}
+    assert set(rows) == {"Reference, item 1"}
+    assert texts(rows["Reference, item 1"], "del") == ["removed: 2025-03-01"]
+    assert texts(rows["Reference, item 1"], "ins") == ["added: 2026-03-01"]
+
+
 def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, kyphoplasty, public):
     live_summary = summary_on(public)
     draft = start_draft(client, kyphoplasty)
@@ -144,6 +178,37 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     actions = list(kyphoplasty.publishing_events.values_list("action", flat=True))
     assert actions[0] == PublishingEvent.Action.PUBLISHED
     assert PublishingEvent.Action.SCHEDULED in actions
+
+
+def test_a_publish_time_long_past_is_refused_next_to_the_field_not_published_at_once(
+    client, editor, kyphoplasty, public, run_worker
+):
+    draft = start_draft(client, kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+    last_year = timezone.localtime() - dt.timedelta(days=365)  # a slip of the year
+    data = change_form_data(client, url, summary_en=NEW_SUMMARY, go_live_at=last_year.strftime("%Y-%m-%dT%H:%M"))
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["go_live_at"] == [
+        "This time has passed. Choose a later one, or leave it empty and use “Publish now”."
+    ]
+    assert run_worker() == 0
+    assert summary_on(public) != NEW_SUMMARY
+    draft.refresh_from_db()
+    assert draft.go_live_at is None
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59", "2099-01-01T09:00"])
+def test_a_publish_time_years_away_is_refused_next_to_the_field(client, editor, kyphoplasty, when):
+    draft = start_draft(client, kyphoplasty)
+    url = f"{ADMIN}/{draft.pk}/change/"
+
+    response = client.post(url, change_form_data(client, url, go_live_at=when))  # was a 500 for year 9999
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["go_live_at"] == [
+        "This time is more than 5 years away: check the year."
+    ]
 
 
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
