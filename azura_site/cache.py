@@ -201,22 +201,37 @@ class PageCacheMiddleware:
     """The page cache's place in the stack (settings.MIDDLEWARE): below the conditional GET (a cached page still
     answers 304), the language (the key's) and the session; above CSRF, authentication, messages, history and
     axes, which an anonymous visitor's cached page needs none of, and whose headers (X-Frame-Options) are stored
-    with it."""
+    with it.
+
+    Each process remembers the addresses whose answer was no page to keep (the request form, the admin's sign-in,
+    robots.txt, an address that is not found), so that they cost the cache nothing on later visits; `public_page`
+    still looks such an address up, and the first page kept there takes it off the list. The list is bounded:
+    emptied when full, whatever addresses visitors invent."""
+
+    MAX_OTHER_ADDRESSES = 10_000
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
+        self.other_addresses: set[str] = set()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _cacheable(request) and not request.META.get("QUERY_STRING"):
+        looked_up = False
+        if _cacheable(request) and not request.META.get("QUERY_STRING") and request.path not in self.other_addresses:
             key = _page_key(request)
             entry = _lookup(request, key)
             if entry is not None:
                 return _cached_response(request, entry)
             request._page_cache_looked_up = key  # type: ignore[attr-defined]  # public_page need not ask again
+            looked_up = True
         response = self.get_response(request)
         to_keep = getattr(response, "page_cache", None)
         if to_keep is not None:
             _keep(request, response, *to_keep)
+            self.other_addresses.discard(request.path)
+        elif looked_up:
+            if len(self.other_addresses) >= self.MAX_OTHER_ADDRESSES:
+                self.other_addresses.clear()
+            self.other_addresses.add(request.path)
         return response
 
 

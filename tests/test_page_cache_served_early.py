@@ -4,6 +4,7 @@ is kept; the address with and without a query string shares one entry."""
 
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
@@ -97,3 +98,44 @@ def test_a_page_that_writes_to_the_session_is_not_kept():
 
     assert len(rendered) == 2
     assert all("sessionid" in answer.cookies for answer in answers)
+
+
+@pytest.fixture
+def cache_reads(monkeypatch) -> list[list[str]]:
+    """The page cache's reads (one get_many each), through Django's own cache."""
+    reads: list[list[str]] = []
+    read = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return read(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    return reads
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/appointments/request/", "/no-such-page/"])
+def test_an_address_that_is_no_kept_page_costs_the_cache_nothing_on_later_visits(client, cache_reads, path):
+    client.get(path)
+    assert len(cache_reads) == 1  # asked once
+
+    client.get(path)
+
+    assert len(cache_reads) == 1
+
+
+def test_an_address_that_becomes_a_kept_page_is_answered_by_the_middleware_again():
+    rendered: list[str] = []
+    kept_page = counted_view(rendered)
+    views = iter([lambda request: HttpResponse("not a kept page"), kept_page, kept_page])
+    served = PageCacheMiddleware(lambda request: next(views)(request))
+    factory = RequestFactory()
+
+    first = served(factory.get("/a-page/"))  # remembered as no page to keep
+    served(factory.get("/a-page/"))  # now a kept page: public_page looks it up, renders and marks it
+    third = served(factory.get("/a-page/"))
+
+    assert first.content == b"not a kept page"
+    assert rendered == ["/a-page/"]
+    assert third.content == b"rendered 1"  # from the cache, before any view
+    assert next(views, None) is kept_page  # the third visit reached no view
