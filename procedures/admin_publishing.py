@@ -145,7 +145,13 @@ class PublishingAdminMixin:
         super().save_model(request, obj, form, change)
         if obj.is_draft_copy:
             publishing.draft_saved(draft=obj, user=request.user)
-            messages.info(request, "Saved the draft. The live page is unchanged until you publish the draft.")
+            if obj.go_live_at:
+                when = f"{timezone.localtime(obj.go_live_at):%b %-d, %Y %H:%M %Z}"
+                messages.info(
+                    request, f"Saved the draft. It will be published on {when}; the live page is unchanged until then."
+                )
+            else:
+                messages.info(request, "Saved the draft. The live page is unchanged until you publish the draft.")
 
     def response_change(self, request, obj):
         """After saving a draft, stay on it: preview, compare and publish are there."""

@@ -180,6 +180,23 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     assert PublishingEvent.Action.SCHEDULED in actions
 
 
+@pytest.mark.parametrize("scheduled", [True, False])
+def test_saving_a_draft_says_when_it_goes_live(client, editor, kyphoplasty, scheduled):
+    draft = start_draft(client, kyphoplasty)
+    later = timezone.localtime() + dt.timedelta(days=3)
+    url = f"{ADMIN}/{draft.pk}/change/"
+    changes = {"go_live_at": later.strftime("%Y-%m-%dT%H:%M")} if scheduled else {}
+
+    page = client.post(url, change_form_data(client, url, summary_en=NEW_SUMMARY, **changes), follow=True)
+
+    said = " ".join(str(message) for message in page.context["messages"])
+    if scheduled:
+        assert f"It will be published on {later:%b %-d, %Y %H:%M}" in said
+        assert "until you publish" not in said  # it need not be published by hand
+    else:
+        assert "The live page is unchanged until you publish the draft." in said
+
+
 def test_a_publish_time_long_past_is_refused_next_to_the_field_not_published_at_once(
     client, editor, kyphoplasty, public, run_worker
 ):
