@@ -5,7 +5,9 @@ list page whose number of queries does not grow with the requests on it."""
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,7 +16,7 @@ from appointments.models import AppointmentRequest
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory, age
-from .html import find_one, parse, texts
+from .html import attr, find_all, find_one, parse, texts
 from .staff import ADMIN, WORKER, make_staff
 from .support import skip_or_fail
 
@@ -44,6 +46,18 @@ def test_admin_is_named_for_azura_staff(client, staff):
     assert "Azura Vascular Care — staff" in content
     assert "Django administration" not in content
     assert "<title>Staff | Azura Vascular Care — staff</title>" in content
+
+
+def test_admin_pages_name_the_sites_icon_so_browsers_do_not_ask_for_a_missing_one(client, center):
+    def icons(path: str) -> list[str]:
+        return [attr(link, "href") or "" for link in find_all(parse(client.get(path)), "link", rel="icon")]
+
+    signed_out = icons("/admin/login/")
+    client.force_login(make_staff("austin", *WORKER, centers=[center]))
+    signed_in = icons("/admin/")
+
+    assert signed_out == signed_in == [f"{settings.STATIC_URL}img/favicon.svg"]
+    assert finders.find("img/favicon.svg")
 
 
 def test_list_opens_on_open_requests_oldest_first(client, staff, center):
