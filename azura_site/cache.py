@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
@@ -89,9 +90,16 @@ def request_generation(request: HttpRequest | None) -> int:
 
 def bump_content_generation(instance=None, **kwargs) -> None:
     """Signal receiver: any saved or deleted content makes every cached page stale (a draft's does not: it
-    is on no public page until published, and publishing saves the page itself)."""
+    is on no public page until published, and publishing saves the page itself). Bumped at once, and again when
+    the transaction commits: a visitor who read the first new number before the commit rendered the rows as they
+    were, and that page must not outlive the commit."""
     if getattr(instance, "is_draft_copy", False):
         return
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -193,7 +201,9 @@ def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) 
     ):
         set_response_etag(response)  # once, here, rather than on every answer from the cache
         compressed = _compressed(response)
-        entry = (request_generation(request), response.status_code, response.content, compressed, (*response.items(),))
+        # Content-Length is worked out for each answer (CommonMiddleware): the gzipped copy has its own.
+        headers = tuple((name, value) for name, value in response.items() if name.lower() != "content-length")
+        entry = (request_generation(request), response.status_code, response.content, compressed, headers)
         cache.set(key, entry, seconds)
 
 
@@ -205,8 +215,8 @@ class PageCacheMiddleware:
 
     Each process remembers the addresses whose answer was no page to keep (the request form, the admin's sign-in,
     robots.txt, an address that is not found), so that they cost the cache nothing on later visits; `public_page`
-    still looks such an address up, and the first page kept there takes it off the list. The list is bounded:
-    emptied when full, whatever addresses visitors invent."""
+    still looks such an address up, and the first page kept there takes it off the list. The list is bounded (at
+    most 10,000 addresses of up to 200 characters, emptied when full), whatever addresses visitors invent."""
 
     MAX_OTHER_ADDRESSES = 10_000
 
@@ -228,7 +238,7 @@ class PageCacheMiddleware:
         if to_keep is not None:
             _keep(request, response, *to_keep)
             self.other_addresses.discard(request.path)
-        elif looked_up:
+        elif looked_up and len(request.path) <= MAX_VALUE_LENGTH:  # an invented long address is not worth keeping
             if len(self.other_addresses) >= self.MAX_OTHER_ADDRESSES:
                 self.other_addresses.clear()
             self.other_addresses.add(request.path)
