@@ -6,6 +6,7 @@ import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
 
@@ -139,3 +140,27 @@ def test_an_address_that_becomes_a_kept_page_is_answered_by_the_middleware_again
     assert rendered == ["/a-page/"]
     assert third.content == b"rendered 1"  # from the cache, before any view
     assert next(views, None) is kept_page  # the third visit reached no view
+
+
+def test_a_long_invented_address_is_not_remembered(client, cache_reads):
+    path = "/" + "x" * 300 + "/"
+    client.get(path)
+    client.get(path)
+
+    assert len(cache_reads) == 2  # asked each time: the list keeps only addresses a site could have
+
+
+def test_a_gzipped_copy_never_carries_the_length_of_the_whole_page():
+    @public_page()
+    def long_page(request):
+        return HttpResponse("A page long enough to be worth compressing. " * 20)
+
+    served = PageCacheMiddleware(CommonMiddleware(long_page))  # CommonMiddleware sets Content-Length below it
+    factory = RequestFactory()
+    whole = served(factory.get("/a-page/"))
+
+    gzipped = served(factory.get("/a-page/", HTTP_ACCEPT_ENCODING="gzip"))
+
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert len(gzipped.content) < len(whole.content)
+    assert gzipped.get("Content-Length") in (None, str(len(gzipped.content)))
