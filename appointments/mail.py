@@ -5,7 +5,8 @@ the database queue (django-tasks), so there is never a stored request without it
 request that was not stored, and the patient's page never waits on a mail server. The worker claims an email with
 one atomic UPDATE (two workers never send it twice), sends it outside any transaction (a slow mail server holds no
 lock), and on failure schedules the next try: 30 s, then twice as long each time up to an hour apart, for
-EMAIL_RETRY_HOURS; then the email is marked failed, and staff see it on the request.
+EMAIL_RETRY_HOURS; then the email is marked failed, and staff see it on the request. An address the mail server
+refuses for good (no such mailbox) is marked failed at once, so staff know to call.
 
 No email holds health details, the date of birth or the patient's free text; logs name the error's type only
 (SMTP errors quote the recipient's address).
@@ -22,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from azura_site.tasks import retry_delay
+from azura_site.tasks import refused_for_good, retry_delay
 
 from .models import AppointmentRequest, Center, RequestEmail
 from .tasks import send_request_email
@@ -83,7 +84,7 @@ def deliver(email_id: int) -> str:
 def _failed(email: RequestEmail, error: Exception) -> str:
     now = timezone.now()
     error_type = type(error).__name__[:80]
-    if now - email.created_at >= timedelta(hours=settings.EMAIL_RETRY_HOURS):
+    if refused_for_good(error) or now - email.created_at >= timedelta(hours=settings.EMAIL_RETRY_HOURS):
         RequestEmail.objects.filter(pk=email.pk).update(status=RequestEmail.Status.FAILED, last_error=error_type)
         log.error("email failed for good", extra={"reference": email.request.reference, "error": error_type})
         return "failed"

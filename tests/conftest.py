@@ -311,6 +311,19 @@ def texas_and_beyond():
 
 
 @pytest.fixture
+def refusing_mail_server(settings):
+    """A real SMTP server on loopback that refuses every recipient for good (550), where the site's mail goes."""
+    from .processes import RefusingMailServer, free_port
+
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    settings.EMAIL_TIMEOUT = 5
+    with RefusingMailServer(port) as server:
+        yield server
+
+
+@pytest.fixture
 def run_worker(monkeypatch):
     """Run the real worker (`manage.py db_worker`) in this process until no task is due, as a deployed worker
     would between two polls; returns how many tasks it ran. (It closes its database connections between tasks,

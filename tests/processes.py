@@ -57,6 +57,13 @@ class MailServer:
         return sorted(rcpt for envelope in self.messages for rcpt in envelope.rcpt_tos)
 
 
+class RefusingMailServer(MailServer):
+    """A real SMTP server that refuses every recipient for good (550), as it would a mistyped address."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such mailbox here"
+
+
 class SilentMailServer:
     """A mail server that accepts connections and never says a word (a hung server, a black-holed firewall)."""
 

@@ -123,6 +123,14 @@ def test_a_reminder_that_could_not_go_is_sent_once_the_mail_server_is_back(
     assert DBTaskResult.objects.filter(status="READY").count() == 0
 
 
+def test_a_reminder_to_an_address_refused_for_good_is_not_tried_again(stale_requests, refusing_mail_server, run_worker):
+    run("remind_stale_requests")
+
+    assert run_worker() == 2
+
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED", "FAILED"]
+
+
 def test_a_staff_email_stops_trying_after_its_last_attempt(dead_mail_server, run_worker):
     send_email.using(run_after=timezone.now()).enqueue("Subject", "Body", ["north@azura.example"], STAFF_EMAIL_ATTEMPTS)
 

@@ -194,6 +194,18 @@ def test_an_email_that_cannot_go_for_the_whole_retry_window_is_marked_failed_and
     assert "cedarpark@azura.example" not in caplog.text  # SMTP errors quote addresses: only the error's type
 
 
+def test_an_address_refused_for_good_is_marked_failed_at_once_for_staff_to_call(
+    client, center, refusing_mail_server, run_worker
+):
+    assert client.post(URL, form_data(center, client=client)).status_code == 302
+
+    run_worker()
+
+    emails = AppointmentRequest.objects.get().emails.all()
+    assert {(email.status, email.last_error) for email in emails} == {("failed", "SMTPRecipientsRefused")}
+    assert not DBTaskResult.objects.filter(status="READY").exists()  # nothing left to try
+
+
 def test_an_email_that_went_after_a_failure_is_marked_sent(client, center, mail_server_down, run_worker, settings):
     client.post(URL, form_data(center, client=client, email=""))
     run_worker()
