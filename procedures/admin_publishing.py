@@ -145,7 +145,9 @@ class PublishingAdminMixin:
         super().save_model(request, obj, form, change)
         if obj.is_draft_copy:
             publishing.draft_saved(draft=obj, user=request.user)
-            if obj.go_live_at:
+            if obj.go_live_at and obj.go_live_at <= timezone.now():  # a minute or so past: due now
+                messages.info(request, "Saved the draft. Its time has come: it will be published in a moment.")
+            elif obj.go_live_at:
                 when = f"{timezone.localtime(obj.go_live_at):%b %-d, %Y %H:%M %Z}"
                 messages.info(
                     request, f"Saved the draft. It will be published on {when}; the live page is unchanged until then."

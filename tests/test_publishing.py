@@ -180,21 +180,26 @@ def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(clien
     assert PublishingEvent.Action.SCHEDULED in actions
 
 
-@pytest.mark.parametrize("scheduled", [True, False])
-def test_saving_a_draft_says_when_it_goes_live(client, editor, kyphoplasty, scheduled):
+@pytest.mark.parametrize(
+    ("publish_in", "expected"),
+    [
+        (dt.timedelta(days=3), "It will be published on {at:%b %-d, %Y %H:%M}"),
+        (dt.timedelta(minutes=-2), "it will be published in a moment"),  # typed a little late: due now
+        (None, "The live page is unchanged until you publish the draft."),
+    ],
+)
+def test_saving_a_draft_says_when_it_goes_live(client, editor, kyphoplasty, publish_in, expected):
     draft = start_draft(client, kyphoplasty)
-    later = timezone.localtime() + dt.timedelta(days=3)
+    at = timezone.localtime() + (publish_in or dt.timedelta())
     url = f"{ADMIN}/{draft.pk}/change/"
-    changes = {"go_live_at": later.strftime("%Y-%m-%dT%H:%M")} if scheduled else {}
+    changes = {"go_live_at": at.strftime("%Y-%m-%dT%H:%M")} if publish_in else {}
 
     page = client.post(url, change_form_data(client, url, summary_en=NEW_SUMMARY, **changes), follow=True)
 
     said = " ".join(str(message) for message in page.context["messages"])
-    if scheduled:
-        assert f"It will be published on {later:%b %-d, %Y %H:%M}" in said
+    assert expected.format(at=at) in said
+    if publish_in:
         assert "until you publish" not in said  # it need not be published by hand
-    else:
-        assert "The live page is unchanged until you publish the draft." in said
 
 
 def test_a_publish_time_long_past_is_refused_next_to_the_field_not_published_at_once(
