@@ -19,6 +19,7 @@ parameters the page reads.
 
 import functools
 import hashlib
+import threading
 from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
@@ -33,6 +34,8 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.text import compress_string
+
+from .cache_backends import CacheUnavailable
 
 if TYPE_CHECKING:
     from django.http.request import _ImmutableQueryDict
@@ -99,11 +102,20 @@ def bump_content_generation(instance=None, **kwargs) -> None:
     transaction.on_commit(_bump)
 
 
+# A save whose bump could not reach the cache (Redis unreachable from this process): sent again by this process's
+# next page lookup, so pages cached before the save are not served once Redis answers again.
+_unsent_bump = threading.Event()
+
+
 def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
+    except CacheUnavailable:
+        _unsent_bump.set()
+        return
+    except ValueError:  # no generation yet
         cache.add(GENERATION_KEY, 2, None)
+    _unsent_bump.clear()
 
 
 def invalidate_on_change(*models) -> None:
@@ -154,6 +166,8 @@ def _lookup(request: HttpRequest, key: str) -> tuple | None:
     """The cached page at `key` if it was rendered at the current content generation, which is also kept on the
     request for whatever renders the page instead. An entry from an older generation is a miss: a save made
     while a page was rendering leaves that page stale for nobody, because its entry carries the older number."""
+    if _unsent_bump.is_set():
+        _bump()
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:

@@ -143,7 +143,14 @@ class Process:
             os.killpg(self.popen.pid, sig)
             self.popen.wait(10)
 
+    def pause(self, paused: bool = True) -> None:
+        """Stop the process where it is (it holds its sockets and data, and answers nothing), or let it go on."""
+        assert self.popen is not None
+        os.killpg(self.popen.pid, signal.SIGSTOP if paused else signal.SIGCONT)
+
     def __exit__(self, *exc) -> None:
+        if self.popen and self.popen.poll() is None:
+            self.pause(paused=False)  # a paused process would not see the SIGTERM
         self.kill(signal.SIGTERM)
         self.output.close()
 

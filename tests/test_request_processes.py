@@ -1,5 +1,6 @@
 """Failures rehearsed with real processes on loopback: a real mail server (aiosmtpd), one that never answers, the
-real worker (`manage.py db_worker`), gunicorn killed with SIGKILL after a save, and Redis stopped under the site."""
+real worker (`manage.py db_worker`), gunicorn killed with SIGKILL after a save, and Redis stopped or paused under the
+site."""
 
 import http.client
 import secrets
@@ -13,6 +14,8 @@ from django.core import signing
 from django.test import Client
 
 from appointments.models import AppointmentRequest, RequestEmail
+from azura_site import cache_backends
+from procedures.models import Procedure
 
 from .factories_requests import STARTED_SALT, form_data
 from .processes import MailServer, SilentMailServer, environment, free_port, gunicorn, redis_server, wait_for, worker
@@ -143,3 +146,19 @@ def test_with_redis_stopped_pages_answer_requests_are_stored_and_staff_sign_in(p
     assert browser.get("/admin/appointments/appointmentrequest/").status_code == 200
     assert "cache unavailable: serving without it" in caplog.text
     assert Client().get("/healthz/").json()["cache"] == "unavailable"
+
+
+def test_a_save_made_while_redis_was_unreachable_shows_once_it_answers(private_redis, monkeypatch):
+    monkeypatch.setattr(cache_backends, "RETRY_AFTER_SECONDS", 0.5)  # Redis is asked again sooner than 5 s
+    assert "Kyphoplasty, retitled" not in Client().get("/pain-management/kyphoplasty/").content.decode()  # cached
+
+    private_redis.pause()  # a network blip: Redis holds its data but does not answer
+    try:
+        page = Procedure.objects.get(slug="kyphoplasty")
+        page.title = "Kyphoplasty, retitled"
+        page.save()  # its bump of the generation times out
+    finally:
+        private_redis.pause(paused=False)
+    time.sleep(0.6)
+
+    assert "Kyphoplasty, retitled" in Client().get("/pain-management/kyphoplasty/").content.decode()
