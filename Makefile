@@ -8,9 +8,9 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SERVE_MEDIA=1 SITE
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 
-.PHONY: run dev superuser test test-fast lint format install requirements assets chromium gettext messages wrk bench bench-staff lighthouse clean
+.PHONY: run dev superuser test test-fast lint format install install-runtime requirements assets chromium gettext messages wrk bench bench-staff lighthouse clean
 
-run: install assets .secret-key
+run: install-runtime assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
@@ -21,14 +21,14 @@ run: install assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Development server with DEBUG on and auto-reload.
-dev: install assets
+dev: install-runtime assets
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data --with-staff
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-superuser: install
+superuser: install-runtime
 	$(BIN)/python manage.py createsuperuser
 
 # The whole suite, with line coverage of the app code (pyproject.toml: at least 95%, or the run fails). CI runs it
@@ -65,26 +65,44 @@ bench-staff: install assets wrk
 lighthouse: install assets chromium
 	$(BIN)/python bench/lighthouse.py
 
-install: $(VENV)/.installed node_modules/.installed
+# Installs exactly the locked set, whatever the index holds today: every package pinned and hashed, wheels only
+# (nothing built, so no unpinned build tool is fetched), dependencies not resolved again (--no-deps: the lock
+# already names them all), then `pip check` proves the set is whole. Works with the stock pip of `python3 -m venv`.
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps --only-binary=:all:
+# make run needs the runtime only; make test, lint, bench and friends add the test and lint tools.
+install: $(VENV)/.installed-dev node_modules/.installed-dev
+install-runtime: $(VENV)/.installed-runtime node_modules/.installed-runtime
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed-runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements.txt
+	$(BIN)/pip check --disable-pip-version-check || { echo "The installed set does not hold together: see above"; exit 1; }
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-runtime requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
+	$(BIN)/pip check --disable-pip-version-check || { echo "The installed set does not hold together: see above"; exit 1; }
 	touch $@
 
 # Recompile the pinned, hashed requirements from requirements.in and requirements-dev.in (the versions pinned now
 # are kept; `make requirements UV_ARGS=--upgrade-package=django` moves one). Hashes cover every platform's files.
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	--python-platform x86_64-unknown-linux-gnu $(UV_ARGS)
-requirements: $(VENV)/.installed
+requirements: $(VENV)/.installed-dev
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# npm: the packages that build the site's CSS, map and admin script are "dependencies"; the test tools (axe-core,
+# Lighthouse, the Nu checker) are "devDependencies", installed only for make test and friends.
+node_modules/.installed-runtime: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-assets: node_modules/.installed
+node_modules/.installed-dev: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ node_modules/.installed-runtime
+
+assets: node_modules/.installed-runtime
 	npm run --silent build
 
 .secret-key:
