@@ -4,18 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # make run serves like production (DEBUG off, whitenoise, hashed static files) but over plain HTTP on loopback.
+# Its email goes to files in .outbox/ (one file per batch the worker sends), readable with any text viewer.
 RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SERVE_MEDIA=1 SITE_URL=http://127.0.0.1:$(PORT) \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret-key)} \
-	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
+	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} \
+	EMAIL_FILE_PATH=$${EMAIL_FILE_PATH:-.outbox}
 
-.PHONY: run dev superuser test test-fast lint format install install-runtime requirements assets chromium gettext messages wrk bench bench-staff lighthouse clean
+.PHONY: run dev superuser demo-staff test test-fast lint format install install-runtime requirements assets chromium gettext messages wrk bench bench-staff lighthouse clean
 
 run: install-runtime assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
-	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff --passwords-file .demo-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(BIN)/python manage.py requeue_stalled_emails
-	@echo "Serving http://127.0.0.1:$(PORT)/  (staff: make superuser, then /admin/); the worker sends email"
+	@echo "Serving http://127.0.0.1:$(PORT)/  staff: /admin/ (make demo-staff prints the accounts again)"
+	@echo "Email the site sends is written to .outbox/.  Stop with Ctrl-C."
 	$(RUN_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -23,13 +26,17 @@ run: install-runtime assets .secret-key
 # Development server with DEBUG on and auto-reload.
 dev: install-runtime assets
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_data --with-staff
+	$(BIN)/python manage.py load_demo_data --with-staff --passwords-file .demo-staff
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 superuser: install-runtime
 	$(BIN)/python manage.py createsuperuser
+
+# The demo staff accounts and passwords of the last make run (or make dev).
+demo-staff:
+	@cat .demo-staff 2>/dev/null || echo "No demo accounts yet: make run creates them."
 
 # The whole suite, with line coverage of the app code (pyproject.toml: at least 95%, or the run fails). CI runs it
 # on SQLite with coverage and its floor, then on PostgreSQL without (`make test COVERAGE=` runs without it).

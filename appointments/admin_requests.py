@@ -18,7 +18,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import phones, services
+from core import phones
+
+from . import services
 from .access import user_sees_all_centers
 from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
 from .call_needs import Payment, Requester

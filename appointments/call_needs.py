@@ -4,7 +4,8 @@ patient will pay (a self-pay patient is told of the Good Faith Estimate), and wh
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import phones
+from core import phones
+
 from .validators import no_control_characters
 
 

@@ -9,63 +9,59 @@ The "open now" line is written here in Python (`open_now_line`, also the center 
 tag), from the hours the search read as rows: a template per card cost more than the rest of the card.
 """
 
-import hashlib
-import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from azura_site.cache import code_version, content_generation
+from core import rendered
 
 from . import hours, selectors
 from .selectors import PUBLISHED_PROCEDURES, Result
 
-log = logging.getLogger(__name__)
-
 CARD_TEMPLATE = "appointments/_center_result.html"
-# Letters and digits only, so that no escaping changes them.
-DISTANCE_HOLE = "azuraHoleDistance5e02b7"
-OPEN_NOW_HOLE = "azuraHoleOpenNow5e02b7"
-TIMEOUT = 24 * 3600  # a content save or a deploy changes the key long before
 
 
 def result_cards(results: list[Result], *, procedure_query: str, request_url: str) -> list[SafeString]:
     """The cards of these results, in their order, each with this search's distance and "open now"."""
-    prefix = _key_prefix(procedure_query)
-    keys = [_key(prefix, result) for result in results]
-    cards = cache.get_many(keys)
-    missing = [(key, result) for key, result in zip(keys, results, strict=True) if key not in cards]
-    if missing:
-        selectors.complete([result for _, result in missing])
-        prefetch_related_objects([result.center for _, result in missing], PUBLISHED_PROCEDURES)
-        drawn = {key: _draw(result, procedure_query, request_url) for key, result in missing}
-        cache.set_many({key: card for key, card in drawn.items() if card is not None}, TIMEOUT)
-        cards.update(drawn)
+    by_name = {_name(result): result for result in results}
+
+    def draw(missing: list[str]) -> dict[str, rendered.Stencil | None]:
+        drawn = [by_name[name] for name in missing]
+        selectors.complete(drawn)
+        prefetch_related_objects([result.center for result in drawn], PUBLISHED_PROCEDURES)
+        return {name: _stencil(by_name[name], procedure_query, request_url) for name in missing}
+
+    stencils = rendered.kept_many("card", {name: (procedure_query, name) for name in by_name}, draw)
     open_now = _open_now_lines()
-    return [
-        _fill(cards[key], result, open_now(result))
-        if cards[key] is not None
-        else _render(result, procedure_query, request_url, open_now_hole=open_now(result))
-        for key, result in zip(keys, results, strict=True)
-    ]
+    cards = []
+    for result in results:
+        stencil = stencils[_name(result)]
+        miles = _miles(result) if result.distance is not None else ""
+        if stencil is None:  # the template lost a hole: this card drawn whole
+            cards.append(_render(result, procedure_query, request_url, miles=miles, open_now_hole=open_now(result)))
+        else:
+            cards.append(mark_safe(stencil.fill(miles=miles, open_now=open_now(result))))  # noqa: S308 (ours)
+    return cards
 
 
-def _draw(result: Result, procedure_query: str, request_url: str) -> str | None:
-    """The card with its holes; None if the template lost one of them (then each search renders it whole)."""
-    card = _render(result, procedure_query, request_url, miles=DISTANCE_HOLE, open_now_hole=OPEN_NOW_HOLE)
-    holes = (OPEN_NOW_HOLE, DISTANCE_HOLE) if result.distance is not None else (OPEN_NOW_HOLE,)
-    if any(card.count(hole) != 1 for hole in holes):
-        log.warning("center card not cached: a hole is missing or repeated")
-        return None
-    return str(card)
+def _name(result: Result) -> str:
+    # A state's list shows no distance, so its cards have no distance hole.
+    return f"{result.center.pk}:{'near' if result.distance is not None else 'listed'}"
+
+
+def _stencil(result: Result, procedure_query: str, request_url: str) -> rendered.Stencil | None:
+    def render(holes: dict[str, str]) -> str:
+        return _render(result, procedure_query, request_url, miles=holes["miles"], open_now_hole=holes["open_now"])
+
+    optional = () if result.distance is not None else ("miles",)
+    return rendered.Stencil.render(("miles", "open_now"), render, optional=optional)
 
 
 def open_now_line(zone: str, periods: list[hours.Period], when: datetime | None = None) -> SafeString:
@@ -83,13 +79,6 @@ def open_now_line(zone: str, periods: list[hours.Period], when: datetime | None 
     return format_html(
         '<p class="mb-2">{}{}\n  <span class="text-muted-strong">({})</span></p>', status, note, local_clock
     )
-
-
-def _fill(card: str, result: Result, open_now: str) -> SafeString:
-    card = card.replace(OPEN_NOW_HOLE, open_now)
-    if result.distance is not None:
-        card = card.replace(DISTANCE_HOLE, _miles(result))
-    return mark_safe(card)  # noqa: S308 (our templates' output)
 
 
 def _open_now_lines() -> Callable[[Result], SafeString]:
@@ -112,21 +101,5 @@ def _miles(result: Result) -> str:
 
 
 def _render(result: Result, procedure_query: str, request_url: str, **holes) -> SafeString:
-    miles = _miles(result) if result.distance is not None else ""
-    context = {"result": result, "procedure_query": procedure_query, "request_url": request_url, "miles": miles}
-    context.update(holes)
+    context = {"result": result, "procedure_query": procedure_query, "request_url": request_url, **holes}
     return mark_safe(render_to_string(CARD_TEMPLATE, context))  # noqa: S308 (our template's output)
-
-
-def _key_prefix(procedure_query: str) -> str:
-    # The content generation changes with every content save (a center, its hours, a procedure), the code
-    # version with every deploy.
-    carried = hashlib.sha256(procedure_query.encode()).hexdigest()[:16]
-    language = translation.get_language() or ""
-    return f"center-card:{code_version()}:{content_generation()}:{language}:{carried}"
-
-
-def _key(prefix: str, result: Result) -> str:
-    # A state's list shows no distance, so its cards have no distance hole.
-    kind = "near" if result.distance is not None else "listed"
-    return f"{prefix}:{result.center.pk}:{kind}"

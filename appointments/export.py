@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from django.http import HttpResponse
 from django.utils import timezone
 
-from . import phones
+from core import phones
+
 from .models import AppointmentRequest
 
 COLUMNS = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",

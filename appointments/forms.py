@@ -15,9 +15,9 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
+from core import phones
 from procedures.models import Procedure
 
-from . import phones
 from .birthdates import BirthDateError, parse_birth_date
 from .call_needs import CallBack, Payment, PreferredLanguage, Requester
 from .models import AppointmentRequest, Center, Physician

@@ -15,7 +15,7 @@ import zipcodes
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from azura_site.states import (
+from core.states import (
     US_STATES as US_STATES,  # re-exported; one list: the notices (procedures) choose states from it too
 )
 

@@ -16,11 +16,11 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from azura_site.cache import bump_content_generation
+from core import phones, rendered
 from procedures.addresses import procedures_by_address
 from procedures.models import Procedure
 
-from . import geo, phones, upsert
+from . import geo, upsert
 from .hours import Period, parse_hours
 from .models import Center
 from .validators import no_control_characters
@@ -297,7 +297,7 @@ def _save(rows: list[CenterRow], report: Callable[[str], None]) -> ImportResult:
             report(f"Saved {result.total} of {len(rows)} centers.")
     # Bulk writes send no signals: without this, cached pages and center cards would show the old centers.
     # Once committed, so that no page drawn from the old rows is kept under the new generation.
-    transaction.on_commit(bump_content_generation)
+    transaction.on_commit(rendered.content_changed)
     return result
 
 

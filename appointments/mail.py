@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from azura_site.tasks import refused_for_good, retry_delay
+from core.tasks import refused_for_good, retry_delay
 
 from .models import AppointmentRequest, Center, RequestEmail
 from .tasks import send_request_email

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from azura_site.clients import client_address
+from core.clients import client_address
 
 WINDOW_SECONDS = 3600
 

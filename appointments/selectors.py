@@ -6,12 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Prefetch, Q
-from django.utils import translation
 
-from azura_site.cache import content_generation
+from core import rendered
 from procedures.models import Procedure
 
 from . import geo, hours
@@ -147,15 +145,10 @@ def language_choices() -> list[tuple[str, str]]:
 
 
 def _choices(name: str, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """A select's choices, read once per content generation (any content save changes it), not on every search:
-    the value chosen is still checked against the database. `read` is called only when they are not cached (a
-    generator of a queryset would run its query as soon as it is made)."""
-    key = f"choices:{name}:{translation.get_language()}:{content_generation()}"  # names may be translated
-    choices: list[tuple[str, str]] | None = cache.get(key)
-    if choices is None:
-        choices = read()
-        cache.set(key, choices, 24 * 3600)
-    return choices
+    """A select's choices, kept per content generation and language (core/rendered.py: names may be translated),
+    not read on every search: the value chosen is still checked against the database. `read` is called only when
+    they are not kept (a generator of a queryset would run its query as soon as it is made)."""
+    return rendered.kept("choices", (name,), read)
 
 
 def procedure_chosen(slug: str | None, among: Iterable[Procedure]) -> Procedure | None:

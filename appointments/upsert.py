@@ -3,7 +3,7 @@ procedures and opening hours, so that loading the same data again writes nothing
 
 Writes go in bulk, as a large import needs, and bulk writes skip save() and its signals: each row gets what save()
 fills in (`fill_in()`, the model's one home of it) before it is written, and the caller bumps the page cache's
-content generation once, after the transaction (azura_site/cache.py).
+content generation once, after the transaction (core/rendered.py).
 """
 
 from collections.abc import Callable, Mapping, Sequence

@@ -12,8 +12,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from azura_site.cache import public_page
-from azura_site.frames import framed_page, render_part
+from core.frames import framed_page, render_part
+from core.pagecache import public_page
 from procedures.addresses import linked_procedure
 
 from . import cards, center_choice, maps, ratelimit, request_page, selectors, services
@@ -27,7 +27,7 @@ from .selectors import MAX_RESULTS, PUBLISHED_PROCEDURES
 log = logging.getLogger(__name__)
 
 
-@public_page(seconds=60, params=LocatorForm.base_fields)  # it says whether centers are open now
+@public_page(clock=True, params=LocatorForm.base_fields)  # it says whether centers are open now
 def locator(request: HttpRequest) -> HttpResponse:
     """Find a center by ZIP, city and state, or the browser's location; nearest first."""
     form = LocatorForm(request.GET or None)
@@ -57,7 +57,7 @@ def locator(request: HttpRequest) -> HttpResponse:
     )
 
 
-@method_decorator(public_page(seconds=60, params=["procedure"]), name="dispatch")  # ?procedure= is carried on
+@method_decorator(public_page(clock=True, params=["procedure"]), name="dispatch")  # ?procedure= is carried on
 class CenterDetailView(DetailView):
     """One center: address, phone, hours, procedures and the physicians who practise there."""
 

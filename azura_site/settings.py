@@ -73,31 +73,31 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "azura_site",
+    "core",
     "procedures",
     "appointments",
 ]
 
 MIDDLEWARE = [
-    "azura_site.logs.RequestLogMiddleware",
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "azura_site.middleware.RejectNullBytesMiddleware",
+    "core.middleware.RejectNullBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzip-compressed (a 22 KB form arrives as 5 KB on a phone); after whitenoise, which serves static files
     # already compressed. Django's compression pads each response against BREACH, and CSRF tokens are masked.
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
-    "azura_site.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session, before CommonMiddleware (whose slash redirect must see the /es/ prefix resolved): the
     # language is the URL's (/es/... is Spanish), never a cookie or Accept-Language: an unprefixed page is English.
     # Django's LocaleMiddleware, without the Vary: Accept-Language that would not be true here.
-    "azura_site.middleware.LanguageFromAddressMiddleware",
+    "core.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages from the page cache: below the conditional GET (304s), the language and the session;
-    # a cached page skips the middleware below and the URL resolver (azura_site/cache.py).
-    "azura_site.cache.PageCacheMiddleware",
+    # a cached page skips the middleware below and the URL resolver (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -121,7 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "azura_site.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -149,21 +149,40 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default; Redis when REDIS_URL is set, shared by every process and host. An unreachable
-# Redis degrades the site (no page cache, a rate limit that lets requests through) and never breaks a page:
-# azura_site.cache_backends answers as a cache miss within the short timeouts below, and logs a warning.
+# Caches (docs/decisions/0002-rendered-output.md). `default` is shared by every process: the content generation,
+# sessions. `rendered` keeps rendered output, each key naming the generation it was rendered at
+# (core/rendered.py). Without REDIS_URL, `default` is a folder of files every process of this install shares, and
+# `rendered` each process's memory: correct across processes with nothing to run. With REDIS_URL (production, and
+# several hosts), both are Redis. An unreachable Redis degrades the site (no page cache, a rate limit that lets
+# requests through) and never breaks a page: core.cache_backends answers as a cache miss within the short
+# timeouts below, and logs a warning.
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "azura")
 if REDIS_URL:
+    REDIS_CACHE = {
+        "BACKEND": "core.cache_backends.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {"default": REDIS_CACHE, "rendered": REDIS_CACHE}
+else:
     CACHES = {
         "default": {
-            "BACKEND": "azura_site.cache_backends.FailSoftRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "azura"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+            "BACKEND": "core.cache_backends.SharedFileCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "shared")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "rendered": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "rendered",
+            "OPTIONS": {"MAX_ENTRIES": 1_000},
+        },
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The release: the deploy's identifier (a git commit), in every key of rendered output, so identical code on several
+# hosts shares entries and a new release never serves the old one's. Unset, a digest of the code's contents.
+RELEASE = env("RELEASE")
 
 # Rendered public pages are kept this long in the cache, or until staff save any content (0: no page cache).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
@@ -175,7 +194,7 @@ AUTHENTICATION_BACKENDS = [
 # Staff login: locked for 15 minutes after 5 failures for one account, from any addresses (guessing one
 # password from many places), or from one address, for any accounts (trying many names from one place).
 # Attempts are kept in the database, so the lockout holds across processes and hosts. An IPv6 client is
-# its /64 (azura_site.clients).
+# its /64 (core.clients).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -183,7 +202,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # A successful sign-in does not wipe the failures: axes would wipe those of its address too, so one valid
 # account would let anyone go on guessing other accounts' passwords from that address.
 AXES_RESET_ON_SUCCESS = False
-AXES_CLIENT_IP_CALLABLE = "azura_site.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -198,8 +217,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Spanish for US patients: a decimal point and the 12-hour clock (azura_site/formats/es/formats.py).
-FORMAT_MODULE_PATH = ["azura_site.formats"]
+# Spanish for US patients: a decimal point and the 12-hour clock (core/formats/es/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 
@@ -224,7 +243,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "assets"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "azura_site.static_storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.static_storage.StaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / env("DJANGO_MEDIA_DIR", "media")
@@ -234,11 +253,12 @@ SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", DEBUG)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email: console in development, SMTP by settings, locmem in tests (set by the test runner).
+# Email: console in development, files in .outbox/ under make run, SMTP by settings, locmem in tests (the test runner).
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_FILE_PATH = BASE_DIR / env("EMAIL_FILE_PATH", ".outbox")  # the file backend's folder (make run)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
@@ -268,7 +288,8 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# In the database only: a sign-out deletes the row, and no cache that missed the delete can bring it back.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Sessions end after 30 minutes without a request (staff in the admin; patients keep only their confirmation).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -294,7 +315,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "azura_site.logs.JsonFormatter"},
+        "json": {"()": "core.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {

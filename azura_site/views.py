@@ -9,7 +9,7 @@ from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
 from appointments import mail
-from azura_site.cache import public_page
+from core.pagecache import public_page
 from procedures.models import Notice, Procedure, ServiceLine
 
 

@@ -31,5 +31,5 @@ if os.environ.get("BENCH_STATIC_ROOT"):
 # static file is served, which the benchmark does not measure, and making them takes collectstatic 9 s, not 1.
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "azura_site.static_storage.UncompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.static_storage.UncompressedStaticFilesStorage"},
 }

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from azura_site.states import US_STATES
+from core.states import US_STATES
 
 from .notices import TAGLINES_REQUIRED, Notice, Tagline
 

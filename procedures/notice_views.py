@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from azura_site.cache import public_page
+from core.pagecache import public_page
 
 from .notices import Notice, Tagline
 

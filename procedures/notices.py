@@ -17,7 +17,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from azura_site.states import US_STATES
+from core.states import US_STATES
 
 # What the client must still supply is written "[To be supplied: …]" in a draft, so it shows on the page too.
 PLACEHOLDER_RE = re.compile(r"\[To be supplied:[^\]]*\]")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from . import rendering, translation_state
+from . import translation_state
 from .addresses import PreviousAddress
 from .models import (
     ComparisonRow,
@@ -188,7 +188,6 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
     if old_slug:
         page_moved(page=page, old_slug=old_slug)
     _log(page, Action.PUBLISHED, user, note="at the time it was scheduled for" if scheduled and not user else "")
-    _after_publishing(page)
     return page
 
 
@@ -201,11 +200,6 @@ def draft_discard(*, draft: Revisable, user) -> Revisable:
     return page
 
 
-def _after_publishing(page: Revisable) -> None:
-    if isinstance(page, Procedure):  # its content is rendered now, for the next visitor
-        transaction.on_commit(lambda: rendering.render_published(page.pk))
-
-
 def page_publish(*, page: Revisable, user) -> None:
     """Publish a page that is not public yet (new, or unpublished earlier)."""
     page.status = Status.PUBLISHED
@@ -213,7 +207,6 @@ def page_publish(*, page: Revisable, user) -> None:
     page._history_user = user
     page.save(update_fields=["status", "last_published_at", "updated_at"])
     _log(page, Action.PUBLISHED, user)
-    _after_publishing(page)
 
 
 def page_unpublish(*, page: Revisable, user) -> None:

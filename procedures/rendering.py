@@ -1,27 +1,23 @@
 """A procedure page's own parts, rendered once: its title and description, its JSON-LD, its breadcrumbs, and its
 content (the title and summary, the body with its Markdown converted and sanitised, the review note, the call to
-action). A published page's are kept in the shared cache until content or code changes, so a page nobody has cached
-yet costs no query and none of its template work, only the layout around it (whose menu and footer are fragments of
-their own: azura_site/templatetags/fragments.py). Publishing renders them at once, in each language, so the first
-patient does not wait. Staff get them rendered fresh from the row, drafts included, through the same code.
+action). A published page's are kept (core/rendered.py) until content or code changes, so a page nobody has cached yet
+costs no query and none of its template work, only the layout around it (whose menu and footer are fragments of
+their own: core/templatetags/fragments.py). Staff get them rendered fresh from the row, drafts included, through
+the same code.
 
-Keys hold the code version (a deploy), the content generation (any content save), the language asked for (each
-language its own copy: `translation.get_language()`) and the page's address. The content itself is rendered in
+Kept per language asked for (each language its own copy) and page address. The content itself is rendered in
 the page's content language: a Spanish request for a page without complete published Spanish gets the English
 content, rendered under "en" (its headings too), so the page never mixes the two (procedures/translation_state.py);
 what speaks to the visitor (the review note's date, the call to action) stays in the language asked for."""
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from azura_site import jsonld
-from azura_site.cache import code_version, rendered_seconds, request_generation
+from core import jsonld, rendered
 
 from . import translation_state
 from .models import Procedure
@@ -85,33 +81,14 @@ def render_page(procedure: Procedure, *, path: str, language_context: dict | Non
     )
 
 
-def _key(slug: str, request=None) -> str:
-    return f"procedure-page:v2:{code_version()}:{request_generation(request)}:{translation.get_language()}:{slug}"
-
-
-def _read_and_render(slug: str, request=None) -> RenderedPage | None:
-    procedure = Procedure.objects.published().select_related("service_line").filter(slug=slug).first()
-    if procedure is None:
-        return None
-    page = render_page(procedure, path=procedure.get_absolute_url())
-    cache.set(_key(slug, request), page, rendered_seconds())
-    return page
-
-
 def published_page(slug: str, request=None) -> RenderedPage | None:
     """The published page at this address, rendered for the language asked for, or None (not published, or no
     such page). Only pages that exist are kept: an invented address costs a query, never a cache entry."""
     if len(slug) > MAX_SLUG:
         return None
-    page = cache.get(_key(slug, request))
-    return page if page is not None else _read_and_render(slug, request)
+    return rendered.kept("procedure", (slug,), lambda: _read_and_render(slug), request=request)
 
 
-def render_published(procedure_pk: int) -> None:
-    """After a page is published: read and render it now, for the next visitor, for each language asked for."""
-    slug = Procedure.objects.published().filter(pk=procedure_pk).values_list("slug", flat=True).first()
-    if slug is None:
-        return
-    for language in translation_state.LANGUAGES:
-        with translation.override(language):
-            _read_and_render(slug)
+def _read_and_render(slug: str) -> RenderedPage | None:
+    procedure = Procedure.objects.published().select_related("service_line").filter(slug=slug).first()
+    return None if procedure is None else render_page(procedure, path=procedure.get_absolute_url())

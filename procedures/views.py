@@ -1,7 +1,7 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
-from azura_site.cache import public_page
+from core.pagecache import public_page
 
 from . import rendering
 from .addresses import moved_to

@@ -7,19 +7,43 @@ AZURA_REQUIRE_ALL=1, which turns every such skip into a failure.
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db.backends.signals import connection_created
 from django.utils import translation
 from hypothesis import is_hypothesis_test
 
-from azura_site.models import CACHE_KEY as SITE_CONTACT_KEY
-
 from .migrations import migration
-from .support import AXE_PATH, CHROMIUM_PATH, describe_violations, skip_or_fail
+from .support import AXE_PATH, CHROMIUM_PATH, clear_caches, describe_violations, skip_or_fail
+
+
+def _own_names_for_this_run() -> None:
+    """Every test run has names of its own on the machine's shared servers and disk, so two runs at once (two
+    checkouts, CI beside a developer) never meet: its own PostgreSQL test database, cache folder and Redis key
+    prefix. The processes a test starts (tests/processes.py) inherit the folder and prefix from the environment."""
+    run = f"test{os.getpid()}"
+    os.environ["CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"azura-cache-{run}")
+    os.environ["CACHE_KEY_PREFIX"] = f"azura-{run}"
+    for conf in django_settings.CACHES.values():
+        conf["KEY_PREFIX"] = os.environ["CACHE_KEY_PREFIX"]
+        if conf["BACKEND"].endswith("SharedFileCache"):
+            conf["LOCATION"] = os.environ["CACHE_DIR"]
+    caches.__dict__.pop("settings", None)  # read again at the first use (no cache is used before this)
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("TEST", {})["NAME"] = f"test_{database['NAME']}_{run}"
+
+
+_own_names_for_this_run()
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ["CACHE_DIR"], ignore_errors=True)
 
 
 def _commit_without_waiting_for_the_disk(sender, connection, **kwargs):
@@ -55,10 +79,7 @@ def _test_settings(settings):
     # A request to a Spanish page leaves Spanish active in the thread (as in a server, where the next request sets
     # its own): each test starts in English.
     translation.deactivate()
-    cache.clear()
-    # Pages read the site's phone number from the shared cache, filled at the first page after a flush; fill it
-    # as that page would (no number is set at the start of a test), so query counts are those of every later page.
-    cache.set(SITE_CONTACT_KEY, {}, None)
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -169,9 +190,9 @@ def live_form(settings):
     it): no minimum fill time, email kept in memory, and nothing cached from another test."""
     settings.APPOINTMENT_MIN_FILL_SECONDS = 0
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture
@@ -180,9 +201,9 @@ def request_form_isolated(settings):
     empty cache before and after (the rate limit counts in the cache, which outlives a test)."""
     settings.SITE_URL = "https://azura.example"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 # --- One set of staff at two centers (the staff side's tests) ------------------------------------------------------

@@ -5,7 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,7 +40,27 @@ def normalised(copy: str) -> str:
 
 
 def cache_keys() -> list[str]:
-    """Every key in the cache: local memory by default, Redis when REDIS_URL is set."""
-    if isinstance(cache._cache, dict):
-        return [str(key) for key in cache._cache]
-    return [key.decode() for key in cache._cache.get_client().keys("*")]
+    """Every key of rendered output and of the shared cache this test run wrote: the local memory and this run's
+    folder by default; this run's keys in Redis when REDIS_URL is set."""
+    keys: list[str] = []
+    for alias in ("rendered", "default"):
+        backend = caches[alias]
+        if isinstance(backend, RedisCache):
+            keys += [key.decode() for key in backend._cache.get_client().scan_iter(match=backend.make_key("*"))]
+        elif isinstance(getattr(backend, "_cache", None), dict):
+            keys += [str(key) for key in backend._cache]
+    return sorted(set(keys))
+
+
+def clear_caches() -> None:
+    """Empty this test run's caches: its own folder and local memory, or its own keys in Redis (the run's key
+    prefix): never another run's, and never a whole Redis database."""
+    for alias in ("rendered", "default"):
+        backend = caches[alias]
+        if isinstance(backend, RedisCache):
+            client = backend._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=backend.make_key("*"), count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            backend.clear()

@@ -2,11 +2,10 @@
 (taglines in a right-to-left language among them), reflow at 320 px, and the footer's language link by keyboard."""
 
 import pytest
-from django.core.cache import cache
 
 from procedures.models import Tagline
 
-from .support import LANGUAGES, describe_violations, in_language
+from .support import LANGUAGES, clear_caches, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -16,13 +15,13 @@ STATES = ["nondiscrimination", "good faith estimate", "consumer health data poli
 @pytest.fixture(autouse=True)
 def _taglines():
     """Stand-ins for the client's translated taglines (we ship none): one left to right, one right to left."""
-    cache.clear()
+    clear_caches()
     Tagline.objects.create(english_name="Spanish", language_name="Español", language_tag="es",
                            text="Texto de prueba del traductor.", position=1)  # fmt: skip
     Tagline.objects.create(english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl",
                            text="نص تجريبي من المترجم.", position=2)  # fmt: skip
     yield
-    cache.clear()
+    clear_caches()
 
 
 def open_state(page, live_server, state: str, language: str = "en") -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from azura_site.models import SiteContact
+from core.models import SiteSettings
 from procedures.models import ListItem, Procedure
 
 from .support import LANGUAGES, describe_violations, in_language
@@ -31,7 +31,7 @@ def test_public_page_has_no_axe_violations(live_server, page, axe, path, width, 
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_page_with_the_site_phone_set_has_no_axe_violations_and_reflows(live_server, page, axe, width):
-    SiteContact.objects.create(phone="(512) 555-0100", hours="Monday to Friday, 8 AM to 5 PM Central time")
+    SiteSettings.objects.create(phone="(512) 555-0100", hours="Monday to Friday, 8 AM to 5 PM Central time")
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     assert page.get_by_role("link", name="Call (512) 555-0100").first.is_visible()

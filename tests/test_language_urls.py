@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from azura_site.cache import PageCacheMiddleware, public_page
+from core.pagecache import PageCacheMiddleware, public_page
 
 pytestmark = pytest.mark.django_db
 

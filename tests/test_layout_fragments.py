@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from azura_site.cache import bump_content_generation
+from core.rendered import content_changed
 from procedures import rendering
 
 from .html import find_all, find_one, parse, text
@@ -37,7 +37,7 @@ def test_each_language_has_its_own_copy_of_a_fragment():
 
 def test_a_content_save_renders_the_fragment_again():
     render_probe("before")
-    bump_content_generation()
+    content_changed()
     assert render_probe("after") == "after"
 
 

@@ -13,7 +13,7 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 
-from azura_site.logs import JsonFormatter
+from core.logs import JsonFormatter
 
 from .factories_appointments import PLACES, CenterFactory
 from .factories_requests import form_data
@@ -254,7 +254,7 @@ def test_json_lines_from_a_stream_handler_each_parse():
 
 
 def test_logs_are_json_by_default(settings):
-    assert settings.LOGGING["formatters"]["json"]["()"] == "azura_site.logs.JsonFormatter"
+    assert settings.LOGGING["formatters"]["json"]["()"] == "core.logs.JsonFormatter"
     assert settings.LOGGING["handlers"]["stdout"]["formatter"] == "json"
 
 

@@ -359,18 +359,50 @@ def test_public_pages_vary_on_the_cookie(client, public_urls):
             assert "cookie" in vary(response), f"{url} ({attempt}) has no Vary: Cookie"
 
 
-@pytest.mark.parametrize("changed", ["templates/base.html", "procedures/models.py"])
-def test_a_deploy_of_new_templates_or_code_makes_every_cached_page_stale(settings, changed):
-    from azura_site.cache import code_version
+@pytest.mark.parametrize("changed", ["templates/base.html", "procedures/models.py", "locale/es/LC_MESSAGES/django.mo"])
+def test_a_deploy_of_new_templates_translations_or_code_makes_every_cached_page_stale(settings, changed):
+    from core.rendered import release
 
     source = settings.BASE_DIR / changed
-    original = source.stat()
-    code_version.cache_clear()
-    before = code_version()
+    original = source.read_bytes()
+    release.cache_clear()
+    before = release()
     try:
-        os.utime(source, ns=(original.st_atime_ns, original.st_mtime_ns + 1_000_000_000))
-        code_version.cache_clear()
-        assert code_version() != before
+        source.write_bytes(original + b"\n")
+        release.cache_clear()
+        assert release() != before
+    finally:
+        source.write_bytes(original)
+        release.cache_clear()
+    assert release() == before
+
+
+def test_the_release_is_the_contents_not_the_times_of_the_files(settings):
+    """Two checkouts of one commit, made at different times, have one release: their hosts share entries."""
+    from core.rendered import release
+
+    source = settings.BASE_DIR / "templates" / "base.html"
+    original = source.stat()
+    release.cache_clear()
+    before = release()
+    try:
+        os.utime(source, ns=(original.st_atime_ns, original.st_mtime_ns + 10**12))
+        release.cache_clear()
+        assert release() == before
     finally:
         os.utime(source, ns=(original.st_atime_ns, original.st_mtime_ns))
-        code_version.cache_clear()
+        release.cache_clear()
+
+
+def test_a_release_named_by_the_deploy_is_the_release(settings):
+    from core.rendered import release
+
+    settings.RELEASE = "4f2c9e1"
+    release.cache_clear()
+    try:
+        named = release()
+        settings.RELEASE = "8a0d3b7"
+        release.cache_clear()
+        assert release() != named
+    finally:
+        release.cache_clear()

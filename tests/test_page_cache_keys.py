@@ -22,7 +22,7 @@ def physician():
 
 
 def page_entries() -> int:
-    return len([key for key in cache_keys() if "page-cache:" in key and "generation" not in key])
+    return len([key for key in cache_keys() if key.split(":")[2] == "page"])
 
 
 def renders(client, urls: list[str]) -> int:

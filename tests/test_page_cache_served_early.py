@@ -4,13 +4,14 @@ is kept; the address with and without a query string shares one entry."""
 
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
 
-from azura_site.cache import PageCacheMiddleware, bump_content_generation, public_page
+from core import rendered
+from core.pagecache import PageCacheMiddleware, public_page
+from core.rendered import content_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_save_made_while_a_page_renders_sends_the_next_visitor_a_fresh_page():
 
     def save_during_the_first_render(request):
         if next(saves):
-            bump_content_generation()
+            content_changed()
 
     served = PageCacheMiddleware(counted_view(rendered, save_during_the_first_render))
     factory = RequestFactory()
@@ -102,16 +103,16 @@ def test_a_page_that_writes_to_the_session_is_not_kept():
 
 
 @pytest.fixture
-def cache_reads(monkeypatch) -> list[list[str]]:
-    """The page cache's reads (one get_many each), through Django's own cache."""
-    reads: list[list[str]] = []
-    read = cache.get_many
+def cache_reads(monkeypatch) -> list[str]:
+    """The page cache's reads of kept pages (core/rendered.py's store)."""
+    reads: list[str] = []
+    read = rendered.store_get
 
-    def counted(keys, *args, **kwargs):
-        reads.append(list(keys))
-        return read(keys, *args, **kwargs)
+    def counted(key):
+        reads.append(key)
+        return read(key)
 
-    monkeypatch.setattr(cache, "get_many", counted)
+    monkeypatch.setattr(rendered, "store_get", counted)
     return reads
 
 

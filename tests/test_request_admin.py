@@ -3,7 +3,6 @@ admin URL; the status workflow with its history; notes; and the CSV export."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from appointments import services
@@ -11,13 +10,14 @@ from appointments.models import AppointmentRequest, RequestNote
 
 from .factories_requests import AppointmentRequestFactory
 from .staff import ADMIN, WORKER, change_form_data, csv_rows, export, make_staff, object_urls
+from .support import clear_caches
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture

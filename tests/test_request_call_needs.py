@@ -7,7 +7,6 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from appointments.models import AppointmentRequest
 
@@ -25,6 +24,7 @@ from .html import (
     text,
 )
 from .html import find_one as find
+from .support import clear_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +35,9 @@ ADMIN = "/admin/appointments/appointmentrequest/"
 @pytest.fixture(autouse=True)
 def _isolated(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()  # the rate limit counts in the cache
+    clear_caches()  # the rate limit counts in the cache
     yield
-    cache.clear()
+    clear_caches()
 
 
 def fieldset(root, legend: str):

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments.management.commands.remind_stale_requests import one_business_day_before
 from appointments.models import AppointmentRequest, RequestEmail
-from azura_site.tasks import STAFF_EMAIL_ATTEMPTS, send_email
+from core.tasks import STAFF_EMAIL_ATTEMPTS, send_email
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, age

@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from appointments.models import AppointmentRequest
@@ -18,7 +17,7 @@ from appointments.models import AppointmentRequest
 from .factories_appointments import CenterFactory
 from .factories_requests import REFERENCE_RE, form_data
 from .html import hidden_inputs
-from .support import skip_or_fail
+from .support import clear_caches, skip_or_fail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -37,9 +36,9 @@ def _postgres_only(settings):
     settings.APPOINTMENT_MIN_FILL_SECONDS = 0
     settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 1000
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @dataclass

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments import mail as request_mail
 from appointments.models import AppointmentRequest, RequestEmail
-from azura_site.tasks import retry_delay
+from core.tasks import retry_delay
 
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, form_data

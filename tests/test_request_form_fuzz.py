@@ -1,13 +1,13 @@
 """The request form under any input at all (Hypothesis): never a server error."""
 
 import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from .factories_requests import REQUEST_URL as URL
 from .factories_requests import form_data
+from .support import clear_caches
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("request_form_isolated")]
 
@@ -39,7 +39,7 @@ def test_arbitrary_text_in_any_field_never_causes_a_server_error(client, center,
                       interpreter_needed="on")  # fmt: skip
     # Each field is either a valid answer or any text at all, so some examples get past validation.
     answers = {name: data.draw(st.one_of(st.just(valid[name]), ANY_TEXT), label=name) for name in FORM_FIELDS}
-    cache.clear()
+    clear_caches()
     response = client.post(URL, answers)
     assert response.status_code in {200, 302, 429}
 

@@ -14,7 +14,7 @@ from django.core import signing
 from django.test import Client
 
 from appointments.models import AppointmentRequest, RequestEmail
-from azura_site import cache_backends
+from core import cache_backends
 from procedures.models import Procedure
 
 from .factories_requests import STARTED_SALT, form_data
@@ -105,13 +105,12 @@ def private_redis(settings, tmp_path):
     """The site's cache on a Redis of this test's own, which the test may stop."""
     port = free_port()
     with redis_server(port, tmp_path / "redis.log") as redis:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "azura_site.cache_backends.FailSoftRedisCache",
-                "LOCATION": f"redis://127.0.0.1:{port}/0",
-                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-            }
+        redis_cache = {
+            "BACKEND": "core.cache_backends.FailSoftRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
+        settings.CACHES = {"default": redis_cache, "rendered": redis_cache}
         settings.PAGE_CACHE_SECONDS = 600
         wait_for(lambda: _redis_answers(port), seconds=10, what="redis to start")
         yield redis

@@ -4,7 +4,7 @@ page, and a content save shows at once."""
 
 import pytest
 
-from azura_site.models import SiteContact
+from core.models import SiteSettings
 
 from .html import attr, find_one, parse, text
 
@@ -83,6 +83,6 @@ def test_the_spanish_search_page_has_its_own_layout(client, center):
 def test_a_content_save_shows_in_the_layout_at_once(client, center):
     client.get("/physicians/")
 
-    SiteContact.objects.create(phone="(800) 555-0199")
+    SiteSettings.objects.create(phone="(800) 555-0199")
 
     assert "(800) 555-0199" in text(find_one(parse(client.get("/physicians/")), "header"))

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from azura_site.models import SiteContact
+from core.models import SiteSettings
 
 from .html import attr, find_all, find_one, parse, text
 
@@ -21,7 +21,7 @@ PAGES = [
     "/privacy/",
     "/no-such-page/",
 ]
-ADMIN = "/admin/azura_site/sitecontact"
+ADMIN = "/admin/core/sitesettings"
 
 
 @pytest.fixture
@@ -74,16 +74,16 @@ def test_a_phone_without_ten_digits_is_refused_next_to_the_field(admin_client):
     assert response.context["adminform"].form.errors["phone"] == [
         "Enter a 10-digit phone number, for example (512) 555-0100."
     ]
-    assert not SiteContact.objects.exists()
+    assert not SiteSettings.objects.exists()
 
 
 def test_there_is_one_site_phone_and_its_list_opens_it(admin_client):
-    SiteContact.objects.create(phone="(512) 555-0100")
+    SiteSettings.objects.create(phone="(512) 555-0100")
     assert admin_client.get(f"{ADMIN}/").url == f"{ADMIN}/1/change/"
     assert admin_client.get(f"{ADMIN}/add/").status_code == 403
 
 
 def test_pages_still_answer_when_the_number_is_emptied_again(admin_client, client):
-    SiteContact.objects.create(phone="(512) 555-0100")
+    SiteSettings.objects.create(phone="(512) 555-0100")
     admin_client.post(f"{ADMIN}/1/change/", {"phone": "", "hours": ""})
     assert phone_links(client, "/")["header"] == ("Call your nearest center", reverse("appointments:locator"))

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from azura_site.static_storage import StaticFilesStorage, UncompressedStaticFilesStorage
+from core.static_storage import StaticFilesStorage, UncompressedStaticFilesStorage
 
 
 @pytest.fixture(params=[StaticFilesStorage, UncompressedStaticFilesStorage])

@@ -4,14 +4,14 @@ IPv6 /64 counted as one client by both throttles, and gunicorn listening on loop
 import importlib
 
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
 
 from appointments.models import AppointmentRequest
-from azura_site.clients import client_address
+from core.clients import client_address
 
 from .factories_requests import another_patient, post
 from .staff import PASSWORD, is_refused, is_signed_in, login
+from .support import clear_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +21,9 @@ def _clean(settings):
     settings.NUM_PROXIES = 0
     settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture

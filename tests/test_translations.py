@@ -15,8 +15,8 @@ pytestmark = pytest.mark.slow  # makemessages reads the whole tree
 
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-# What `make messages` reads: the apps, the site package and the templates (not the staff screens' templates).
-SOURCES = ["manage.py", "azura_site", "appointments", "procedures", "templates", "locale"]
+# What `make messages` reads: the apps, the project's package and the templates (not the staff screens' templates).
+SOURCES = ["manage.py", "azura_site", "core", "appointments", "procedures", "templates", "locale"]
 
 
 def _tool(name: str) -> str:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 def phones_to_e164(apps, schema_editor):
     """Requests stored before phones.py kept numbers as \"(512) 555-0123\": store them as E.164 too."""
-    from appointments import phones
+    from core import phones
 
     AppointmentRequest = apps.get_model("appointments", "AppointmentRequest")
     for request in AppointmentRequest.objects.only("pk", "phone").iterator():

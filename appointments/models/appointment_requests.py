@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import phones
 from procedures.models import Procedure
 
-from .. import phones
 from ..access import RequestScopeQuerySet
 from ..call_needs import CallNeeds
 from ..validators import no_control_characters

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
+from core import phones
 from procedures.models import Procedure
 
-from .. import geo, hours, phones
+from .. import geo, hours
 from ..access import CenterScopeQuerySet
 from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters

@@ -8,6 +8,7 @@ import random
 import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -33,9 +34,10 @@ from appointments.demo_data import (
     STREETS,
     TRAINING,
 )
+from appointments.demo_requests import load_demo_requests
 from appointments.hours import parse_hours
 from appointments.models import Center, Language, Physician, Practice
-from azura_site.cache import bump_content_generation
+from core import rendered
 from procedures.models import Procedure
 
 
@@ -66,8 +68,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Also create demo staff accounts with new random passwords, printed once (for local use).",
         )
+        parser.add_argument(
+            "--passwords-file",
+            default="",
+            help="With --with-staff: also write the accounts and passwords to this file (readable by you only), so "
+            "they can be printed again (make demo-staff).",
+        )
 
-    def handle(self, *args: str, with_staff: bool = False, **options: object) -> None:
+    def handle(self, *args: str, with_staff: bool = False, passwords_file: str = "", **options: object) -> None:
         started = time.monotonic()
         procedures = list(Procedure.objects.published())
         if not procedures:
@@ -76,18 +84,21 @@ class Command(BaseCommand):
         with transaction.atomic():
             centers, offers, center_tally = self.load_centers(rng, procedures)
             physicians, physician_tally = self.load_physicians(rng, centers, offers)
-            transaction.on_commit(bump_content_generation)  # bulk writes send no signals (upsert.py)
+            transaction.on_commit(rendered.content_changed)  # bulk writes send no signals (upsert.py)
         states = len({center.state for center in centers})
         self.stdout.write(f"Demo centers: {len(centers)} in {states} states ({center_tally}).")
         self.stdout.write(f"Demo physicians: {len(physicians)} ({physician_tally}).")
         if with_staff:
-            self.load_staff(centers)
+            self.load_staff(centers, passwords_file)
+        requests = load_demo_requests(centers, rng)
+        self.stdout.write(f"Demo appointment requests: {requests} created" if requests else "Demo appointment "
+                          "requests: kept as they are (the demo centers have requests already).")  # fmt: skip
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - started:.1f} s."))
 
-    def load_staff(self, centers: list[Center]) -> None:
+    def load_staff(self, centers: list[Center], passwords_file: str) -> None:
         """Three demo accounts, one per role, so the staff workflow can be tried locally."""
         austin = next(center for center in centers if center.city == "Austin")
-        self.stdout.write("Demo staff accounts (sign in at /admin/; passwords are new on every run):")
+        lines = ["Demo staff accounts (sign in at /admin/; passwords are new on every run):"]
         for username, group_names, works_at_austin, sees_all, role in STAFF:
             user, _ = get_user_model().objects.get_or_create(
                 username=username, defaults={"email": f"{username}@azura.example"}
@@ -103,7 +114,12 @@ class Command(BaseCommand):
                 user.user_permissions.set(
                     Permission.objects.filter(content_type__app_label="appointments", codename__in=MANAGER_PERMISSIONS)
                 )
-            self.stdout.write(f"  {username} / {password}  ({role.format(austin=austin.name)})")
+            lines.append(f"  {username} / {password}  ({role.format(austin=austin.name)})")
+        self.stdout.write("\n".join(lines))
+        if passwords_file:
+            path = Path(passwords_file)
+            path.touch(mode=0o600)
+            path.write_text("\n".join(lines) + "\n")
 
     def load_centers(
         self, rng: random.Random, procedures: list[Procedure]

@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, Center
-from azura_site.tasks import queue_email
+from core.tasks import queue_email
 
 
 def one_business_day_before(now: datetime) -> datetime:
@@ -40,5 +40,5 @@ class Command(BaseCommand):
                 {"stale": stale, "center": center},
                 [center.notification_email],
             )
-        # Queued, not sent: the worker sends them (azura_site/tasks.py).
+        # Queued, not sent: the worker sends them (core/tasks.py).
         self.stdout.write(f"Reminded {len(centers)} centers about {reminded} requests (emails queued for the worker).")

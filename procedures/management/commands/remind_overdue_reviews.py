@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from azura_site.tasks import queue_email
+from core.tasks import queue_email
 from procedures.health import overdue_reviews
 
 

@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from .languages import alternate_links, page_languages, switch_url
-from .models import SiteContact
+from .models import SiteSettings
 
 
 def site(request: HttpRequest) -> dict:
@@ -20,5 +20,5 @@ def site(request: HttpRequest) -> dict:
         "language_switch_url": switch_url(request),
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
-        "site_contact": SimpleLazyObject(SiteContact.current),
+        "site_settings": SimpleLazyObject(SiteSettings.current),
     }

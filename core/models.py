@@ -1,12 +1,9 @@
 """Site-wide settings staff edit: the number patients call, shown in every page's header and footer."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models
 
-from appointments import phones
-
-CACHE_KEY = "site-contact"
+from . import phones
 
 
 def validate_us_phone(value: str) -> None:
@@ -14,9 +11,9 @@ def validate_us_phone(value: str) -> None:
         raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.")
 
 
-class SiteContact(models.Model):
-    """The main phone number and its hours (one row). While the number is empty, pages send patients to the
-    locator to call their nearest center."""
+class SiteSettings(models.Model):
+    """What only the practice can say, site-wide (one row): the main phone number and its hours. While the number
+    is empty, pages send patients to the locator to call their nearest center."""
 
     phone = models.CharField(
         "main phone number",
@@ -34,11 +31,11 @@ class SiteContact(models.Model):
     )
 
     class Meta:
-        verbose_name = "site phone number"
-        verbose_name_plural = "site phone number"
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
 
     def __str__(self) -> str:
-        return self.phone or "No main phone number"
+        return "Site settings"
 
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # one row
@@ -57,20 +54,11 @@ class SiteContact(models.Model):
         return phones.display(self.phone)
 
     @classmethod
-    def current(cls) -> "SiteContact":
-        """The site's contact, from the shared cache (no query per page); empty if none is set or the database
-        cannot be read (a page must never fail for its phone number)."""
-        values = cache.get(CACHE_KEY)
-        if values is None:
-            try:
-                row = cls.objects.filter(pk=1).values("phone", "hours").first()
-            except DatabaseError:
-                return cls()
-            values = row or {}
-            cache.set(CACHE_KEY, values, None)
-        return cls(**values)
-
-
-def forget_site_contact(**kwargs) -> None:
-    """Signal receiver: the next page reads the new number."""
-    cache.delete(CACHE_KEY)
+    def current(cls) -> "SiteSettings":
+        """The site's settings, or empty ones if none are set or the database cannot be read (a page must never
+        fail for its phone number). Read where the layout is drawn, which is kept (core/rendered.py): a page
+        reads them only when its header and footer are drawn afresh."""
+        try:
+            return cls.objects.filter(pk=1).first() or cls()
+        except DatabaseError:
+            return cls()

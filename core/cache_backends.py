@@ -1,4 +1,6 @@
-"""Redis as the shared cache, failing soft: when Redis does not answer, the site degrades instead of breaking.
+"""The shared cache's two backends: Redis failing soft (production), and files shared by the processes of one install.
+
+`FailSoftRedisCache`: when Redis does not answer, the site degrades instead of breaking.
 
 Every cache read becomes a miss, every write is skipped, and `add` reports success, so that the page cache renders
 pages afresh, sessions (cached_db) fall back to the database, and the request form's rate limit lets requests
@@ -6,12 +8,19 @@ through rather than turn patients away. After a failure Redis is left alone for 
 every call of every page), and a warning is logged once for each outage.
 """
 
+import contextlib
+import fcntl
 import functools
 import logging
+import os
+import pickle
 import time
+import zlib
 from collections.abc import Callable
 from typing import Any
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -78,3 +87,40 @@ class FailSoftRedisCache(RedisCache):
 
 for _name in FALLBACKS:
     setattr(FailSoftRedisCache, _name, _fail_soft(_name))
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file cache, the default when there is no Redis: every process of one install (runserver or gunicorn's
+    workers, the worker, a cron command) reads and writes the same folder, so a content save made by any of them is
+    seen by all on the next page. Django's `incr` and `add` read and then write; here they hold a lock on the folder
+    while they do, so two processes bumping the content generation at once never lose an increment."""
+
+    @contextlib.contextmanager
+    def _locked(self):
+        self._createdir()
+        with open(os.path.join(self._dir, "lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._locked():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        """Django's reads, adds and writes the value back with the default timeout; this keeps the entry's own
+        expiry (the content generation never expires)."""
+        with self._locked():
+            try:
+                with open(self._key_to_file(key, version), "rb") as file:
+                    expires = pickle.load(file)  # noqa: S301 (our own cache folder, as Django's backend reads it)
+                    if expires is not None and expires < time.time():
+                        raise FileNotFoundError
+                    value = pickle.loads(zlib.decompress(file.read()))  # noqa: S301
+            except FileNotFoundError:
+                raise ValueError(f"Key {key!r} not found") from None
+            value += delta
+            self.set(key, value, None if expires is None else max(expires - time.time(), 0.001), version)
+            return value

@@ -1,7 +1,7 @@
 """schema.org JSON-LD, built in one place: the organization, breadcrumbs, procedure pages, centers and physicians,
 each as a safe <script type="application/ld+json"> block (data, not script: CSP allows it).
 
-The tag library `{% load jsonld %}` (azura_site/templatetags/jsonld.py) puts them on the pages.
+The tag library `{% load jsonld %}` (core/templatetags/jsonld.py) puts them on the pages.
 """
 
 from __future__ import annotations

@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from .models import SiteContact
+from .models import SiteSettings
 
 
-@admin.register(SiteContact)
-class SiteContactAdmin(admin.ModelAdmin):
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list opens it straight away."""
 
     fields = ("phone", "hours")
@@ -15,12 +15,12 @@ class SiteContactAdmin(admin.ModelAdmin):
     search_fields = ()
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteContact.objects.exists()
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        if SiteContact.objects.exists():
-            return HttpResponseRedirect(reverse("admin:azura_site_sitecontact_change", args=[1]))
-        return HttpResponseRedirect(reverse("admin:azura_site_sitecontact_add"))
+        if SiteSettings.objects.exists():
+            return HttpResponseRedirect(reverse("admin:core_sitesettings_change", args=[1]))
+        return HttpResponseRedirect(reverse("admin:core_sitesettings_add"))

@@ -1,4 +1,4 @@
-"""`{% load jsonld %}`: schema.org descriptions of pages for search engines (built in azura_site/jsonld.py)."""
+"""`{% load jsonld %}`: schema.org descriptions of pages for search engines (built in core/jsonld.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from azura_site import jsonld
+from core import jsonld
 
 if TYPE_CHECKING:
     from appointments.models import Center, Physician
