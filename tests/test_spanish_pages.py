@@ -102,7 +102,7 @@ def test_a_center_page_in_spanish_says_its_hours_in_spanish_with_the_12_hour_clo
 
     (table,) = [table for table in find_all(page, "table") if has_class(table, "hours")]
     hours = text(table)
-    assert "Horario en hora local (hora del Centro)" in hours
+    assert "Horario en la hora local del centro (hora central)" in hours
     assert "Lunes" in hours
     assert "8:00 a.m. – 5:00 p.m." in hours
     assert "Sábado Cerrado" in hours
