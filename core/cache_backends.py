@@ -95,10 +95,14 @@ class SharedFileCache(FileBasedCache):
     seen by all on the next page. Django's `incr` and `add` read and then write; here they hold a lock on the folder
     while they do, so two processes bumping the content generation at once never lose an increment."""
 
+    def __init__(self, dir: str, params: dict[str, Any]) -> None:
+        super().__init__(dir, params)
+        self.lock_path = os.path.join(os.path.abspath(dir), "lock")
+
     @contextlib.contextmanager
     def _locked(self):
-        self._createdir()
-        with open(os.path.join(self._dir, "lock"), "a") as lock:
+        os.makedirs(os.path.dirname(self.lock_path), exist_ok=True)
+        with open(self.lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -114,7 +118,7 @@ class SharedFileCache(FileBasedCache):
         expiry (the content generation never expires)."""
         with self._locked():
             try:
-                with open(self._key_to_file(key, version), "rb") as file:
+                with open(self._key_to_file(key, version), "rb") as file:  # type: ignore[attr-defined]
                     expires = pickle.load(file)  # noqa: S301 (our own cache folder, as Django's backend reads it)
                     if expires is not None and expires < time.time():
                         raise FileNotFoundError

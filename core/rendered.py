@@ -32,6 +32,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils import translation
@@ -70,7 +71,8 @@ def release() -> str:
         return hashlib.sha256(settings.RELEASE.encode()).hexdigest()[:12]
     base = Path(settings.BASE_DIR)
     sources = [(base / folder, pattern) for folder, pattern in RELEASE_SOURCES]
-    sources += [(Path(folder), "*.html") for folder in settings.TEMPLATES[0]["DIRS"]]  # type: ignore[union-attr]
+    template_dirs: list[str] = settings.TEMPLATES[0]["DIRS"]  # type: ignore[assignment]  # our settings: a list
+    sources += [(Path(folder), "*.html") for folder in template_dirs]
     sources += [(Path(folder), "*.mo") for folder in settings.LOCALE_PATHS]
     paths = [path for folder, pattern in sources for path in sorted(folder.rglob(pattern))]
     paths += [base / name for name in RELEASE_FILES]
@@ -138,7 +140,7 @@ def content_changed(instance: Any = None, **kwargs: Any) -> None:
     transaction.on_commit(_bump)
 
 
-def content_models() -> list[type]:
+def content_models() -> list[type[Model]]:
     """The models whose saves change public pages: every model of the content apps but those on NOT_CONTENT and
     the history rows."""
     return [
@@ -149,7 +151,7 @@ def content_models() -> list[type]:
     ]
 
 
-def _is_history(model: type) -> bool:
+def _is_history(model: type[Model]) -> bool:
     return hasattr(model, "history_id") or model.__name__.startswith("Historical")
 
 
@@ -160,7 +162,7 @@ def invalidate_on_content_change() -> None:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}:delete")
         for field in model._meta.many_to_many:
-            through = field.remote_field.through  # type: ignore[attr-defined]
+            through = field.remote_field.through
             m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
 
 

@@ -3,6 +3,7 @@ answers, the worker (`manage.py db_worker`), gunicorn, and a private Redis. Each
 for a bounded time, and is stopped by its own process id."""
 
 import os
+import re
 import secrets
 import signal
 import socket
@@ -127,14 +128,14 @@ def environment(**extra: str) -> dict:
 class Process:
     """A child process in a session of its own (so a kill reaches all of it), ended at the latest on exit."""
 
-    def __init__(self, args: list[str], env: dict, log: Path):
-        self.args, self.env, self.log = args, env, log
+    def __init__(self, args: list[str], env: dict, log: Path, *, cwd: Path = ROOT):
+        self.args, self.env, self.log, self.cwd = args, env, log, cwd
         self.popen: subprocess.Popen | None = None
 
     def __enter__(self) -> "Process":
         self.output = self.log.open("wb")
         self.popen = subprocess.Popen(  # noqa: S603 (our own commands)
-            self.args, cwd=ROOT, env=self.env, stdout=self.output, stderr=subprocess.STDOUT, start_new_session=True
+            self.args, cwd=self.cwd, env=self.env, stdout=self.output, stderr=subprocess.STDOUT, start_new_session=True
         )
         return self
 
@@ -162,10 +163,25 @@ def worker(env: dict, log: Path) -> Process:
     return Process([sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"], env, log)
 
 
-def gunicorn(env: dict, log: Path, port: int) -> Process:
+class Gunicorn(Process):
+    """gunicorn on a loopback port the OS picks when it binds (never one guessed beforehand, which another process
+    could take first): `url` waits for the port gunicorn says it listens at."""
+
+    def url(self, seconds: float = 30) -> str:
+        found: list[str] = []
+
+        def listening() -> bool:
+            found[:] = re.findall(r"Listening at: (http://127\.0\.0\.1:\d+)", self.log.read_text(errors="replace"))
+            return bool(found)
+
+        wait_for(listening, seconds=seconds, what=f"gunicorn to listen\n{self.tail()}")
+        return found[0]
+
+
+def gunicorn(env: dict, log: Path, *, workers: int = 1, cwd: Path = ROOT) -> Gunicorn:
     args = [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:azura_site.gunicorn"]
-    args += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "azura_site.wsgi"]
-    return Process(args, env, log)
+    args += ["--bind", "127.0.0.1:0", "--workers", str(workers), "azura_site.wsgi"]
+    return Gunicorn(args, env, log, cwd=cwd)
 
 
 def redis_server(port: int, log: Path) -> Process:

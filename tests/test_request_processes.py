@@ -66,7 +66,7 @@ def test_a_mail_server_that_never_answers_neither_delays_the_patient_nor_loses_t
 
 def test_killing_the_web_process_right_after_the_save_loses_no_email(center, tmp_path):
     """gunicorn stores a request and is killed with SIGKILL at once; a worker started later sends both emails."""
-    web_port, smtp_port = free_port(), free_port()
+    smtp_port = free_port()
     env = environment(EMAIL_PORT=str(smtp_port))
     csrf = secrets.token_hex(16)  # Django accepts its secret itself as the form's token
     stamp = signing.dumps({"t": time.time() - 30, "n": "-"}, key=env["DJANGO_SECRET_KEY"], salt=STARTED_SALT)
@@ -75,7 +75,8 @@ def test_killing_the_web_process_right_after_the_save_loses_no_email(center, tmp
     )
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"}
 
-    with gunicorn(env, tmp_path / "gunicorn.log", web_port) as web:
+    with gunicorn(env, tmp_path / "gunicorn.log") as web:
+        web_port = int(web.url().rsplit(":", 1)[1])
         wait_for(lambda: _answers(web_port), seconds=30, what=f"gunicorn to start\n{web.tail()}")
         conn = http.client.HTTPConnection("127.0.0.1", web_port, timeout=10)
         conn.request("POST", URL, body=body, headers={**headers, "Host": "127.0.0.1"})

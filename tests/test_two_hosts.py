@@ -4,6 +4,7 @@ a content save hold across both, and the worker sends the emails of requests sto
 
 import http.cookiejar
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,10 +19,12 @@ from django.conf import settings
 from django.db import connection
 
 from appointments.models import AppointmentRequest, Language, RequestEmail
+from procedures.models import Procedure
 
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .factories_requests import form_data
 from .html import hidden_inputs
+from .processes import database_url, gunicorn
 from .support import ROOT, skip_or_fail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -185,3 +188,35 @@ def test_rate_limit_lockout_sessions_and_page_cache_hold_across_two_hosts(hosts,
     status, content = intruder.sign_in(b, "editor", PASSWORD)
     assert status != 302
     assert "Too many failed sign-in attempts" in content
+
+
+@pytest.fixture
+def second_checkout(tmp_path) -> Path:
+    """A copy of this checkout made now: the same files, each with a newer modification time, as a second host
+    that cloned the same commit at another time has."""
+    command = ["git", "ls-files", "-co", "--exclude-standard"]
+    listed = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()  # noqa: S603
+    manifest = Path("staticfiles") / "staticfiles.json"
+    copy = tmp_path / "checkout"
+    for name in [*listed, *([str(manifest)] if (ROOT / manifest).exists() else [])]:
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / name, copy / name)  # contents only: the times are now
+    return copy
+
+
+def test_two_hosts_from_two_checkouts_of_one_release_share_kept_pages(second_checkout, transactional_db, tmp_path):
+    if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
+        skip_or_fail("the two-host test needs DATABASE_URL on PostgreSQL and REDIS_URL")
+    env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_DEBUG": "1", "PAGE_CACHE_SECONDS": "600",
+           "DJANGO_SECRET_KEY": settings.SECRET_KEY, "DJANGO_LOG_LEVEL": "WARNING"}  # fmt: skip
+    first = gunicorn(env, tmp_path / "first.log")
+    second = gunicorn(env, tmp_path / "second.log", cwd=second_checkout)
+    with first, second:
+        for host in (first.url(), second.url()):
+            _wait_for(host)
+        page = "/pain-management/kyphoplasty/"
+        assert "Kyphoplasty" in Browser().request(first.url() + page)[1]  # kept by the first host
+        # A write that bumps nothing: only a page kept before it can still say "Kyphoplasty" on the second host.
+        Procedure.objects.filter(slug="kyphoplasty").update(title="Retitled without a signal")
+        assert "Retitled without a signal" not in Browser().request(second.url() + page)[1], second.tail()
