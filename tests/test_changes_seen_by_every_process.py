@@ -82,9 +82,8 @@ def test_a_draft_published_by_the_worker_at_its_time_shows_on_the_next_view(site
     publishing.draft_saved(draft=draft, user=editor)
 
     with worker(env, tmp_path / "worker.log") as proc:
-        wait_for(
-            lambda: not Procedure.all_objects.filter(pk=draft.pk).exists(), seconds=30, what=f"publishing\n{proc.tail()}"
-        )
+        published = lambda: not Procedure.all_objects.filter(pk=draft.pk).exists()  # noqa: E731
+        wait_for(published, seconds=30, what=f"publishing\n{proc.tail()}")
     assert all("A summary the worker published." in page for page in _views(site, path))
 
 
