@@ -9,8 +9,8 @@ from .models import SiteSettings
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list opens it straight away."""
 
-    fields = ("phone", "hours")
-    list_display = ("phone", "hours")
+    fields = ("phone", "hours", "response_business_days", "language_help_phone")
+    list_display = ("phone", "hours", "response_business_days", "language_help_phone")
     list_filter = ()
     search_fields = ()
 

@@ -1,6 +1,7 @@
-"""Site-wide settings staff edit: the number patients call, shown in every page's header and footer."""
+"""Site-wide settings staff edit: what only the practice can say (its phone number, its promises)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
 
 from . import phones
@@ -12,8 +13,9 @@ def validate_us_phone(value: str) -> None:
 
 
 class SiteSettings(models.Model):
-    """What only the practice can say, site-wide (one row): the main phone number and its hours. While the number
-    is empty, pages send patients to the locator to call their nearest center."""
+    """What only the practice can say, site-wide (one row): the main phone number and its hours, how soon centers
+    call back, the number for language help. Each is shown only once filled in: while the main number is empty,
+    pages send patients to the locator to call their nearest center; with no call-back time, no time is promised."""
 
     phone = models.CharField(
         "main phone number",
@@ -29,6 +31,21 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="e.g. Monday to Friday, 8 AM to 5 PM Central time.",
     )
+    response_business_days = models.PositiveSmallIntegerField(
+        "centers call back within (business days)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="The practice's promise to patients, e.g. 1 for “within one business day”. Leave empty and the "
+        "site promises no time.",
+    )
+    language_help_phone = models.CharField(
+        "language help phone number",
+        max_length=30,
+        blank=True,
+        validators=[validate_us_phone],
+        help_text="The number notices give for free help in another language (interpreters, translated notices).",
+    )
 
     class Meta:
         verbose_name = "site settings"
@@ -39,8 +56,9 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # one row
-        number = phones.parse(self.phone, strict=False)
-        self.phone = phones.to_storage(number) if number else ""  # E.164, as every number on the site
+        for name in ("phone", "language_help_phone"):
+            number = phones.parse(getattr(self, name), strict=False)
+            setattr(self, name, phones.to_storage(number) if number else "")  # E.164, as every number on the site
         super().save(*args, **kwargs)
 
     @property
