@@ -150,6 +150,8 @@ def configure_environment(tmp: Path, page_cache: bool) -> bool:
     if not page_cache:
         os.environ["PAGE_CACHE_SECONDS"] = "0"
     os.environ["BENCH_STATIC_ROOT"] = str(tmp / "staticfiles")
+    os.environ["CACHE_DIR"] = str(tmp / "cache")  # the shared cache's folder: this run's, never the project's
+    os.environ["CACHE_KEY_PREFIX"] = f"bench-{os.getpid()}"
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BASE_DIR), os.environ.get("PYTHONPATH")]))
     if os.environ.get("DATABASE_URL"):
         return False
@@ -457,6 +459,32 @@ def print_table(results: list[Measurement]) -> None:
         print("n/a: not one request of that page completed during the measurement.")
 
 
+def write_document(results: list[Measurement], args: argparse.Namespace, load: float) -> None:
+    """The table in docs/performance.md (bench/report.py), one section per kind of run."""
+    import report
+    from django.conf import settings
+
+    def number(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f}"
+
+    rows = [
+        [r.page, f"`{r.path}`", f"{r.requests_per_second:.0f}", number(r.p50_ms), number(r.ratio_to_bare),
+         number(r.round_ratio), number(r.cpu_ms), number(r.cpu_ratio)]
+        for r in results
+    ]  # fmt: skip
+    header = ["page", "address", "req/s", "p50 ms", "ratio", "round ratio", "CPU ms", "CPU ratio"]
+    cache = settings.CACHES["rendered"]["BACKEND"].rsplit(".", 1)[1]
+    how = report.conditions(
+        gunicorn=f"{args.workers} {args.worker_class} worker(s)",
+        wrk=f"-t{args.threads} -c{args.connections}, {args.duration} s a page, median of {args.rounds} round(s)",
+        centers=f"{args.centers:,}",
+        rendered_output_in=cache,
+        load_before=f"{load:.1f}",
+    )
+    name = ("uncached" if args.no_page_cache else "cached") + ("-gzip" if args.gzip else "")
+    report.write_section(name, f"{how}\n\n{report.table(header, rows)}")
+
+
 def write_json(
     results: list[Measurement], skipped: dict[str, int | str], args: argparse.Namespace, load: float
 ) -> None:
@@ -554,6 +582,8 @@ def main() -> int:
                 remove_bench_centers()
     print_table(results)
     write_json(results, skipped, args, load)
+    if not args.only:
+        write_document(results, args, load)
     return 0
 
 
