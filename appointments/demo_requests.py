@@ -52,9 +52,9 @@ AUSTIN_SHARE = 0.4  # demo-austin's center has a busy day of its own
 
 def load_demo_requests(centers: list[Center], rng: random.Random) -> int:
     """Create the demo requests at these demo centers, unless they have requests already; returns how many."""
-    if AppointmentRequest.objects.filter(center__in=centers).exists():
+    if not centers or AppointmentRequest.objects.filter(center__in=centers).exists():
         return 0
-    austin = next(center for center in centers if center.city == "Austin")
+    busiest = next((center for center in centers if center.city == "Austin"), centers[0])
     procedures = list(Procedure.objects.published())
     practices = list(Practice.objects.filter(center__in=centers).select_related("physician"))
     staff = get_user_model().objects.filter(username__in=["demo-austin", "demo-manager"]).first()
@@ -63,7 +63,7 @@ def load_demo_requests(centers: list[Center], rng: random.Random) -> int:
     with transaction.atomic():
         for status, reason, count in MIX:
             for _ in range(count):
-                center = austin if rng.random() < AUSTIN_SHARE else rng.choice(centers)
+                center = busiest if rng.random() < AUSTIN_SHARE else rng.choice(centers)
                 request = _request(rng, center, procedures, practices, status, reason, staff)
                 received = now - timedelta(hours=rng.uniform(1, 24 * (2 if status == Status.NEW else 9)))
                 _backdate(request, received)

@@ -143,3 +143,48 @@ def test_with_staff_creates_one_demo_account_per_role_with_the_right_reach(capsy
         if line.strip().startswith("demo-austin / "):
             password = line.split(" / ")[1].split()[0]
     assert austin.check_password(password)
+
+
+def test_demo_requests_give_staff_a_working_day_in_every_status(tmp_path):
+    from appointments.models import AppointmentRequest, RequestEmail
+
+    passwords = tmp_path / "demo-staff"
+    out = StringIO()
+    call_command("load_demo_data", "--with-staff", "--passwords-file", str(passwords), stdout=out)
+
+    requests = AppointmentRequest.objects.all()
+    assert 24 <= requests.count() <= 60
+    assert set(requests.values_list("status", flat=True)) == set(AppointmentRequest.Status.values)
+    closed = requests.filter(status=AppointmentRequest.Status.CLOSED)
+    assert set(closed.values_list("closed_reason", flat=True)) == set(AppointmentRequest.ClosedReason.values)
+    assert requests.filter(requester="someone_else", call_back="requester").exists()
+    assert requests.filter(site_language="es").exists()
+    austin = Center.objects.get(is_demo=True, city="Austin")
+    assert requests.filter(center=austin, status="new").count() >= 3  # demo-austin opens a list with work in it
+    assert not RequestEmail.objects.exists()  # nobody is emailed about fictional patients
+    assert requests.filter(created_at__lt=requests.order_by("-created_at").first().created_at).exists()
+
+
+def test_a_second_run_keeps_the_demo_requests_as_staff_left_them():
+    from appointments.models import AppointmentRequest
+
+    load()
+    worked = AppointmentRequest.objects.filter(status="new").first()
+    worked.status = "contacted"
+    worked.save()
+    count = AppointmentRequest.objects.count()
+
+    assert "kept as they are" in load()
+    assert AppointmentRequest.objects.count() == count
+    assert AppointmentRequest.objects.get(pk=worked.pk).status == "contacted"
+
+
+def test_the_demo_staff_passwords_can_be_printed_again(tmp_path):
+    passwords = tmp_path / "demo-staff"
+    out = StringIO()
+    call_command("load_demo_data", "--with-staff", "--passwords-file", str(passwords), stdout=out)
+
+    written = passwords.read_text()
+    assert written.strip() in out.getvalue()
+    assert re.search(r"demo-austin / \S{12,}", written)
+    assert passwords.stat().st_mode & 0o077 == 0  # readable by its owner only
