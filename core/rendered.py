@@ -98,15 +98,15 @@ def _store():
 
 def generation(request: HttpRequest | None = None) -> int:
     """The content generation, read from the shared cache once per request (every layer of a page asks for it).
-    A generation lost from the cache (evicted, or Redis restarted) starts again from the clock, above any number
-    an older entry can carry."""
+    A generation lost from the cache (evicted, or Redis restarted) starts again from the clock in microseconds:
+    above any number an older entry can carry, since each bump takes longer than a microsecond."""
     if request is not None and (known := getattr(request, "_rendered_generation", None)) is not None:
         return known
     if _unsent_bump.is_set():
         _bump()
     value = _shared().get(GENERATION_KEY)
     if value is None:
-        _shared().add(GENERATION_KEY, time.time_ns() // 1_000_000, None)
+        _shared().add(GENERATION_KEY, time.time_ns() // 1_000, None)
         value = _shared().get(GENERATION_KEY, 0)
     if request is not None:
         request._rendered_generation = value  # type: ignore[attr-defined]  # a memo for this request
