@@ -55,8 +55,10 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
+# The pages against a bare view (wrk, gunicorn), then Markdown under hostile input (exits 1 past its 1 s bound).
 bench: install assets wrk
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/markdown.py
 
 # The staff pages at 100,000 requests: DATABASE_URL must name a PostgreSQL database to throw away.
 bench-staff: install assets wrk
