@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import (
+    editor_preview,
     health,
     notice_admin,  # noqa: F401 (registers the notices and taglines)
     publishing,
@@ -33,7 +34,6 @@ from .admin_inlines import (
 from .admin_publishing import PublishingAdminMixin
 from .admin_spanish import SpanishAdminMixin, SpanishCheckForm, spanish_preview
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
-from .templatetags.content import render_markdown
 
 REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
@@ -223,19 +223,16 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         )
 
     def text_view(self, request):
-        """POST text: its reading grade, hardest sentences and Markdown preview (sanitised exactly as on the page),
-        for the edit form's live figures and preview (admin-editor.js)."""
+        """POST text: its preview, reading grade and hardest sentences, or (part=page) the whole page's grade, for
+        the edit form's live figures and preview (admin-editor.js; procedures/editor_preview.py)."""
         if request.method != "POST" or not self.has_view_permission(request):
             raise PermissionDenied
-        text = request.POST.get("text", "")[:100_000]
-        return JsonResponse(
-            {
-                "grade": readability.grade(text),
-                "target": readability.TARGET_GRADE,
-                "hardest": [{"sentence": g.label, "grade": g.grade} for g in readability.hardest_sentences(text)],
-                "html": render_markdown(text),
-            }
-        )
+        text = request.POST.get("text", "")
+        if request.POST.get("part") == "page":
+            return JsonResponse(editor_preview.page_grade(text))
+        limit = editor_preview.requested_limit(request.POST.get("max_length"))
+        status, answer = editor_preview.field_preview(text, limit)
+        return JsonResponse(answer, status=status)
 
     def health_view(self, request):
         """Per page: reading grade, optional parts still empty, medical review date and whether it is overdue."""
@@ -264,15 +261,10 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
     def readability(self, obj: Procedure | None) -> str:
         """The page's grade, each field's, and the hardest sentences; admin-readability.js updates it as you type."""
         target = readability.TARGET_GRADE
-        if obj is None or obj.pk is None:
-            page_grade, grades, hardest = None, [], []
-        else:
-            text = readability.page_text(obj)
-            page_grade, grades, hardest = (
-                readability.grade(text),
-                readability.field_grades(obj),
-                readability.hardest_sentences(text),
-            )
+        text = "" if obj is None or obj.pk is None else readability.page_text(obj)
+        plain = readability.plain_text(text)  # rendered once for the page's grade and its hardest sentences
+        page_grade, hardest = readability.grade_of_plain(plain), readability.hardest_of_plain(plain)
+        grades = readability.field_grades(obj) if text else []
         return format_html(
             '<div class="readability" data-url="{}" data-fields="{}" data-target="{}">'
             '<p>Whole page: <span class="grade" data-grade-of="page">{}</span> (target: grade {} or lower; '
@@ -281,7 +273,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
             reverse("admin:procedures_procedure_text"),
             ",".join(f"{name}_en" for name in readability.PROSE_FIELDS),
             target,
-            "—" if page_grade is None else page_grade,
+            "—" if page_grade is None else f"{page_grade}{readability.partial_note(text)}",
             target,
             format_html_join("", "<li>{}: grade {}</li>", ((g.label, g.grade) for g in grades)),
             format_html(

@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from modeltranslation.admin import TranslationStackedInline
 
 from .admin_publishing import LiveReadOnlyInline
+from .markdown import length_limit_of
 from .models import MARKDOWN_HELP, ComparisonRow, ListItem, Section
 
 # The edit form's Markdown toolbar (@github/markdown-toolbar-element, from npm, served from our own static files),
@@ -25,8 +26,9 @@ def pair(*names: str) -> list[tuple[str, str]]:
 
 
 class MarkdownWidgets:
-    """Marks the Markdown fields (those whose help says so) for the toolbar and the preview, and each Spanish
-    field as Spanish (`lang`, for spelling and screen readers; no reading grade: admin-editor.js)."""
+    """Marks the Markdown fields (those whose help says so) for the toolbar and the preview, each text box with
+    the most characters its field holds (the preview says when a text is longer), and each Spanish field as Spanish
+    (`lang`, for spelling and screen readers; no reading grade: admin-editor.js)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -34,6 +36,9 @@ class MarkdownWidgets:
             return field
         if MARKDOWN_HELP in str(db_field.help_text):
             field.widget.attrs.update(MARKDOWN_ATTRS)
+        limit = length_limit_of(db_field)
+        if limit and isinstance(field.widget, forms.Textarea):
+            field.widget.attrs["data-max-length"] = str(limit)  # not `maxlength`: a browser cuts a paste silently
         if getattr(db_field, "language", None) == "es":
             field.widget.attrs["lang"] = "es"
             if isinstance(field.widget, forms.Textarea):

@@ -6,8 +6,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
+
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
+PROSE = length_limit(PROSE_MAX_LENGTH)  # every prose field but a section's body (procedures/markdown.py)
 
 
 class Status(models.TextChoices):
@@ -113,12 +116,12 @@ class ServiceLine(Translatable, Revisable):
 
     title = models.CharField(max_length=120)
     slug = models.SlugField(unique=True)
-    intro = models.TextField(help_text=f"The goal of the service. {MARKDOWN_HELP}")
+    intro = models.TextField(help_text=f"The goal of the service. {MARKDOWN_HELP}", validators=PROSE)
     options_intro = models.CharField(
         max_length=200, help_text="The sentence above the list of procedures (the list comes from the procedures)."
     )
     help_heading = models.CharField(max_length=200)
-    help_body = models.TextField(help_text=MARKDOWN_HELP)
+    help_body = models.TextField(help_text=MARKDOWN_HELP, validators=PROSE)
     cta_heading = models.CharField("call to action heading", max_length=120)
     cta_body = models.CharField("call to action text", max_length=300)
 
@@ -150,7 +153,7 @@ class Procedure(Translatable, Revisable):
         help_text="The last part of the page address. When a page moves, its old address leads to the new one.",
     )
     position = models.PositiveSmallIntegerField("order", default=0, help_text="Order in lists; lower comes first.")
-    summary = models.TextField(help_text="A short summary shown in lists and at the top of the page.")
+    summary = models.TextField(help_text="A short summary shown in lists and at the top of the page.", validators=PROSE)
     other_names = models.CharField(
         max_length=300, blank=True, help_text="Other names patients may know it by, separated by commas."
     )
@@ -162,18 +165,26 @@ class Procedure(Translatable, Revisable):
     recovery_time = models.CharField(max_length=200, blank=True)
 
     # Optional parts, written by the client; each is hidden on the page while empty.
-    preparation = models.TextField("how to prepare", blank=True, help_text=MARKDOWN_HELP)
-    aftercare = models.TextField("what to expect after", blank=True, help_text=MARKDOWN_HELP)
-    results = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    preparation = models.TextField("how to prepare", blank=True, help_text=MARKDOWN_HELP, validators=PROSE)
+    aftercare = models.TextField("what to expect after", blank=True, help_text=MARKDOWN_HELP, validators=PROSE)
+    results = models.TextField(blank=True, help_text=MARKDOWN_HELP, validators=PROSE)
     warning_signs_intro = models.TextField(
-        "when to call your doctor", blank=True, help_text=f"Text before the list of warning signs. {MARKDOWN_HELP}"
+        "when to call your doctor",
+        blank=True,
+        help_text=f"Text before the list of warning signs. {MARKDOWN_HELP}",
+        validators=PROSE,
     )
-    alternatives = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    alternatives = models.TextField(blank=True, help_text=MARKDOWN_HELP, validators=PROSE)
 
     conditions_heading = models.CharField("heading of the conditions", max_length=200, default="Conditions it treats")
-    conditions_intro = models.TextField("text before the conditions", blank=True, help_text=MARKDOWN_HELP)
+    conditions_intro = models.TextField(
+        "text before the conditions", blank=True, help_text=MARKDOWN_HELP, validators=PROSE
+    )
     conditions_outro = models.TextField(
-        "text after the conditions", blank=True, help_text=f"For example what it does not help. {MARKDOWN_HELP}"
+        "text after the conditions",
+        blank=True,
+        help_text=f"For example what it does not help. {MARKDOWN_HELP}",
+        validators=PROSE,
     )
 
     risks_heading = models.CharField("heading of the risks", max_length=200, blank=True)
@@ -181,14 +192,17 @@ class Procedure(Translatable, Revisable):
         "text before the risks",
         blank=True,
         help_text=f"Paragraphs before the sentence that leads into the list. {MARKDOWN_HELP}",
+        validators=PROSE,
     )
     risks_lead_in = models.CharField(
         "sentence before the risks list", max_length=300, blank=True, help_text="The sentence right before the list."
     )
-    risks_outro = models.TextField("text after the risks", blank=True, help_text=MARKDOWN_HELP)
+    risks_outro = models.TextField("text after the risks", blank=True, help_text=MARKDOWN_HELP, validators=PROSE)
 
     comparison_heading = models.CharField("heading of the comparison", max_length=200, blank=True)
-    comparison_intro = models.TextField("text before the comparison table", blank=True, help_text=MARKDOWN_HELP)
+    comparison_intro = models.TextField(
+        "text before the comparison table", blank=True, help_text=MARKDOWN_HELP, validators=PROSE
+    )
     compared_with = models.CharField(
         max_length=120, blank=True, help_text="The other procedure in the comparison table, e.g. Vertebroplasty."
     )
@@ -314,7 +328,7 @@ class Section(Ordered):
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="sections")
     heading = models.CharField(max_length=200)
     anchor = models.SlugField("link name", help_text="The #part of the link to this section, e.g. how-it-is-done.")
-    body = models.TextField(help_text=MARKDOWN_HELP)
+    body = models.TextField(help_text=MARKDOWN_HELP, validators=length_limit(SECTION_MAX_LENGTH))
 
     class Meta(Ordered.Meta):
         constraints = [models.UniqueConstraint(fields=["procedure", "anchor"], name="unique_section_anchor")]
@@ -338,7 +352,7 @@ class ListItem(Ordered):
     text = models.CharField(max_length=300)
     # Questions and references only (one table keeps the page at four queries): the answer or the publisher,
     # and for a reference its link and date.
-    detail = models.TextField(blank=True)
+    detail = models.TextField(blank=True, validators=PROSE)
     link = models.URLField(blank=True)
     dated = models.DateField("date", null=True, blank=True)
 

@@ -19,6 +19,8 @@ from simple_history.models import HistoricalRecords
 
 from core.states import US_STATES
 
+from .markdown import NOTICE_MAX_LENGTH, PROSE_MAX_LENGTH, length_limit
+
 # What the client must still supply is written "[To be supplied: …]" in a draft, so it shows on the page too.
 PLACEHOLDER_RE = re.compile(r"\[To be supplied:[^\]]*\]")
 # The rule asks for taglines in at least the 15 languages most spoken by people with limited English in the states
@@ -52,12 +54,13 @@ class Notice(models.Model):
     meta_description = models.CharField(
         max_length=160, help_text="One or two sentences shown by search engines under the page title."
     )
-    body = models.TextField(help_text=NOTICE_MARKDOWN_HELP)
+    body = models.TextField(help_text=NOTICE_MARKDOWN_HELP, validators=length_limit(NOTICE_MAX_LENGTH))
     language_assistance = models.TextField(
         "language assistance, in English",
         blank=True,
         help_text="Nondiscrimination notice only: the English sentence above the taglines, saying that free "
         f"language help is available and how to get it. {NOTICE_MARKDOWN_HELP}",
+        validators=length_limit(PROSE_MAX_LENGTH),
     )
     states_served = models.JSONField(
         default=list,
@@ -145,6 +148,7 @@ class Tagline(models.Model):
         blank=True,
         help_text="The sentence in this language, exactly as the client's translator supplied it. "
         "Leave it empty until you have it: a language without a tagline is not shown.",
+        validators=length_limit(PROSE_MAX_LENGTH),
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the notice; lower comes first.")
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,31 +1,21 @@
-"""Render editors' Markdown as safe HTML: whatever an editor types, no script reaches a page."""
+"""Editors' Markdown on pages, as safe HTML whatever an editor types (procedures/markdown.py), rendered once."""
 
 from functools import lru_cache
 
-import markdown as markdown_lib
-import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from procedures import translation_state
+from procedures.markdown import ALLOWED_TAGS, NOTICE_TAGS, render
 
 register = template.Library()
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "abbr"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
-NOTICE_TAGS = frozenset(ALLOWED_TAGS | {"h2"})  # a notice is a page of its own: its sections are h2
-
 
 @lru_cache(maxsize=1024)
-def render_markdown(text: str, tags: frozenset[str] = frozenset(ALLOWED_TAGS)) -> str:
-    html = markdown_lib.markdown(text, output_format="html")
-    return nh3.clean(
-        html,
-        tags=set(tags),
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener noreferrer",
-    )
+def render_markdown(text: str, tags: frozenset[str] = ALLOWED_TAGS) -> str:
+    """The page's Markdown rendered once per process: saved content only (the editor's preview and the reading
+    grade render without this cache, so typing cannot fill it)."""
+    return render(text, tags)
 
 
 @register.filter(is_safe=True)

@@ -1,7 +1,8 @@
 // The content edit forms: a Markdown toolbar (markdown-toolbar-element) and a live preview for each Markdown field,
 // and the reading grade of each prose field and of the whole page as the editor types. The server renders the
 // preview with the page's own Markdown and sanitiser, and computes the grade (textstat): what the editor sees here
-// is what the page and the procedure list will say.
+// is what the page and the procedure list will say. A text longer than its field holds (data-max-length), or whose
+// formatting would take the renderer too long, gets the server's message in place of its preview.
 (function () {
   "use strict";
   var BUTTONS = [["bold", "Bold"], ["italic", "Italic"], ["unordered-list", "List"],
@@ -59,31 +60,52 @@
       return found.filter(Boolean);
     }
 
-    function measure(text) {
+    // The server answers 400 with {error} when it will not preview a text (too long, too slow to format).
+    function measure(text, extra) {
       var data = new FormData();
       data.append("text", text);
+      Object.keys(extra).forEach(function (name) { data.append(name, extra[name]); });
       return fetch(url, {method: "POST", body: data, credentials: "same-origin", headers: {"X-CSRFToken": token.value}})
-        .then(function (response) { return response.ok ? response.json() : null; });
+        .then(function (response) { return response.ok || response.status === 400 ? response.json() : null; });
+    }
+
+    function previewOf(field) {
+      var preview = field.parentNode.querySelector("div.md-preview");
+      if (!preview) {
+        preview = document.createElement("div");
+        preview.className = "md-preview";
+        preview.setAttribute("role", "region");
+        preview.setAttribute("aria-label", "Preview: " + labelOf(field));
+        field.insertAdjacentElement("afterend", preview);
+      }
+      return preview;
+    }
+
+    function partOf(result) {
+      return result.partial ? " of its first " + result.graded_chars.toLocaleString("en-US") + " characters" : "";
     }
 
     function show(field, result) {
       if (!result) return;
-      if (field.hasAttribute("data-markdown")) {
-        var preview = field.parentNode.querySelector("div.md-preview");
-        if (!preview) {
-          preview = document.createElement("div");
-          preview.className = "md-preview";
-          preview.setAttribute("role", "region");
-          preview.setAttribute("aria-label", "Preview: " + labelOf(field));
-          field.insertAdjacentElement("afterend", preview);
-        }
+      var markdown = field.hasAttribute("data-markdown");
+      var output = isSpanish(field) ? null : outputAfter(field, "grade-live", "output");
+      if (output) output.setAttribute("aria-live", "polite");
+      if (result.error) {
+        var note = markdown ? previewOf(field) : output;
+        if (!note) return;
+        note.textContent = result.error;
+        note.classList.add("grade-over");
+        if (markdown && output) output.textContent = "";
+        return;
+      }
+      if (markdown) {
+        var preview = previewOf(field);
+        preview.classList.remove("grade-over");
         preview.innerHTML = result.html;  // sanitised by the server (nh3), exactly as on the page
       }
-      if (isSpanish(field)) return;
-      var output = outputAfter(field, "grade-live", "output");
-      output.setAttribute("aria-live", "polite");
+      if (!output) return;
       if (result.grade === null) { output.textContent = ""; return; }
-      output.textContent = "Reading grade " + result.grade + " (target " + target + " or lower)";
+      output.textContent = "Reading grade " + result.grade + partOf(result) + " (target " + target + " or lower)";
       output.classList.toggle("grade-over", result.grade > target);
       if (result.hardest.length) output.textContent += ". Hardest: “" + result.hardest[0].sentence + "”";
     }
@@ -94,11 +116,13 @@
     function update(field) {
       clearTimeout(timers[field.name]);
       timers[field.name] = setTimeout(function () {
-        measure(field.value).then(function (result) { show(field, result); });
+        var limit = {max_length: field.dataset.maxLength || ""};
+        measure(field.value, limit).then(function (result) { show(field, result); });
         if (!box || isSpanish(field)) return;
         var page = prose().map(function (el) { return el.value; }).join("\n\n");
-        measure(page).then(function (result) {
-          if (result && result.grade !== null) box.querySelector("[data-grade-of=page]").textContent = result.grade;
+        measure(page, {part: "page"}).then(function (result) {
+          if (!result || result.grade === null) return;
+          box.querySelector("[data-grade-of=page]").textContent = result.grade + partOf(result);
         });
       }, 400);
     }
