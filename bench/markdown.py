@@ -139,17 +139,26 @@ def main() -> int:
     logging.disable(logging.WARNING)  # "Markdown shown as plain text", logged at each refusal, is in the table
     print(f"{'input':24} {'path':8} {'length':>8} {'cpu ms':>8} {'wall ms':>8}  outcome")
     slowest = 0.0
+    table = []
     for name, path, length, cpu, wall, outcome in rows(args.runs):
         slowest = max(slowest, cpu)
         flag = "  OVER THE BOUND" if cpu >= BOUND_MS else ""
         print(f"{name:24} {path:8} {length:>8,} {cpu:>8.0f} {wall:>8.0f}  {outcome}{flag}", flush=True)
-    print(f"\nSlowest: {slowest:.0f} ms of CPU (bound: {BOUND_MS} ms)")
+        table.append([f"`{name}`", path, f"{length:,}", f"{cpu:.0f}", f"{wall:.0f}", outcome + flag])
+    summary = f"Slowest: {slowest:.0f} ms of CPU (bound: {BOUND_MS} ms)."
+    print(f"\n{summary}")
     if args.previews:
         before, after, kept, answers = memory(args.previews)
-        print(
-            f"Memory: {args.previews} previews of 30,000 characters of made-up words: RSS {before:.0f} MB -> "
-            f"{after:.0f} MB; pyphen keeps {kept:,} words; answers {answers}"
+        summary += (
+            f" Memory: {args.previews} previews of 30,000 characters of made-up words: RSS {before:.0f} MB -> "
+            f"{after:.0f} MB; pyphen keeps {kept:,} words; answers {answers}."
         )
+        print(summary)
+    import report
+
+    header = ["input", "path", "characters", "CPU ms", "wall ms", "outcome"]
+    how = report.conditions(runs=f"best of {args.runs}")
+    report.write_section("markdown", f"{how} {summary}\n\n{report.table(header, table)}")
     return 1 if slowest >= BOUND_MS else 0
 
 
