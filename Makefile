@@ -14,6 +14,7 @@ run: install-runtime assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(BIN)/python manage.py build_zip_index
 	$(RUN_ENV) $(BIN)/python manage.py requeue_stalled_emails
 	@echo "Serving http://127.0.0.1:$(PORT)/  (staff: make superuser, then /admin/); the worker sends email"
 	$(RUN_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \

@@ -165,6 +165,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The ZIP code index (appointments/zip_index.py): one read-only file per host, shared by every process, built by
+# `manage.py build_zip_index` or by the first process that needs it. A directory the app may write to.
+ZIP_INDEX_DIR = Path(env("ZIP_INDEX_DIR", str(BASE_DIR / ".cache")))
+
 # Rendered public pages are kept this long in the cache, or until staff save any content (0: no page cache).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 
