@@ -33,6 +33,7 @@ STATE_CODES = {code for code, _ in US_STATES}
 STATE_NAMES = {name.upper(): code for code, name in US_STATES}
 
 Point = tuple[float, float]
+Box = tuple[tuple[float, float], tuple[float, float]]  # (south, north), (west, east)
 
 # The time zones a center can be in; a ZIP code's zone is mapped to the one of these that keeps its clock.
 US_TIME_ZONES = [
@@ -101,7 +102,7 @@ def distance_miles(a: Point, b: Point) -> float:
     return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(h)))
 
 
-def bounding_box(lat: float, lng: float, radius_miles: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def bounding_box(lat: float, lng: float, radius_miles: float) -> Box:
     """Latitude and longitude ranges that contain every point within the radius (a little more)."""
     dlat = radius_miles / MILES_PER_DEGREE_LATITUDE
     cos_lat = max(math.cos(math.radians(min(89.0, abs(lat) + dlat))), 0.01)

@@ -94,9 +94,11 @@ def test_the_index_answers_as_the_dataset_does():
 
 @pytest.mark.processes
 @pytest.mark.django_db(transaction=True)
-def test_a_gunicorn_worker_stays_under_80_mb_after_searches(tmp_path):
-    """Measured 64 MB after start and 72 MB after these searches (230 and 239 MB when each worker read the
-    dataset). DEBUG on only so that the pages find their static files without collectstatic."""
+def test_a_gunicorn_worker_reads_the_shared_index_and_holds_no_copy_of_the_dataset(tmp_path):
+    """A real gunicorn worker, after searches by ZIP code, city, state and misspelling, maps the host's index file
+    and is far from the size of one that held the dataset. Measured (VmRSS after these searches): 72 MB on SQLite,
+    81-85 MB on PostgreSQL (psycopg and libpq), against 239 MB when each worker read the dataset; the bound leaves
+    room for what else a worker loads. DEBUG on only so that pages find their static files without collectstatic."""
     port = free_port()
     env = environment(DJANGO_DEBUG="1", ZIP_INDEX_DIR=str(settings.ZIP_INDEX_DIR))
     with gunicorn(env, tmp_path / "gunicorn.log", port) as web:
@@ -108,8 +110,9 @@ def test_a_gunicorn_worker_stays_under_80_mb_after_searches(tmp_path):
         workers = Path(f"/proc/{web.popen.pid}/task/{web.popen.pid}/children").read_text().split()
         assert workers, web.tail()
         for pid in workers:
+            assert str(zip_index.path()) in Path(f"/proc/{pid}/maps").read_text()
             status = Path(f"/proc/{pid}/status").read_text()
-            assert int(status.split("VmRSS:")[1].split()[0]) < 80 * 1024, status
+            assert int(status.split("VmRSS:")[1].split()[0]) < 120 * 1024, status
 
 
 def _status(port: int, path: str) -> int:
