@@ -140,8 +140,8 @@ def _city_in_one_state(city: str) -> Place:
 
 def spelled(name: str) -> str:
     """A place's name as the patient wrote it, with capitals where they typed none: a word typed with its capital
-    ("O'Fallon", "McAllen", "d'Alene" after another word) is kept; "o'fallon" is O'Fallon, "coeur d'alene" Coeur
-    d'Alene, "WINSTON-SALEM" Winston-Salem (str.title would give "O'fallon" and "Coeur D'alene")."""
+    ("O'Fallon", "McAllen", "DeKalb", "d'Alene" after another word) is kept; "o'fallon" is O'Fallon, "coeur
+    d'alene" Coeur d'Alene, "WINSTON-SALEM" Winston-Salem (str.title gave "Coeur D'Alene", "Mcallen", "Dekalb")."""
     words = name.split(" ")
     return " ".join(word if _capitalised(word) else _capitalise(word, first=not i) for i, word in enumerate(words))
 

@@ -1,6 +1,6 @@
 """A city typed without its state: a name that begins with a state's ("Kansas City", "Oklahoma City") is the city,
 not a town called "City"; a name only one state has ("Cedar Park") is searched at once; a name several states have
-offers each; and the place is named as people spell it (O'Fallon, Coeur d'Alene), not as str.title() would."""
+offers each; and the place is named as people spell it (Coeur d'Alene, McAllen), not as str.title() would."""
 
 import html
 
@@ -99,10 +99,12 @@ def test_a_city_named_after_a_state_with_its_state_is_found(q, label):
         ("coeur d'alene", "Coeur d'Alene, ID"),
         ("winston-salem, nc", "Winston-Salem, NC"),
         ("McAllen, TX", "McAllen, TX"),
+        ("DeKalb, IL", "DeKalb, IL"),
         ("ST. LOUIS, MO", "St. Louis, MO"),
     ],
 )
 def test_the_place_is_named_as_it_is_spelt_not_as_str_title_would(q, label):
+    """str.title() gave "Coeur D'Alene" and turned a typed "McAllen" into "Mcallen"."""
     assert places.resolve(q).label == label
 
 
