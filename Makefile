@@ -16,6 +16,7 @@ run: install-runtime assets .secret-key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-staff --passwords-file .demo-staff
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(BIN)/python manage.py build_zip_index
 	$(RUN_ENV) $(BIN)/python manage.py requeue_stalled_emails
 	@echo "Serving http://127.0.0.1:$(PORT)/  staff: /admin/ (make demo-staff prints the accounts again)"
 	@echo "Email the site sends is written to .outbox/.  Stop with Ctrl-C."

@@ -288,7 +288,7 @@ class AppointmentRequestForm(forms.ModelForm):
                     )
                     % {"physician": physician.display_name, "center": center.name},
                 )
-        if center and procedure and not center.procedures.filter(pk=procedure.pk).exists():
+        if center and procedure and not center.offers(procedure):
             self.add_error(
                 "procedure",
                 gettext("%(center)s does not offer %(procedure)s. Choose another center, or “Not sure”.")

@@ -1,4 +1,5 @@
-"""Places and distances for the locator, from the ZIP code dataset shipped in the `zipcodes` package.
+"""Places and distances for the locator, from the ZIP code dataset shipped in the `zipcodes` package (read from
+the host's shared index file, appointments.zip_index).
 
 No web service is ever asked: a patient's search stays on our servers.
 """
@@ -11,13 +12,14 @@ from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import zipcodes
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core.states import (
     US_STATES as US_STATES,  # re-exported; one list: the notices (procedures) choose states from it too
 )
+
+from . import zip_index
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LATITUDE = 69.0
@@ -31,6 +33,7 @@ STATE_CODES = {code for code, _ in US_STATES}
 STATE_NAMES = {name.upper(): code for code, name in US_STATES}
 
 Point = tuple[float, float]
+Box = tuple[tuple[float, float], tuple[float, float]]  # (south, north), (west, east)
 
 # The time zones a center can be in; a ZIP code's zone is mapped to the one of these that keeps its clock.
 US_TIME_ZONES = [
@@ -99,7 +102,7 @@ def distance_miles(a: Point, b: Point) -> float:
     return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(h)))
 
 
-def bounding_box(lat: float, lng: float, radius_miles: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def bounding_box(lat: float, lng: float, radius_miles: float) -> Box:
     """Latitude and longitude ranges that contain every point within the radius (a little more)."""
     dlat = radius_miles / MILES_PER_DEGREE_LATITUDE
     cos_lat = max(math.cos(math.radians(min(89.0, abs(lat) + dlat))), 0.01)
@@ -112,7 +115,7 @@ def zip_point(zip_code: str) -> Point | None:
     match = ZIP_RE.match((zip_code or "").strip())
     if not match:
         return None
-    return _zip_index().get(match.group(1))
+    return zip_index.point("SELECT lat, lng FROM zip WHERE code = ?", [match.group(1)])
 
 
 def is_zip_location(point: tuple[float | None, float | None], zip_code: str) -> bool:
@@ -122,30 +125,28 @@ def is_zip_location(point: tuple[float | None, float | None], zip_code: str) -> 
 
 def city_point(city: str, state: str) -> Point | None:
     """The centre of a city: the mean location of its ZIP codes, so that any of them gives a nearby point."""
-    return _city_index().get((_city_key(city), state.upper()))
+    return zip_index.point("SELECT lat, lng FROM city WHERE key = ? AND state = ?", [city_key(city), state.upper()])
 
 
 def similar_cities(city: str, state: str, limit: int = 3) -> list[str]:
     """The names of the cities in a state spelt most like `city` ("Pittsburgh" for "Pittsburg"), closest first."""
-    names = _city_names()
-    keys = [key for key, code in names if code == state]
-    close = difflib.get_close_matches(_city_key(city), keys, n=limit, cutoff=0.75)
-    return [names[key, state] for key in close]
+    names = dict(zip_index.rows("SELECT key, name FROM city WHERE state = ?", [state]))
+    return [names[key] for key in difflib.get_close_matches(city_key(city), names, n=limit, cutoff=0.75)]
 
 
 def state_point(state: str) -> Point | None:
     """The middle of a state's ZIP codes: where a search for a whole state measures its distances from."""
-    return _state_index().get(state)
+    return zip_index.point("SELECT lat, lng FROM state WHERE code = ?", [state])
 
 
 def city_states(city: str) -> list[str]:
     """The states that have a city of that name, the one with most ZIP codes first: a hint for a patient who
     left the state out."""
-    key, zips = _city_key(city), _city_zips()
-    return sorted((state for name, state in zips if name == key), key=lambda state: (-len(zips[key, state]), state))
+    found = zip_index.rows("SELECT state FROM city WHERE key = ? ORDER BY zips DESC, state", [city_key(city)])
+    return [state for (state,) in found]
 
 
-def _city_key(city: str) -> str:
+def city_key(city: str) -> str:
     """One spelling for the ways a city is written: accents, apostrophes, hyphens and dots folded ("O'Fallon"
     is the dataset's "O Fallon"), and Saint/St., Sainte/Ste., Fort/Ft. and Mount/Mt. anywhere in the name."""
     city = re.sub(r"['\-.]", " ", fold_accents(city).upper())
@@ -153,58 +154,6 @@ def _city_key(city: str) -> str:
     for short, full in (("ST", "SAINT"), ("STE", "SAINTE"), ("FT", "FORT"), ("MT", "MOUNT")):
         city = re.sub(rf"\b{short}\b(?= )", full, city)
     return city
-
-
-@cache
-def _zip_index() -> dict[str, Point]:
-    return {z["zip_code"]: (float(z["lat"]), float(z["long"])) for z in zipcodes.list_all() if z["lat"]}
-
-
-@cache
-def _city_index() -> dict[tuple[str, str], Point]:
-    zips = _city_zips()
-    return {key: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for key, pts in zips.items()}
-
-
-@cache
-def _city_names() -> dict[tuple[str, str], str]:
-    """Each city's name as the dataset spells it, by its folded key and state."""
-    names: dict[tuple[str, str], str] = {}
-    for z in zipcodes.list_all():
-        for name in [z["city"], *(z.get("acceptable_cities") or [])]:
-            names.setdefault((_city_key(name), z["state"]), name)
-    return {key: name for key, name in names.items() if key in _city_zips()}
-
-
-@cache
-def _state_index() -> dict[str, Point]:
-    points: dict[str, list[Point]] = {}
-    for (_, state), city_points in _city_zips().items():
-        points.setdefault(state, []).extend(city_points)
-    return {
-        state: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for state, pts in points.items()
-    }
-
-
-@cache
-def _city_zips() -> dict[tuple[str, str], list[Point]]:
-    """The points of each city's ZIP codes. A city's own STANDARD ZIP codes count first; a town that has only
-    PO box (or other) ZIP codes, or is only an "acceptable" name of another town's ZIP code, is still found."""
-    best: dict[tuple[str, str], tuple[int, list[Point]]] = {}
-    for z in zipcodes.list_all():
-        if not z["lat"]:
-            continue
-        point = (float(z["lat"]), float(z["long"]))
-        standard = 0 if z["zip_code_type"] == "STANDARD" else 2
-        names = [(z["city"], 0)] + [(name, 1) for name in z.get("acceptable_cities") or []]
-        for name, acceptable in names:
-            key, rank = (_city_key(name), z["state"]), standard + acceptable
-            current = best.get(key)
-            if current is None or rank < current[0]:
-                best[key] = (rank, [point])
-            elif rank == current[0]:
-                current[1].append(point)
-    return {key: points for key, (_, points) in best.items()}
 
 
 # --- Time zones ------------------------------------------------------------------------------------------------
@@ -219,12 +168,8 @@ def zip_time_zone(zip_code: str) -> str | None:
     match = ZIP_RE.match((zip_code or "").strip())
     if not match:
         return None
-    return _equivalent_zone(_zip_zone_names().get(match.group(1), ""))
-
-
-@cache
-def _zip_zone_names() -> dict[str, str]:
-    return {z["zip_code"]: z["timezone"] for z in zipcodes.list_all()}
+    found = zip_index.rows("SELECT zone FROM zip WHERE code = ?", [match.group(1)])
+    return _equivalent_zone(found[0][0] if found else "")
 
 
 @cache

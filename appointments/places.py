@@ -17,6 +17,8 @@ ZIP_ANYWHERE_RE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])", re.ASCII)
 HOUSE_NUMBER_RE = re.compile(r"^\d+[A-Za-z]?\s+(?=[^\W\d])", re.ASCII)
 DIGITS_ONLY_RE = re.compile(r"^[\d\s-]+$", re.ASCII)
 STATE_NAMES = dict(geo.US_STATES)
+# "d'Alene", "l'Anse": a French elision, written in lower case inside a place's name.
+ELISION_RE = re.compile(r"^[dl]'[^\W\d_]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,33 +95,70 @@ def _city_or_state_place(text: str) -> Place:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if len(parts) > 2:  # a street address: its city and state are the last parts
         text = ", ".join(parts[-2:]) if geo.state_code(parts[-1]) else parts[-1]
-    split = geo.split_city_state(text)
+    split = _city_and_state(text)
     if len(parts) > 1 and not (split and geo.state_code(split[1])):
-        last = geo.split_city_state(parts[-1])
-        if last and last[0] and last[1]:
-            text = parts[-1]  # "6190 Park Boulevard, Austin TX"
-    split = geo.split_city_state(text)
+        last = _city_and_state(parts[-1])
+        if last and last[0] and (last[1] or geo.city_states(last[0])):
+            split = last  # "6190 Park Boulevard, Austin TX", "6190 Park Boulevard, Kansas City"
     if split is None:
         raise PlaceNotFound(_("Enter a ZIP code, or a city and state separated by a comma, for example Austin, TX."))
     city, state_text = split
     if not state_text:
-        states = geo.city_states(city)
-        example = f"{city.title()}, {states[0]}" if states else "Austin, TX"
-        suggestions = [f"{city.title()}, {code}" for code in states[:8]]
-        raise PlaceNotFound(
-            _("Add the state, for example %(example)s.") % {"example": example},
-            suggestions,
-            _("Which one did you mean"),
-        )
+        return _city_in_one_state(city)
     state = geo.state_code(state_text)
     shown_state = state or (state_text.upper() if len(state_text) <= 2 else state_text)
     if state is None:
-        raise PlaceNotFound(_unknown_city(city.title(), shown_state))
+        raise PlaceNotFound(_unknown_city(spelled(city), shown_state))
     for words in _trailing_words(city):  # "6190 Park Boulevard Austin": the city is the last words
         if point := geo.city_point(words, state):
-            return Place(point, f"{words.title()}, {state}")
+            return Place(point, f"{spelled(words)}, {state}")
     suggestions = [f"{name}, {state}" for name in geo.similar_cities(city, state)]
-    raise PlaceNotFound(_unknown_city(city.title(), state), suggestions)
+    raise PlaceNotFound(_unknown_city(spelled(city), state), suggestions)
+
+
+def _city_and_state(text: str) -> tuple[str, str] | None:
+    """The city and the state's text, as geo.split_city_state reads them, but a whole text that is a city's name
+    is that city: "Kansas City" and "Oklahoma City" are not a city named "City" in Kansas or Oklahoma."""
+    if "," not in text and geo.is_place_name(text) and geo.city_states(text):
+        return text, ""
+    return geo.split_city_state(text)
+
+
+def _city_in_one_state(city: str) -> Place:
+    """A city typed without its state: found at once when only one state has a city of that name ("Cedar Park"
+    is in Texas); otherwise the states that have one are offered ("Kansas City, MO", "Kansas City, KS")."""
+    states = geo.city_states(city)
+    if len(states) == 1 and (point := geo.city_point(city, states[0])):
+        return Place(point, f"{spelled(city)}, {states[0]}")
+    example = f"{spelled(city)}, {states[0]}" if states else "Austin, TX"
+    raise PlaceNotFound(
+        _("Add the state, for example %(example)s.") % {"example": example},
+        [f"{spelled(city)}, {code}" for code in states[:8]],
+        _("Which one did you mean"),
+    )
+
+
+def spelled(name: str) -> str:
+    """A place's name as the patient wrote it, with capitals where they typed none: a word typed with its capital
+    ("O'Fallon", "McAllen", "DeKalb", "d'Alene" after another word) is kept; "o'fallon" is O'Fallon, "coeur
+    d'alene" Coeur d'Alene, "WINSTON-SALEM" Winston-Salem (str.title gave "Coeur D'Alene", "Mcallen", "Dekalb")."""
+    words = name.split(" ")
+    return " ".join(word if _capitalised(word) else _capitalise(word, first=not i) for i, word in enumerate(words))
+
+
+def _capitalised(word: str) -> bool:
+    """Typed with a capital and not all in capitals ("McAllen", "d'Alene": the elision does not count)."""
+    letters = [ch for ch in (word[2:] if ELISION_RE.match(word) else word) if ch.isalpha()]
+    return bool(letters) and letters[0].isupper() and any(ch.islower() for ch in letters)
+
+
+def _capitalise(word: str, *, first: bool) -> str:
+    """Each piece between hyphens and apostrophes with a capital, but a French elision inside a name ("d'")."""
+    pieces = re.split(r"([-'])", word.lower())
+    capitalised = [piece[:1].upper() + piece[1:] for piece in pieces]
+    if not first and ELISION_RE.match(word):
+        capitalised[0] = pieces[0]
+    return "".join(capitalised)
 
 
 def _trailing_words(city: str) -> list[str]:

@@ -23,7 +23,8 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 
 
 def post_worker_init(worker) -> None:
-    """Load the ZIP code dataset before the first patient's search, not during it (about a second)."""
+    """Open the host's ZIP code index before the first patient's search (the first worker of a new host, or of a
+    new `zipcodes` version, builds it in about 3 seconds while the others wait; appointments/zip_index.py)."""
     from appointments import geo
 
     geo.zip_point("10001")

@@ -184,6 +184,10 @@ else:
 # hosts shares entries and a new release never serves the old one's. Unset, a digest of the code's contents.
 RELEASE = env("RELEASE")
 
+# The ZIP code index (appointments/zip_index.py): one read-only file per host, shared by every process, built by
+# `manage.py build_zip_index` or by the first process that needs it. A directory the app may write to.
+ZIP_INDEX_DIR = Path(env("ZIP_INDEX_DIR", str(BASE_DIR / ".cache")))
+
 # Rendered public pages are kept this long in the cache, or until staff save any content (0: no page cache).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 

@@ -71,11 +71,33 @@ class FilledInModel(models.Model):
 
 
 class CenterQuerySet(CenterScopeQuerySet):
-    """Reads of centers: the active ones (and, inherited, those a staff member sees); the nearest to a point are
-    read by appointments.selectors.nearest."""
+    """Reads of centers (and, inherited, those a staff member sees). What "active", "located" and "offers the
+    procedure" mean is written here only: appointments.selectors.nearest compiles these same filters into its SQL."""
 
     def active(self) -> Self:
+        """The centers patients may see."""
         return self.filter(is_active=True)
+
+    def located(self) -> Self:
+        """The centers with coordinates: the only ones a distance can be measured to. Written NOT (… IS NULL):
+        SQLite (without statistics) answers IS NOT NULL through the location index, one row at a time, reading
+        every center in 5.5 ms instead of 3.1 (10,000 centers, bench)."""
+        return self.filter(~models.Q(latitude=None), ~models.Q(longitude=None))
+
+    def offering(self, procedure: Procedure | int, *, among_few: bool = False) -> Self:
+        """The centers that offer the procedure: a subquery, not a join (one row per center; a WHERE alone). Spelt
+        two ways that mean the same (tests/test_locator_nearest_agrees.py holds them to it), for SQLite's planner: IN
+        reads the list of the centers offering it, best when every center is looked at; EXISTS asks it of each
+        center, best when an index has already narrowed them to a few (`among_few`: a box, a state, one center).
+        Among 10,000 centers: a 50-mile box 0.09 ms with EXISTS, 4.2 with IN; all of them 8.1 and 5.6 ms."""
+        offers = Center.procedures.through.objects.filter(procedure=procedure)
+        if among_few:
+            return self.filter(models.Exists(offers.filter(center=models.OuterRef("pk"))))
+        return self.filter(pk__in=offers.values("center_id"))
+
+    def in_box(self, latitudes: tuple[float, float], longitudes: tuple[float, float]) -> Self:
+        """The centers inside a (latitude, longitude) box, read from the location index (geo.bounding_box)."""
+        return self.filter(latitude__range=latitudes, longitude__range=longitudes)
 
 
 class Center(FilledInModel):
@@ -155,6 +177,10 @@ class Center(FilledInModel):
                 self.latitude, self.longitude = point
         self.location_is_approximate = geo.is_zip_location((self.latitude, self.longitude), self.zip_code)
         self.search_text = center_search_text(self.name, self.city)
+
+    def offers(self, procedure: Procedure) -> bool:
+        """Whether the center offers the procedure (CenterQuerySet.offering: one definition)."""
+        return Center.objects.filter(pk=self.pk).offering(procedure, among_few=True).exists()
 
     @property
     def tel(self) -> str:
