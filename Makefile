@@ -50,12 +50,14 @@ test-fast: install assets gettext
 	$(BIN)/pytest -m "not slow and not browser and not processes and not postgres" $(PYTEST_ARGS)
 
 # The same checks as .pre-commit-config.yaml: ruff, templates' indentation (djhtml), types (mypy, pyproject.toml
-# says which modules are strict), and no model change without its migration.
+# says which modules are strict), the direction of imports (import-linter, pyproject.toml), and no model change
+# without its migration.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
