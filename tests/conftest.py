@@ -335,16 +335,15 @@ def texas_and_beyond():
 @pytest.fixture
 def refusing_mail_server(settings):
     """A real SMTP server on loopback that refuses every recipient for good (550), where the site's mail goes."""
-    from .processes import RefusingMailServer, free_port
+    from .processes import RefusingMailServer
 
-    port = free_port()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
     settings.EMAIL_TIMEOUT = 5
     server_log = logging.getLogger("mail.log")  # aiosmtpd's own log (the server's, not the site's) names addresses
     server_log.disabled = True
     try:
-        with RefusingMailServer(port) as server:
+        with RefusingMailServer() as server:
+            settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", server.port, False
             yield server
     finally:
         server_log.disabled = False

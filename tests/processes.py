@@ -20,12 +20,6 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(condition: Callable[[], bool], *, seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -35,12 +29,21 @@ def wait_for(condition: Callable[[], bool], *, seconds: float, what: str) -> Non
     raise AssertionError(f"waited {seconds} s: {what}")
 
 
-class MailServer:
-    """A real SMTP server on loopback that keeps what it receives."""
+class _Controller(Controller):
+    """aiosmtpd's controller on a port the OS picks when it binds (port 0), learnt from the socket."""
 
-    def __init__(self, port: int):
+    def _trigger_server(self):
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+
+class MailServer:
+    """A real SMTP server on loopback that keeps what it receives, on a port the OS picks (or `port`: the port
+    of a mail server that was down and is back)."""
+
+    def __init__(self, port: int = 0):
         self.messages: list = []
-        self.controller = Controller(self, hostname="127.0.0.1", port=port)
+        self.controller = _Controller(self, hostname="127.0.0.1", port=port)
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
@@ -52,6 +55,10 @@ class MailServer:
 
     def __exit__(self, *exc) -> None:
         self.controller.stop()
+
+    @property
+    def port(self) -> int:
+        return self.controller.port
 
     @property
     def recipients(self) -> list[str]:
@@ -66,10 +73,12 @@ class RefusingMailServer(MailServer):
 
 
 class SilentMailServer:
-    """A mail server that accepts connections and never says a word (a hung server, a black-holed firewall)."""
+    """A mail server that accepts connections and never says a word (a hung server, a black-holed firewall), on a
+    port the OS picks."""
 
-    def __init__(self, port: int):
-        self.sock = socket.create_server(("127.0.0.1", port))
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
         self.held: list[socket.socket] = []
         self.thread = threading.Thread(target=self._accept, daemon=True)
 
@@ -184,6 +193,15 @@ def gunicorn(env: dict, log: Path, *, workers: int = 1, cwd: Path = ROOT) -> Gun
     return Gunicorn(args, env, log, cwd=cwd)
 
 
-def redis_server(port: int, log: Path) -> Process:
-    args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    return Process(args, dict(os.environ), log)
+class RedisServer(Process):
+    """A Redis of a test's own, on a Unix socket in the test's folder (no port to pick)."""
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.args[self.args.index('--unixsocket') + 1]}?db=0"
+
+
+def redis_server(folder: Path) -> RedisServer:
+    args = ["redis-server", "--port", "0", "--unixsocket", str(folder / "redis.sock")]
+    args += ["--save", "", "--appendonly", "no"]
+    return RedisServer(args, dict(os.environ), folder / "redis.log")

@@ -18,7 +18,7 @@ from core import cache_backends
 from procedures.models import Procedure
 
 from .factories_requests import STARTED_SALT, form_data
-from .processes import MailServer, SilentMailServer, environment, free_port, gunicorn, redis_server, wait_for, worker
+from .processes import MailServer, SilentMailServer, environment, gunicorn, redis_server, wait_for, worker
 
 pytestmark = [pytest.mark.processes, pytest.mark.django_db(transaction=True)]
 
@@ -32,11 +32,10 @@ def post_request(client, center, **answers) -> AppointmentRequest:
 
 def test_a_request_made_while_no_worker_runs_is_mailed_when_a_worker_starts(client, center, tmp_path):
     stored = post_request(client, center)
-    port = free_port()
     time.sleep(1)  # no worker: nothing can be sent, and nothing is lost
     assert set(stored.emails.values_list("status", flat=True)) == {"queued"}
 
-    with MailServer(port) as smtp, worker(environment(EMAIL_PORT=str(port)), tmp_path / "worker.log") as proc:
+    with MailServer() as smtp, worker(environment(EMAIL_PORT=str(smtp.port)), tmp_path / "worker.log") as proc:
         wait_for(lambda: len(smtp.messages) == 2, seconds=30, what=f"two emails\n{proc.tail()}")
 
     assert smtp.recipients == ["cedarpark@azura.example", "rosalind@example.com"]
@@ -44,10 +43,11 @@ def test_a_request_made_while_no_worker_runs_is_mailed_when_a_worker_starts(clie
 
 
 def test_a_mail_server_that_never_answers_neither_delays_the_patient_nor_loses_the_mail(client, center, tmp_path):
-    port = free_port()
+    silent = SilentMailServer()
+    port = silent.port
     env = environment(EMAIL_PORT=str(port), EMAIL_TIMEOUT="1")
     with worker(env, tmp_path / "worker.log") as proc:
-        with SilentMailServer(port):
+        with silent:
             began = time.monotonic()
             stored = post_request(client, center)
             assert time.monotonic() - began < 1.0  # the patient's page never waits on the mail server
@@ -66,8 +66,7 @@ def test_a_mail_server_that_never_answers_neither_delays_the_patient_nor_loses_t
 
 def test_killing_the_web_process_right_after_the_save_loses_no_email(center, tmp_path):
     """gunicorn stores a request and is killed with SIGKILL at once; a worker started later sends both emails."""
-    smtp_port = free_port()
-    env = environment(EMAIL_PORT=str(smtp_port))
+    env = environment()
     csrf = secrets.token_hex(16)  # Django accepts its secret itself as the form's token
     stamp = signing.dumps({"t": time.time() - 30, "n": "-"}, key=env["DJANGO_SECRET_KEY"], salt=STARTED_SALT)
     body = urllib.parse.urlencode(
@@ -85,7 +84,7 @@ def test_killing_the_web_process_right_after_the_save_loses_no_email(center, tmp
 
     stored = AppointmentRequest.objects.get()
     assert stored.emails.count() == 2
-    with MailServer(smtp_port) as smtp, worker(env, tmp_path / "worker.log") as proc:
+    with MailServer() as smtp, worker({**env, "EMAIL_PORT": str(smtp.port)}, tmp_path / "worker.log") as proc:
         wait_for(lambda: len(smtp.messages) == 2, seconds=30, what=f"two emails\n{proc.tail()}")
 
 
@@ -104,24 +103,23 @@ def _answers(port: int) -> bool:
 @pytest.fixture
 def private_redis(settings, tmp_path):
     """The site's cache on a Redis of this test's own, which the test may stop."""
-    port = free_port()
-    with redis_server(port, tmp_path / "redis.log") as redis:
+    with redis_server(tmp_path) as redis:
         redis_cache = {
             "BACKEND": "core.cache_backends.FailSoftRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "LOCATION": redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         settings.CACHES = {"default": redis_cache, "rendered": redis_cache}
         settings.PAGE_CACHE_SECONDS = 600
-        wait_for(lambda: _redis_answers(port), seconds=10, what="redis to start")
+        wait_for(lambda: _redis_answers(redis.url), seconds=10, what="redis to start")
         yield redis
 
 
-def _redis_answers(port: int) -> bool:
+def _redis_answers(url: str) -> bool:
     import redis
 
     try:
-        return redis.Redis(port=port, socket_connect_timeout=0.5).ping()
+        return redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
     except redis.RedisError:
         return False
 

@@ -5,9 +5,7 @@ a content save hold across both, and the worker sends the emails of requests sto
 import http.cookiejar
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -24,20 +22,12 @@ from procedures.models import Procedure
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .factories_requests import form_data
 from .html import hidden_inputs
-from .processes import database_url, gunicorn
+from .processes import database_url, gunicorn, worker
 from .support import ROOT, skip_or_fail
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.processes, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "two-hosts-correct-horse-42"
-LIFETIME = "90"  # seconds: every process started here stops by itself after this, whatever happens
-GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -75,17 +65,13 @@ class Browser:
 
 
 @pytest.fixture
-def hosts(transactional_db):
+def hosts(transactional_db, tmp_path):
     """Two gunicorn servers and the worker, stopped by their own process ids."""
-    database = settings.DATABASES["default"]
     if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
         skip_or_fail("the two-host test needs DATABASE_URL on PostgreSQL and REDIS_URL")
-    url = (
-        f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
-    )
     env = {
         **os.environ,
-        "DATABASE_URL": url,
+        "DATABASE_URL": database_url(),
         "DATABASE_CONN_MAX_AGE": "0",
         "DJANGO_DEBUG": "1",  # static files without collectstatic; nothing here depends on it
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # the form's signed start time is checked by either host
@@ -95,34 +81,17 @@ def hosts(transactional_db):
         "APPOINTMENT_RATE_LIMIT_PER_HOUR": "2",
         "APPOINTMENT_MIN_FILL_SECONDS": "0",
         "DJANGO_NUM_PROXIES": "0",
+        "GUNICORN_THREADS": "2",
     }
-    processes, urls = [], []
-    for _ in range(2):
-        port = free_port()
-        command = ["timeout", LIFETIME, GUNICORN, "-c", "python:azura_site.gunicorn", "--bind", f"127.0.0.1:{port}"]
-        command += ["--workers", "1", "--threads", "2", "azura_site.wsgi"]
-        processes.append(start(command, env))
-        urls.append(f"http://127.0.0.1:{port}")
-    processes.append(start(["timeout", LIFETIME, sys.executable, "manage.py", "db_worker"], env))
-    try:
+    first, second = gunicorn(env, tmp_path / "first.log"), gunicorn(env, tmp_path / "second.log")
+    with first, second, worker(env, tmp_path / "worker.log") as queue_worker:
+        urls = [first.url(), second.url()]
         for host in urls:
             _wait_for(host)
         yield urls
-        for process in processes:
-            assert process.poll() is None, f"{process.args[2]} stopped early"
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def start(command: list[str], env: dict) -> subprocess.Popen:
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
+        for process in (first, second, queue_worker):
+            assert process.popen is not None
+            assert process.popen.poll() is None, f"{process.args} stopped early\n{process.tail()}"
 
 
 def _wait_for(host: str) -> None:
