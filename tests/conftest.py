@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db.backends.signals import connection_created
 from django.utils import translation
 from hypothesis import is_hypothesis_test
+from hypothesis import settings as hypothesis_settings
 
 from .migrations import migration
 from .support import AXE_PATH, CHROMIUM_PATH, clear_caches, describe_violations, skip_or_fail
@@ -40,6 +41,12 @@ def _own_names_for_this_run() -> None:
 
 
 _own_names_for_this_run()
+
+# In CI every fuzzer draws the same examples on every run (a failure is the code's, and can be reproduced); on a
+# laptop they draw new ones each time, to find more.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("AZURA_REQUIRE_ALL") == "1":
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_unconfigure(config):

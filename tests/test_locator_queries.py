@@ -30,7 +30,10 @@ def national_directory():
 
 
 def cards(response) -> list[str]:
-    return [text(li) for li in find_all(parse(response), "li") if has_class(li, "result")]
+    """The result cards' text; a page without any fails here, so no `all(...)` over them can pass on an empty page."""
+    found = [text(li) for li in find_all(parse(response), "li") if has_class(li, "result")]
+    assert found, "no result cards on the page"
+    return found
 
 
 def search(client, **params):

@@ -75,7 +75,8 @@ def test_staff_cannot_open_another_centers_request(client, staff_a, request_b, v
     response = client.get(object_urls(request_b)[view], follow=True)
     content = response.content.decode()
 
-    assert response.status_code in (403, 404) or response.redirect_chain, "must not show the page"
+    assert response.status_code == 403, "must not show the page"
+    assert "belongs to a center you do not work for" in content
     for secret in ("Southgate", "Bruno", "555-0202"):
         assert secret not in content
 
@@ -83,13 +84,13 @@ def test_staff_cannot_open_another_centers_request(client, staff_a, request_b, v
 @pytest.mark.parametrize("view", ["change", "history", "history version", "delete"])
 def test_staff_cannot_open_another_centers_request_directly(client, staff_a, request_b, view):
     client.force_login(staff_a)
-    assert client.get(object_urls(request_b)[view]).status_code in (302, 403, 404)
+    assert client.get(object_urls(request_b)[view]).status_code == 403
 
 
 def test_staff_cannot_change_another_centers_request_by_posting(client, staff_a, staff_b_request_data, request_b):
     client.force_login(staff_a)
     response = client.post(object_urls(request_b)["change"], staff_b_request_data)
-    assert response.status_code in (302, 403, 404)
+    assert response.status_code == 403
     request_b.refresh_from_db()
     assert request_b.status == AppointmentRequest.Status.NEW
 
@@ -106,7 +107,9 @@ def staff_b_request_data(client, center_b, request_b):
 def test_staff_cannot_revert_another_centers_request_to_a_history_version(client, staff_a, request_b):
     client.force_login(staff_a)
     response = client.post(object_urls(request_b)["history version"], {"status": "closed"})
-    assert response.status_code in (302, 403, 404)
+    assert response.status_code == 403
+    request_b.refresh_from_db()
+    assert request_b.status == AppointmentRequest.Status.NEW
 
 
 @pytest.mark.parametrize("view", ["change", "history", "history version"])
@@ -145,7 +148,7 @@ def test_center_staff_group_is_enough_to_work_the_centers_requests(client, cente
     assert list(client.get(ADMIN).context["cl"].result_list) == [request_a]
     url = object_urls(request_a)["change"]
     assert client.post(url, change_form_data(client, url, status="contacted")).status_code == 302
-    assert client.get(object_urls(request_b)["change"]).status_code in (302, 403, 404)
+    assert client.get(object_urls(request_b)["change"]).status_code == 403
     assert "export_csv" not in offered_actions(client.get(ADMIN))
 
 
