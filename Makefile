@@ -116,8 +116,12 @@ node_modules/.installed-dev: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@ node_modules/.installed-runtime
 
-assets: node_modules/.installed-runtime
+# The built CSS, map and admin script (assets/), rebuilt only when their sources change, so that two make commands
+# at once (CI's two test stages) never write them at the same time.
+assets: assets/.built
+assets/.built: node_modules/.installed-runtime package.json $(wildcard static/scss/*.scss static/map/*.mjs)
 	npm run --silent build
+	touch $@
 
 .secret-key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
