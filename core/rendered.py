@@ -172,9 +172,15 @@ def invalidate_on_content_change() -> None:
 def key(kind: str, *parts: object, request: HttpRequest | None = None) -> str:
     """The key of one piece of output: its kind, the release, the content generation, the active language, and a
     digest of what else it depends on (an address, a query string, a center)."""
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
-    language = translation.get_language() or ""
-    return f"{kind}:{release()}:{generation(request)}:{language}:{digest}"
+    return _prefix(kind, request) + _digest(parts)
+
+
+def _prefix(kind: str, request: HttpRequest | None) -> str:
+    return f"{kind}:{release()}:{generation(request)}:{translation.get_language() or ''}:"
+
+
+def _digest(parts: Iterable[object]) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
 
 
 def lifetime(*, clock: bool = False) -> int:
@@ -196,17 +202,19 @@ def kept(kind: str, parts: Iterable[object], render: Callable[[], T], *, request
     return value
 
 
-def kept_many(kind: str, items: Mapping[str, object], render: Callable[[list[str]], dict[str, T]], *, clock=False):
+def kept_many(
+    kind: str, items: Mapping[str, tuple], render: Callable[[list[str]], dict[str, T | None]], *, request=None
+) -> dict[str, T | None]:
     """As `kept`, for several pieces at once (one cache round trip): `items` maps a name to what its piece depends
     on; `render(missing_names)` renders those missing. Returns {name: output}."""
-    keys = {name: key(kind, *parts) if isinstance(parts, tuple) else key(kind, parts) for name, parts in items.items()}
+    prefix = _prefix(kind, request)
+    keys = {name: prefix + _digest(parts) for name, parts in items.items()}
     found = _store().get_many(list(keys.values()))
     output = {name: found[entry_key] for name, entry_key in keys.items() if entry_key in found}
     missing = [name for name in keys if name not in output]
     if missing:
         drawn = render(missing)
-        kept = {keys[name]: value for name, value in drawn.items() if value is not None}
-        _store().set_many(kept, lifetime(clock=clock))
+        _store().set_many({keys[name]: value for name, value in drawn.items() if value is not None}, lifetime())
         output.update(drawn)
     return output
 
