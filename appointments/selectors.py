@@ -287,30 +287,31 @@ def _offering(procedure: Procedure | None) -> CenterQuerySet:
 
 def _with_hours(results: list[Result]) -> list[Result]:
     """Fill in the opening hours and the holiday closures not over yet of the centers found (and only of those:
-    not of every row the box held), in a query of plain rows each, written as SQL as `nearest` is; the
-    procedures offered are read only for cards not drawn yet (cards.py)."""
+    not of every row the box held), as plain rows of one query (hours and closures side by side, UNION ALL),
+    written as SQL as `nearest` is; the procedures offered are read only for cards not drawn yet (cards.py)."""
     if not results:
         return results
     periods: dict[int, list[hours.Period]] = {result.center.pk: [] for result in results}
     closed: dict[int, list[hours.Closed]] = {pk: [] for pk in periods}
-    center, *columns = (_column(OpeningHours, name) for name in ("center", "weekday", "opens", "closes"))
     marks = ", ".join(["%s"] * len(periods))
-    sql = f"SELECT {center}, {', '.join(columns)} FROM {_table(OpeningHours)} WHERE {center} IN ({marks})"
-    to_time = OpeningHours._meta.get_field("opens").to_python  # SQLite answers "08:00:00"
-    to_date = Closure._meta.get_field("starts_on").to_python
-    closure_center, starts, ends, note = (_column(Closure, name) for name in ("center", "starts_on", "ends_on", "note"))
-    closures_sql = (
-        f"SELECT {closure_center}, {starts}, {ends}, {note} FROM {_table(Closure)} WHERE {closure_center} IN "
-        f"({marks}) AND ({ends} >= %s OR ({ends} IS NULL AND {starts} >= %s))"
+    center, weekday, opens, closes = (_column(OpeningHours, name) for name in ("center", "weekday", "opens", "closes"))
+    on, starts, ends, note = (_column(Closure, name) for name in ("center", "starts_on", "ends_on", "note"))
+    sql = (
+        f"SELECT {center}, {weekday}, {opens}, {closes}, NULL, NULL, NULL FROM {_table(OpeningHours)} "
+        f"WHERE {center} IN ({marks}) UNION ALL "
+        f"SELECT {on}, NULL, NULL, NULL, {starts}, {ends}, {note} FROM {_table(Closure)} "
+        f"WHERE {on} IN ({marks}) AND ({ends} >= %s OR ({ends} IS NULL AND {starts} >= %s))"
     )
     yesterday = timezone.now().date() - timedelta(days=1)  # a day's margin: every US zone is behind UTC
+    to_time = OpeningHours._meta.get_field("opens").to_python  # SQLite answers "08:00:00"
+    to_date = Closure._meta.get_field("starts_on").to_python
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(periods))
-        for center_id, weekday, opens, closes in cursor.fetchall():
-            periods[center_id].append((weekday, to_time(opens), to_time(closes)))
-        cursor.execute(closures_sql, [*periods, yesterday, yesterday])
-        for center_id, first, last, text in cursor.fetchall():
-            closed[center_id].append((to_date(first), to_date(last or first), text))
+        cursor.execute(sql, [*periods, *periods, yesterday, yesterday])
+        for center_id, day, opening, closing, first, last, text in cursor.fetchall():
+            if day is not None:
+                periods[center_id].append((day, to_time(opening), to_time(closing)))
+            else:
+                closed[center_id].append((to_date(first), to_date(last or first), text))
     for result in results:
         result.periods = periods[result.center.pk]
         result.closed = closed[result.center.pk]

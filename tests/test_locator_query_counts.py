@@ -39,14 +39,14 @@ def make_centers_around_austin(count: int, procedures) -> int:
 def test_locator_uses_the_same_few_queries_for_5_or_40_results(client, django_assert_max_num_queries, query):
     procedures = [kyphoplasty(), epidural()]
     within_10 = make_centers_around_austin(5, procedures)
-    # At most: the procedure asked for, the nearest centers, their hours, their holiday closures, then for the cards
-    # not drawn yet (all, on a first search) the rest of those centers and their procedures; the search form's
-    # choices; the site's settings for the layout, drawn afresh after a content change.
-    few, page = measure(client, LOCATOR + query, django_assert_max_num_queries, limit=9)
+    # At most: the procedure asked for, the nearest centers, their hours and holiday closures (one query), then for
+    # the cards not drawn yet (all, on a first search) the rest of those centers and their procedures; the search
+    # form's choices; the site's settings for the layout, drawn afresh after a content change.
+    few, page = measure(client, LOCATOR + query, django_assert_max_num_queries, limit=8)
     assert len(result_names(page)) == (5 if "any" in query else within_10)
     Center.objects.all().delete()
     within_10 = make_centers_around_austin(40, procedures)
-    many, page = measure(client, LOCATOR + query, django_assert_max_num_queries, limit=9)
+    many, page = measure(client, LOCATOR + query, django_assert_max_num_queries, limit=8)
     assert len(result_names(page)) == (40 if "any" in query else within_10)
     assert few == many
 
@@ -54,8 +54,8 @@ def test_locator_uses_the_same_few_queries_for_5_or_40_results(client, django_as
 def test_locator_no_results_uses_few_queries(client, django_assert_max_num_queries):
     CenterFactory(place=PLACES["10001"], procedures=[kyphoplasty()])
     # The nearest beyond may try boxes of 25, 100 and 400 miles before the whole table (selectors.GROWING_RADII);
-    # its hours and holiday closures; and the site's settings for the layout.
-    _count, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=11)
+    # and the site's settings for the layout.
+    _count, page = measure(client, LOCATOR + "?q=78701&radius=10", django_assert_max_num_queries, limit=10)
     assert len(result_names(page)) == 1
 
 
