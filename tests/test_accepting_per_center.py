@@ -43,13 +43,10 @@ def test_near_a_place_with_accepting_only_a_physician_accepting_only_far_away_is
     assert "Vasquez" in listing(client, near="77002", radius="10")
 
 
-def test_the_profile_says_it_per_center(client, split):
+def test_the_center_page_and_the_profile_say_it_for_each_center(client, split):
     page = text(parse(client.get(split["vasquez"].get_absolute_url())))
     assert "Accepting new patients here" in page
     assert "Not accepting new patients here" in page
-
-
-def test_the_center_page_says_it_for_that_center(client, split):
     assert "Dr. Elena Vasquez, MD – not accepting new patients here" in text(
         parse(client.get(split["houston"].get_absolute_url()))
     )
