@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.states import US_STATES
 
-from .admin_inlines import pair
+from .admin_inlines import MarkdownWidgets, pair
 from .admin_spanish import SpanishAdminMixin, SpanishCheckForm
 from .notices import TAGLINES_REQUIRED, Notice, Tagline
 
@@ -41,7 +41,10 @@ class NoticeForm(SpanishCheckForm):
 
 
 @admin.register(Notice)
-class NoticeAdmin(SpanishAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class NoticeAdmin(MarkdownWidgets, SpanishAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+    """English and Spanish side by side (each Spanish field marked lang="es"), what is still to supply, the legal
+    review and, for the nondiscrimination notice, the states served and the taglines they need."""
+
     form = NoticeForm
     list_display = ("title", "legal_review", "facts_missing", "spanish", "approved_on", "last_published_at")
     list_filter = ("legal_review",)
