@@ -1,7 +1,7 @@
 """Centers, physicians and where they practise."""
 
-from datetime import date, datetime
-from typing import Any, Self
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +21,9 @@ from .. import geo, hours, language_names
 from ..access import CenterScopeQuerySet
 from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
+
+if TYPE_CHECKING:
+    from .center_records import Closure
 
 
 class Weekday(models.IntegerChoices):
@@ -142,13 +145,14 @@ class Center(FilledInModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """A changed web address keeps the old one working (PreviousCenterAddress: a permanent redirect)."""
+        from .center_records import PreviousCenterAddress
+
         old = Center.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
         PreviousCenterAddress.objects.filter(slug=self.slug).delete()  # the address is live again
         if old and old != self.slug:
-            PreviousCenterAddress.objects.update_or_create(
-                slug=old, defaults={"center": self, "moved_at": timezone.now()}
-            )
+            moved = {"center": self, "moved_at": timezone.now()}
+            PreviousCenterAddress.objects.update_or_create(slug=old, defaults=moved)
 
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})
@@ -247,71 +251,14 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class Closure(models.Model):
-    """A day, or days in a row, a center is closed whatever its weekly hours (a holiday), entered by staff: "open
-    now", "opens next" and the center's page honour it (appointments.hours)."""
-
-    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="closures")
-    starts_on = models.DateField("closed on")
-    ends_on = models.DateField(
-        "closed until", null=True, blank=True, help_text="The last day closed, for several days in a row; else empty."
-    )
-    note = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Shown to patients beside the date, e.g. “Thanksgiving”.",
-        validators=[no_control_characters],
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["starts_on"]
-        verbose_name = "holiday closure"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                name="closure_ends_after_it_starts",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.center} closed {self.starts_on}" + (f" to {self.ends_on}" if self.ends_on else "")
-
-    @property
-    def last_day(self) -> date:
-        return self.ends_on or self.starts_on
-
-    def as_closed(self) -> hours.Closed:
-        return (self.starts_on, self.last_day, self.note)
-
-
-class PreviousCenterAddress(models.Model):
-    """An address a center's page had before staff changed it: it answers a permanent redirect to the page
-    (every old address points at the center itself: no chain), as a procedure page's does."""
-
-    slug = models.SlugField("old web address", max_length=SLUG_LENGTH, unique=True)
-    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="previous_addresses")
-    moved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "previous web address"
-        verbose_name_plural = "previous web addresses"
-
-    def __str__(self) -> str:
-        return self.slug
+SPANISH_NAME_HELP = "As Spanish writes it, in lower case: “tagalo”. Filled in for common languages when left empty."
 
 
 class Language(models.Model):
     """A language a physician or a center's staff speak with patients, named in English and in Spanish."""
 
     name = models.CharField(max_length=60, unique=True)
-    name_es = models.CharField(
-        "name in Spanish",
-        max_length=60,
-        blank=True,
-        help_text="As Spanish writes it, in lower case: “tagalo”. Filled in for common languages when left empty.",
-    )
+    name_es = models.CharField("name in Spanish", max_length=60, blank=True, help_text=SPANISH_NAME_HELP)
 
     class Meta:
         ordering = ["name"]
