@@ -6,12 +6,20 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
 from .access import user_manages_center_staff
-from .models import Center, Language, OpeningHours, Physician, Practice
+from .models import Center, Closure, Language, OpeningHours, Physician, Practice
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
     extra = 0
+
+
+class ClosureInline(admin.TabularInline):
+    """Holidays: "open now" and the center's page say closed on these days, whatever the weekly hours."""
+
+    model = Closure
+    extra = 0
+    fields = ("starts_on", "ends_on", "note")
 
 
 class CenterPracticeInline(admin.TabularInline):
@@ -46,7 +54,7 @@ class CenterAdmin(SimpleHistoryAdmin):
         ("Visiting", {"fields": ("suite", "parking", "accessibility", "transit", "languages")}),
         ("Procedures offered", {"fields": ("procedures",)}),
     )
-    inlines = (OpeningHoursInline, CenterPracticeInline)
+    inlines = (OpeningHoursInline, ClosureInline, CenterPracticeInline)
 
     def get_fieldsets(self, request, obj=None):
         """Who works where decides who sees patient data: only those who may manage center staff see the
@@ -89,5 +97,7 @@ class PhysicianAdmin(SimpleHistoryAdmin):
 
 @admin.register(Language)
 class LanguageAdmin(admin.ModelAdmin):
-    list_display = ("name",)
-    search_fields = ("name",)
+    list_display = ("name", "name_es")
+    list_editable = ("name_es",)
+    search_fields = ("name", "name_es")
+    fields = ("name", "name_es")

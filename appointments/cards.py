@@ -13,19 +13,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.db.models import prefetch_related_objects
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import rendered
 
-from . import hours, selectors
+from . import distances, hours, selectors
 from .selectors import PUBLISHED_PROCEDURES, Result
 
 CARD_TEMPLATE = "appointments/_center_result.html"
+SEPARATOR = mark_safe('<span aria-hidden="true"> · </span><span class="visually-hidden">, </span>')  # read as a comma
 
 
 def result_cards(results: list[Result], *, procedure_query: str, request_url: str) -> list[SafeString]:
@@ -64,40 +65,52 @@ def _stencil(result: Result, procedure_query: str, request_url: str) -> rendered
     return rendered.Stencil.render(("miles", "open_now"), render, optional=optional)
 
 
-def open_now_line(zone: str, periods: list[hours.Period], when: datetime | None = None) -> SafeString:
-    """ "Open now · closes 5:00 PM (3:12 PM local time)", or "Closed now · opens Monday 8:00 AM (…)", at that moment
-    (now if None) on the center's clock; the separator is read as a comma by screen readers."""
+def open_now_line(
+    zone: str, periods: list[hours.Period], when: datetime | None = None, closed: list[hours.Closed] | None = None
+) -> SafeString:
+    """ "Open now · closes 5:00 PM (3:12 PM local time)", "Closed now · opens Monday 8:00 AM (…)", or on a holiday
+    closure "Closed today · Thanksgiving · opens Friday 8:00 AM (…)", at that moment (now if None) on the center's
+    clock; the separator is read as a comma by screen readers."""
     local = hours.local_time(zone, when)
-    if hours.is_open(periods, local):
+    closure = hours.closure_on(local.date(), closed or ())
+    if hours.is_open(periods, local, closed or ()):
         status = format_html('<span class="status-open">{}</span>', _("Open now"))
+    elif closure:
+        status = format_html('<span class="status-closed">{}</span>', _("Closed today"))
     else:
         status = format_html('<span class="status-closed">{}</span>', _("Closed now"))
-    note = hours.opening_note(periods, local)
-    if note:
-        note = format_html('<span aria-hidden="true"> · </span><span class="visually-hidden">, </span>{}', note)
+    notes = []
+    if closure and closure[2]:  # staff's words, in English: marked so on a page in another language
+        notes.append(closure[2] if get_language() == "en" else format_html('<span lang="en">{}</span>', closure[2]))
+    if note := hours.opening_note(periods, local, closed or ()):
+        notes.append(note)
+    said = format_html_join("", "{}{}", ((SEPARATOR, note) for note in notes))
     local_clock = _("%(time)s local time") % {"time": hours.clock_time(local)}
     return format_html(
-        '<p class="mb-2">{}{}\n  <span class="text-muted-strong">({})</span></p>', status, note, local_clock
+        '<p class="mb-2">{}{}\n  <span class="text-muted-strong">({})</span></p>', status, said, local_clock
     )
 
 
 def _open_now_lines() -> Callable[[Result], SafeString]:
-    """The "open now" line of a result, at one moment for the whole page, written once for each time zone and
-    hours: most centers keep the same hours in the same zone, and the line cost more than the rest of a card."""
+    """The "open now" line of a result, at one moment for the whole page, written once for each time zone, hours
+    and closures: most centers keep the same hours in the same zone, and the line cost more than the rest of a
+    card."""
     now = timezone.now()
-    lines: dict[tuple[str, tuple[hours.Period, ...]], SafeString] = {}
+    lines: dict[tuple, SafeString] = {}
 
     def open_now(result: Result) -> SafeString:
-        key = (result.center.timezone, tuple(result.opening_periods()))
+        key = (result.center.timezone, tuple(result.opening_periods()), tuple(result.closed_days()))
         if key not in lines:
-            lines[key] = open_now_line(key[0], list(key[1]), now)
+            lines[key] = open_now_line(key[0], list(key[1]), now, list(key[2]))
         return lines[key]
 
     return open_now
 
 
 def _miles(result: Result) -> str:
-    return str(floatformat(result.distance, 1))  # as |floatformat:1 writes it, in the active language
+    """The distance as the card says it, "2.4 mi away" or "less than a mile away" (appointments/distances.py)."""
+    assert result.distance is not None
+    return distances.away(result.distance, approximate=result.approximate)
 
 
 def _render(result: Result, procedure_query: str, request_url: str, **holes) -> SafeString:

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from . import selectors
+from . import distances, selectors
 from .locator import LocatorForm
 from .selectors import Result
 
@@ -96,13 +95,7 @@ def _search_params(params) -> dict:
 
 def _center_label(result: Result):
     center = result.center
-    distance = ""
-    if result.distance is not None:
-        miles = formats.number_format(result.distance, 1)
-        if result.approximate:
-            distance = _("about %(miles)s mi away") % {"miles": miles}
-        else:
-            distance = _("%(miles)s mi away") % {"miles": miles}
+    distance = distances.away(result.distance, approximate=result.approximate) if result.distance is not None else ""
     status = _("Open now") if result.is_open() else _("Closed now")
     return format_html(
         '<span class="choice-name">{}</span>{}<span class="choice-line">{}</span>'

@@ -50,15 +50,15 @@ class PhysicianFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         procedure = data.get("procedure") if data is not None else None
         linked = linked_procedure(procedure) if procedure else None
-        # An old link to a page that moved searches it there; to a withdrawn page, every procedure (and says so).
-        self.procedure_withdrawn = bool(linked and linked.withdrawn)
+        # A link to a page that moved searches it there; to a procedure we do not list, every procedure (and says so).
+        self.procedure_not_listed = bool(linked and linked.not_listed)
         if linked and linked.slug != procedure:
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        self.fields["procedure"].choices = [("", self.fields["procedure"].empty_label), *selectors.procedure_choices()]
-        self.fields["language"].choices = [("", self.fields["language"].empty_label), *selectors.language_choices()]
+        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
+        selectors.offer_choices(self.fields["language"], selectors.language_choices())
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:
@@ -107,5 +107,9 @@ class PhysicianFilterForm(forms.Form):
             return physicians
         radius = None if self.place.state else data["radius"]
         return selectors.physicians_near(
-            point=self.place.point, radius=radius, physicians=physicians, state=self.place.state
+            point=self.place.point,
+            radius=radius,
+            physicians=physicians,
+            state=self.place.state,
+            accepting=data["accepting"],
         )

@@ -16,7 +16,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from core import phones
+from core.widgets import LanguageMarkedSelect
 from procedures.models import Procedure
+from procedures.templatetags.content import procedure_name
+from procedures.translation_state import foreign_language
 
 from .birthdates import BirthDateError, parse_birth_date
 from .call_needs import CallBack, Payment, PreferredLanguage, Requester
@@ -62,6 +65,7 @@ class AppointmentRequestForm(forms.ModelForm):
         required=False,
         empty_label=gettext_lazy("Not sure / something else"),
         label=gettext_lazy("Procedure (optional)"),
+        widget=LanguageMarkedSelect(language_of=foreign_language),  # a name in English on a Spanish page says so
     )
     date_of_birth = forms.CharField(
         label=gettext_lazy("Date of birth"),
@@ -291,8 +295,11 @@ class AppointmentRequestForm(forms.ModelForm):
         if center and procedure and not center.offers(procedure):
             self.add_error(
                 "procedure",
-                gettext("%(center)s does not offer %(procedure)s. Choose another center, or “Not sure”.")
-                % {"center": center.name, "procedure": procedure.title.lower()},
+                format_html(
+                    gettext("{center} does not offer {procedure}. Choose another center, or “Not sure”."),
+                    center=center.name,
+                    procedure=procedure_name(procedure),
+                ),
             )
         if cleaned.get("preferred_contact") == AppointmentRequest.ContactMethod.EMAIL and not cleaned.get("email"):
             self.add_error("email", gettext("Enter your email address, or choose another way to contact you."))

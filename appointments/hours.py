@@ -2,13 +2,14 @@
 "open now", "closes at" and "opens next", as pure functions of a center's periods and a moment in its time zone.
 
 A period is (weekday, opens, closes), Monday being 0, on the 24-hour clock in the center's own time zone; a day
-with no period is closed; a period never runs past midnight (the database refuses closes <= opens). The model
+with no period is closed; a period never runs past midnight (the database refuses closes <= opens). A closure is
+(first day, last day, note): days staff closed the center whatever its weekly hours (a holiday). The model
 (Center.is_open_at and the like), the locator's cards and the importer all read hours through these functions.
 """
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,9 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 Period = tuple[int, time, time]  # (weekday, opens, closes)
+Closed = tuple[date, date, str]  # (first day, last day, note): a holiday closure
+# How far ahead "opens next" looks: a week, and past a closure that covers part of it.
+LOOK_AHEAD_DAYS = 60
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -104,15 +108,24 @@ def local_time(zone: str, when: datetime | None = None) -> datetime:
     return (when or timezone.now()).astimezone(ZoneInfo(zone))
 
 
-def is_open(periods: Iterable[Period], local: datetime) -> bool:
-    """Whether a center with these periods is open at that moment on its own clock."""
+def closure_on(day: date, closed: Iterable[Closed] = ()) -> Closed | None:
+    """The closure that covers that day, if any."""
+    return next((closure for closure in closed if closure[0] <= day <= closure[1]), None)
+
+
+def is_open(periods: Iterable[Period], local: datetime, closed: Iterable[Closed] = ()) -> bool:
+    """Whether a center with these periods (and closures) is open at that moment on its own clock."""
+    if closure_on(local.date(), closed):
+        return False
     weekday, now = local.weekday(), local.time()
     return any(day == weekday and opens <= now < closes for day, opens, closes in periods)
 
 
-def closes_at(periods: Iterable[Period], local: datetime) -> datetime | None:
+def closes_at(periods: Iterable[Period], local: datetime, closed: Iterable[Closed] = ()) -> datetime | None:
     """When the center closes, if it is open at that moment (periods that follow on without a break count as
     one), on its own clock; None when it is closed."""
+    if closure_on(local.date(), closed):
+        return None
     today = [(opens, closes) for day, opens, closes in periods if day == local.weekday()]
     closes = None
     now = local.time()
@@ -122,15 +135,18 @@ def closes_at(periods: Iterable[Period], local: datetime) -> datetime | None:
     return datetime.combine(local.date(), closes, tzinfo=local.tzinfo) if closes else None
 
 
-def next_opening(periods: Iterable[Period], local: datetime) -> datetime | None:
-    """When the center next opens after that moment, within a week (the same weekday a week later counts), on
-    its own clock; None when it has no hours at all.
+def next_opening(periods: Iterable[Period], local: datetime, closed: Iterable[Closed] = ()) -> datetime | None:
+    """When the center next opens after that moment, on its own clock: within a week (the same weekday a week
+    later counts), or later when closures cover those days (up to LOOK_AHEAD_DAYS); None when it has no hours.
 
     The date and the wall-clock time are combined in the center's zone: on a day the clocks change, 08:00 is
     still 08:00 local time (zoneinfo gives it that day's offset)."""
     ordered = sorted(periods, key=lambda period: period[1])
-    for days in range(8):
+    closed = list(closed)
+    for days in range(LOOK_AHEAD_DAYS if closed else 8):
         day = local.date() + timedelta(days=days)
+        if closure_on(day, closed):
+            continue
         for weekday, opens, _closes in ordered:
             if weekday == day.weekday():
                 start = datetime.combine(day, opens, tzinfo=local.tzinfo)
@@ -139,13 +155,14 @@ def next_opening(periods: Iterable[Period], local: datetime) -> datetime | None:
     return None
 
 
-def opening_note(periods: Iterable[Period], local: datetime) -> str:
-    """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM" or "opens Monday 8:00 AM"
-    when closed, "" when it has no hours; in the active language."""
+def opening_note(periods: Iterable[Period], local: datetime, closed: Iterable[Closed] = ()) -> str:
+    """ "closes 5:00 PM" when open, "opens today 1:00 PM", "opens tomorrow 8:00 AM", "opens Monday 8:00 AM" (within
+    a week) or "opens January 5 8:00 AM" (after a long closure) when closed, "" when it has no hours; in the active
+    language."""
     periods = list(periods)
-    if closes := closes_at(periods, local):
+    if closes := closes_at(periods, local, closed):
         return _at(closes, ngettext("closes %(time)s", "closes %(time)s", _hour(closes)))
-    opens = next_opening(periods, local)
+    opens = next_opening(periods, local, closed)
     if opens is None:
         return ""
     days = (opens.date() - local.date()).days
@@ -153,9 +170,12 @@ def opening_note(periods: Iterable[Period], local: datetime) -> str:
         phrase = ngettext("opens today %(time)s", "opens today %(time)s", _hour(opens))
     elif days == 1:
         phrase = ngettext("opens tomorrow %(time)s", "opens tomorrow %(time)s", _hour(opens))
-    else:
+    elif days < 7:
         phrase = ngettext("opens %(day)s %(time)s", "opens %(day)s %(time)s", _hour(opens))
-    return _at(opens, phrase, day=weekday_name(opens.weekday()))
+    else:
+        phrase = ngettext("opens %(date)s %(time)s", "opens %(date)s %(time)s", _hour(opens))
+    # Translators: a day of the month in Django's date format ("January 5"; Spanish "5 de enero").
+    return _at(opens, phrase, day=weekday_name(opens.weekday()), on=dateformat.format(opens, gettext("F j")))
 
 
 def clock_time(when: datetime) -> str:
@@ -186,6 +206,6 @@ def _hour(when: datetime) -> int:
     return int(dateformat.format(when, "g"))
 
 
-def _at(when: datetime, phrase: str, day: str = "") -> str:
-    """The phrase with its time of day (and weekday) filled in."""
-    return phrase % {"day": day, "time": clock_time(when)}
+def _at(when: datetime, phrase: str, day: str = "", on: str = "") -> str:
+    """The phrase with its time of day (and weekday or date) filled in."""
+    return phrase % {"day": day, "date": on, "time": clock_time(when)}

@@ -51,16 +51,16 @@ class LocatorForm(forms.Form):
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
-        # An old link may name a procedure since withdrawn (search every procedure and say so, never a 400) or
-        # moved to another address (search it there).
-        linked = linked_procedure(data.get("procedure", "")) if data is not None and data.get("procedure") else None
-        self.procedure_withdrawn = bool(linked and linked.withdrawn)
-        if linked and linked.slug != data.get("procedure"):
+        # A link may name a procedure we do not list (search every procedure and say so, never a 400) or one that
+        # moved to another address (search it there): procedures/addresses.py.
+        linked = linked_procedure(data.get("procedure", "")) if data is not None else None
+        self.procedure_not_listed = bool(linked and linked.not_listed)
+        if linked and linked.slug != data.get("procedure", ""):
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        self.fields["procedure"].choices = [("", self.fields["procedure"].empty_label), *selectors.procedure_choices()]
+        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
         self.question = ""

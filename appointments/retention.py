@@ -9,7 +9,9 @@ notes and its history. The history of requests deleted any other way (in the adm
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_update_with_history
 
 from .models import AppointmentRequest
@@ -26,6 +28,25 @@ class RetentionPlan:
     stale: list[str]
     orphaned_requests: int
     orphaned_rows: int
+
+
+def privacy_notice_sentences() -> str:
+    """What the privacy notice tells patients about how long a request is kept: this module's rule, with the
+    days the settings give it (so the notice can never say what the purge does not do)."""
+    days, stale = settings.APPOINTMENT_RETENTION_DAYS, settings.APPOINTMENT_STALE_DAYS
+    deleted = ngettext(
+        "We delete a request, with its notes and its history, %(days)s day after it last changed (a new status, a "
+        "note, new details), whatever its status.",
+        "We delete a request, with its notes and its history, %(days)s days after it last changed (a new status, a "
+        "note, new details), whatever its status.",
+        days,
+    ) % {"days": days}
+    closed = ngettext(
+        "A request still open %(days)s day after its last change is closed as “no response” before that.",
+        "A request still open %(days)s days after its last change is closed as “no response” before that.",
+        stale,
+    ) % {"days": stale}
+    return f"{deleted} {closed}" if stale < days else deleted
 
 
 def expired_requests(*, now: datetime, retention_days: int):

@@ -5,19 +5,25 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from django import forms
 from django.db import connection, models
 from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from core import rendered
+from core.widgets import LanguageMarkedSelect
 from procedures.models import Procedure
+from procedures.translation_state import foreign_language
 
 from . import geo, hours
 from .models import (
     Center,
     CenterQuerySet,
+    Closure,
     Language,
     OpeningHours,
     Physician,
@@ -32,6 +38,7 @@ NEAR_CENTERS = 500  # the centers whose physicians a search near a place conside
 GROWING_RADII = (25, 100, 400)  # miles: the boxes tried for the few nearest centers at any distance
 FEW = 5
 PUBLISHED_PROCEDURES = Prefetch("procedures", queryset=Procedure.objects.published())
+OPENING = ("opening_hours", "closures")  # what "open now" and the hours read, prefetched
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Result:
     center: Center
     distance: float | None  # miles
     periods: list[hours.Period] | None = None  # None: not read by the search (then the center's prefetched hours)
+    closed: list[hours.Closed] | None = None  # its holiday closures not over yet; None: not read by the search
 
     @property
     def approximate(self) -> bool:
@@ -51,8 +59,11 @@ class Result:
     def opening_periods(self) -> list[hours.Period]:
         return self.periods if self.periods is not None else self.center.periods()
 
+    def closed_days(self) -> list[hours.Closed]:
+        return self.closed if self.closed is not None else self.center.closed_days()
+
     def is_open(self, when: datetime | None = None) -> bool:
-        return hours.is_open(self.opening_periods(), self.center.local_time(when))
+        return hours.is_open(self.opening_periods(), self.center.local_time(when), self.closed_days())
 
 
 def centers_near(
@@ -103,23 +114,35 @@ def centers_named(text: str, limit: int = 10) -> list[Center]:
 
 
 def physicians_near(
-    *, point: geo.Point, radius: float | None, physicians: PhysicianQuerySet, state: str = ""
+    *, point: geo.Point, radius: float | None, physicians: PhysicianQuerySet, state: str = "", accepting: bool = False
 ) -> list[Physician]:
     """The physicians (of the given queryset) who practise at an active center near the point (or in the state),
-    nearest first; each carries `distance`, the miles to the nearest such center."""
+    accepting new patients there if `accepting`, nearest first; each carries `distance`, the miles to the nearest
+    such center."""
     measured = nearest(point, radius, NEAR_CENTERS, state=state)
     distance_to = {r.center.pk: r.distance for r in _within(radius, measured) if r.distance is not None}
-    found = list(physicians.filter(practices__center__in=list(distance_to)).distinct())
+    where = Q(practices__center__in=list(distance_to))
+    if accepting:
+        where &= Q(practices__accepting_new_patients=True)  # the same practice: accepting at a center near here
+    found = list(physicians.filter(where).distinct())
     for physician in found:
-        physician.distance = min(distance_to.get(p.center_id, math.inf) for p in physician.practices.all())
+        counted = [p for p in physician.practices.all() if p.accepting_new_patients or not accepting]
+        physician.distance = min((distance_to.get(p.center_id, math.inf) for p in counted), default=math.inf)
     return sorted(found, key=lambda physician: (physician.distance, physician.last_name, physician.first_name))
 
 
 def center_by_slug(slug: str | None) -> Center | None:
-    """An active center named by a ?center= slug (with its hours, for "open now"), or None."""
+    """An active center named by a ?center= slug (with its hours and closures, for "open now"), or None."""
     if not _is_slug(slug):
         return None
-    return Center.objects.active().filter(slug=slug).prefetch_related("opening_hours").first()
+    return Center.objects.active().filter(slug=slug).prefetch_related(*OPENING).first()
+
+
+def center_moved_to(slug: str) -> Center | None:
+    """The active center whose page had this address before staff changed it, or None."""
+    if not _is_slug(slug):
+        return None
+    return Center.objects.active().filter(previous_addresses__slug=slug).first()
 
 
 def physician_by_slug(slug: str | None) -> Physician | None:
@@ -137,19 +160,41 @@ def practices_at(centers: list[Center]) -> list[Practice]:
     return list(practices.order_by("physician__last_name", "physician__first_name"))
 
 
-def procedure_choices() -> list[tuple[str, str]]:
-    """The published procedures as (slug, title) choices, in their order, for the search forms' selects. Each name
-    read through the page (not values_list): in Spanish it is the Spanish only where the whole page shows Spanish
-    (procedures/translation_state.py)."""
-    return _choices("procedure", lambda: [(page.slug, page.title) for page in Procedure.objects.published()])
+Choice = tuple[str, str, str]  # (value, label, the label's language where it is not the page's, else "")
 
 
-def language_choices() -> list[tuple[str, str]]:
-    """The languages physicians speak, as choices for the directory's select."""
-    return _choices("language", lambda: list(Language.objects.values_list("name", "name")))
+def procedure_choices() -> list[Choice]:
+    """The published procedures as choices, in their order, for the search forms' selects. Each name read through
+    the page (not values_list): in Spanish it is the Spanish only where the whole page shows Spanish, else the
+    English, marked as such (procedures/translation_state.py)."""
+    return _choices(
+        "procedure",
+        lambda: [(page.slug, page.title, foreign_language(page)) for page in Procedure.objects.published()],
+    )
 
 
-def _choices(name: str, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+def language_choices() -> list[Choice]:
+    """The languages physicians speak, as choices for the directory's select: the value is the English name (the
+    query string's), the label the name in the page's language where we have it (Language.local_name)."""
+    return _choices(
+        "language",
+        lambda: [
+            (language.name, language.local_name, "" if language.name_language == get_language() else "en")
+            for language in Language.objects.all()
+        ],
+    )
+
+
+def offer_choices(field: forms.ChoiceField, choices: list[Choice]) -> None:
+    """Give a search form's select these choices (after its empty one), each option marked with its language
+    where it is not the page's."""
+    languages = {value: language for value, _label, language in choices if language}
+    field.widget = LanguageMarkedSelect(option_languages=languages)
+    field.widget.is_required = field.required
+    field.choices = [("", getattr(field, "empty_label", "") or ""), *((value, label) for value, label, _ in choices)]
+
+
+def _choices(name: str, read: Callable[[], list[Choice]]) -> list[Choice]:
     """A select's choices, kept per content generation and language (core/rendered.py: names may be translated),
     not read on every search: the value chosen is still checked against the database. `read` is called only when
     they are not kept (a generator of a queryset would run its query as soon as it is made)."""
@@ -283,22 +328,35 @@ def _column(model: type[models.Model], name: str) -> str:
 
 
 def _with_hours(results: list[Result]) -> list[Result]:
-    """Fill in the opening hours of the centers found (and only of those: not of every row the box held), in one
-    query of plain rows, written as SQL as `nearest` is; the procedures offered are read only for cards not drawn
-    yet (cards.py)."""
+    """Fill in the opening hours and the holiday closures not over yet of the centers found (and only of those:
+    not of every row the box held), as plain rows of one query (hours and closures side by side, UNION ALL),
+    written as SQL as `nearest` is; the procedures offered are read only for cards not drawn yet (cards.py)."""
     if not results:
         return results
     periods: dict[int, list[hours.Period]] = {result.center.pk: [] for result in results}
-    center, *columns = (_column(OpeningHours, name) for name in ("center", "weekday", "opens", "closes"))
+    closed: dict[int, list[hours.Closed]] = {pk: [] for pk in periods}
     marks = ", ".join(["%s"] * len(periods))
-    sql = f"SELECT {center}, {', '.join(columns)} FROM {_table(OpeningHours)} WHERE {center} IN ({marks})"
+    center, weekday, opens, closes = (_column(OpeningHours, name) for name in ("center", "weekday", "opens", "closes"))
+    on, starts, ends, note = (_column(Closure, name) for name in ("center", "starts_on", "ends_on", "note"))
+    sql = (
+        f"SELECT {center}, {weekday}, {opens}, {closes}, NULL, NULL, NULL FROM {_table(OpeningHours)} "
+        f"WHERE {center} IN ({marks}) UNION ALL "
+        f"SELECT {on}, NULL, NULL, NULL, {starts}, {ends}, {note} FROM {_table(Closure)} "
+        f"WHERE {on} IN ({marks}) AND ({ends} >= %s OR ({ends} IS NULL AND {starts} >= %s))"
+    )
+    yesterday = timezone.now().date() - timedelta(days=1)  # a day's margin: every US zone is behind UTC
     to_time = OpeningHours._meta.get_field("opens").to_python  # SQLite answers "08:00:00"
+    to_date = Closure._meta.get_field("starts_on").to_python
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(periods))
-        for center_id, weekday, opens, closes in cursor.fetchall():
-            periods[center_id].append((weekday, to_time(opens), to_time(closes)))
+        cursor.execute(sql, [*periods, *periods, yesterday, yesterday])
+        for center_id, day, opening, closing, first, last, text in cursor.fetchall():
+            if day is not None:
+                periods[center_id].append((day, to_time(opening), to_time(closing)))
+            else:
+                closed[center_id].append((to_date(first), to_date(last or first), text))
     for result in results:
         result.periods = periods[result.center.pk]
+        result.closed = closed[result.center.pk]
     return results
 
 

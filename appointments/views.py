@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -64,18 +64,31 @@ class CenterDetailView(DetailView):
     template_name = "appointments/center_detail.html"
     context_object_name = "center"
 
+    def get(self, request, *args, **kwargs):
+        """A center's old address (staff changed it) answers a permanent redirect, with its query string."""
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = selectors.center_moved_to(kwargs["slug"])
+            if moved is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            url = moved.get_absolute_url()
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
     def get_context_data(self, **kwargs):
-        procedure = selectors.procedure_chosen(self.request.GET.get("procedure"), self.object.procedures.all())
+        linked = linked_procedure(self.request.GET.get("procedure", ""))
         return {
             **super().get_context_data(**kwargs),
             "center_map": maps.centers_map([self.object]),
-            "procedure": procedure,
+            "procedure": selectors.procedure_chosen(linked.slug, self.object.procedures.all()),
+            "procedure_not_listed": linked.not_listed,
         }
 
     def get_queryset(self):
         practices = Practice.objects.filter(physician__is_active=True).select_related("physician")
         return Center.objects.active().prefetch_related(
-            PUBLISHED_PROCEDURES, "opening_hours", "languages", Prefetch("practices", queryset=practices)
+            PUBLISHED_PROCEDURES, *selectors.OPENING, "languages", Prefetch("practices", queryset=practices)
         )
 
 
@@ -102,8 +115,9 @@ class PhysicianDetailView(DetailView):
     context_object_name = "physician"
 
     def get_context_data(self, **kwargs):
-        procedure = selectors.procedure_chosen(self.request.GET.get("procedure"), self.object.procedures.all())
-        return {**super().get_context_data(**kwargs), "procedure": procedure}
+        linked = linked_procedure(self.request.GET.get("procedure", ""))
+        procedure = selectors.procedure_chosen(linked.slug, self.object.procedures.all())
+        return {**super().get_context_data(**kwargs), "procedure": procedure, "procedure_not_listed": linked.not_listed}
 
     def get_queryset(self):
         return Physician.objects.active().for_listing()

@@ -350,7 +350,7 @@ EMAIL_RETRY_HOURS = envint("EMAIL_RETRY_HOURS", 26)
 HEALTH_EMAIL_QUEUE_MAX_SECONDS = envint("HEALTH_EMAIL_QUEUE_MAX_SECONDS", 900)
 
 # Appointment requests.
-PRIVACY_NOTICE_VERSION = "2026-11-30"
+PRIVACY_NOTICE_VERSION = "2026-12-07"  # the date of the notice's last change of wording
 # Days a request is kept after its last activity (any status), and days without activity before an open
 # request is closed as "no response" (purge_appointment_requests, daily).
 APPOINTMENT_RETENTION_DAYS = envint("APPOINTMENT_RETENTION_DAYS", 365)

@@ -5,6 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from appointments.admin_golive import golive_view
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -23,6 +25,7 @@ urlpatterns = i18n_patterns(
 )
 # Staff and machines: one address each, no language prefix.
 urlpatterns += [
+    path("admin/go-live/", admin.site.admin_view(golive_view), name="golive"),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

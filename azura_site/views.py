@@ -11,14 +11,17 @@ from django.views.decorators.csrf import requires_csrf_token
 from appointments import mail
 from core.pagecache import public_page
 from procedures.models import Notice, Procedure, ServiceLine
+from procedures.rendering import content_language_context
 
 
 @public_page()
 def home(request: HttpRequest) -> HttpResponse:
     """What we treat, the procedures, and the ways to a center and an appointment."""
+    service_line = ServiceLine.objects.published().first()
     context = {
-        "service_line": ServiceLine.objects.published().first(),
+        "service_line": service_line,
         "procedures": Procedure.objects.published(),
+        **(content_language_context(service_line) if service_line else {}),
     }
     return render(request, "home.html", context)
 
@@ -26,9 +29,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy notice patients agree to when they request an appointment, and the consumer health data privacy
     policy (Washington's My Health My Data Act), which staff edit as a notice."""
+    policy = Notice.objects.of_kind(Notice.Kind.CONSUMER_HEALTH_DATA)
     context = {
         "version": settings.PRIVACY_NOTICE_VERSION,
-        "health_data_policy": Notice.objects.of_kind(Notice.Kind.CONSUMER_HEALTH_DATA),
+        "health_data_policy": policy,
+        **(content_language_context(policy) if policy else {}),
     }
     return render(request, "privacy.html", context)
 

@@ -102,19 +102,35 @@ def center_page(center: Center) -> dict[str, Any]:
         }
         for hours in center.opening_hours.all()
     ]
+    # Holiday closures, as search engines read a day closed all day (opens and closes at midnight).
+    closed = [
+        {"@type": "OpeningHoursSpecification", "validFrom": closure.starts_on.isoformat(),
+         "validThrough": closure.last_day.isoformat(), "opens": "00:00", "closes": "00:00"}
+        for closure in center.closures_ahead()
+    ]  # fmt: skip
+    if closed:
+        data["specialOpeningHoursSpecification"] = closed
     data["availableService"] = _services(center.procedures.all())
     return data
 
 
 def physician_page(physician: Physician) -> dict[str, Any]:
-    """A physician's page: languages, procedures, where they practise, specialties and NPI."""
+    """A physician's page: languages, procedures, where they practise, specialties and NPI. Accepting new patients
+    is true of a physician at a center: each location says it; the physician says it only when every location
+    agrees (a physician accepting at one center and not another is neither)."""
+    practices = list(physician.practices.all())
     data = {
         **_thing("Physician", physician.display_name, physician),
-        "isAcceptingNewPatients": physician.accepts_new_patients,
         "knowsLanguage": [language.name for language in physician.languages.all()],
         "availableService": _services(physician.procedures.all()),
-        "location": [clinic(practice.center) for practice in physician.practices.all()],
+        "location": [
+            {**clinic(practice.center), "isAcceptingNewPatients": practice.accepting_new_patients}
+            for practice in practices
+        ],
     }
+    accepting = {practice.accepting_new_patients for practice in practices}
+    if len(accepting) == 1:
+        data["isAcceptingNewPatients"] = accepting.pop()
     if specialties := _specialties(physician):
         data["medicalSpecialty"] = specialties
     if physician.npi:

@@ -71,6 +71,14 @@ class SiteSettings(models.Model):
         """The number as Americans read it, (512) 555-0100."""
         return phones.display(self.phone)
 
+    @property
+    def language_help_tel(self) -> str:
+        return phones.tel_uri(self.language_help_phone)
+
+    @property
+    def language_help_display(self) -> str:
+        return phones.display(self.language_help_phone)
+
     @classmethod
     def current(cls) -> "SiteSettings":
         """The site's settings, or empty ones if none are set or the database cannot be read (a page must never

@@ -47,24 +47,25 @@ def procedures_by_address() -> dict[str, "Procedure"]:
 
 @dataclass(frozen=True)
 class LinkedProcedure:
-    """What a `?procedure=` slug in an old link names now: `slug` to search with ("" for every procedure), and
-    whether the page was withdrawn (the page says so)."""
+    """What a `?procedure=` slug in a link names now: `slug` to search with ("" for every procedure), and whether
+    the link named a procedure we do not list (the page says so, in words that never tell an unpublished page
+    from an address that never existed)."""
 
     slug: str
-    withdrawn: bool = False
+    not_listed: bool = False
 
 
 def linked_procedure(slug: str) -> LinkedProcedure:
-    """Read a `?procedure=` slug: a published page's is kept as it is (one query); a withdrawn page's becomes every
-    procedure; a moved page's becomes its address now; anything else is left to the form to refuse."""
+    """Read a `?procedure=` slug, the one rule for the locator, the directory, the center and physician pages and
+    the request form: a published page's is kept as it is (one query); a moved page's becomes its address now;
+    anything else (an unpublished page's, an unknown address, not an address at all) becomes every procedure."""
     from .models import SLUG_RE, Procedure, Status
 
-    if not SLUG_RE.fullmatch(slug or ""):
-        return LinkedProcedure(slug or "")
-    status = Procedure.objects.filter(slug=slug).values_list("status", flat=True).first()
-    if status == Status.PUBLISHED:
+    if not slug:
+        return LinkedProcedure("")
+    if not SLUG_RE.fullmatch(slug):
+        return LinkedProcedure("", not_listed=True)
+    if Procedure.objects.filter(slug=slug, status=Status.PUBLISHED).exists():
         return LinkedProcedure(slug)
-    if status is not None:
-        return LinkedProcedure("", withdrawn=True)
     page = moved_to(slug)
-    return LinkedProcedure(page.slug if page else slug)
+    return LinkedProcedure(page.slug) if page else LinkedProcedure("", not_listed=True)

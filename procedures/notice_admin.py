@@ -1,19 +1,28 @@
-"""Staff edit the notices and the language taglines; each change is kept with who and when (History)."""
+"""Staff edit the notices (English and Spanish side by side) and the language taglines; each change is kept with who
+and when (History). A change of wording withdraws counsel's approval, and the page says so (procedures/notices.py)."""
 
 from typing import Any, ClassVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.states import US_STATES
 
+from .admin_inlines import MarkdownWidgets, pair
+from .admin_spanish import SpanishAdminMixin, SpanishCheckForm
 from .notices import TAGLINES_REQUIRED, Notice, Tagline
 
+WITHDRAWN = (
+    "The wording changed, so the approval by the client's counsel was withdrawn: the page says it is a draft again "
+    "until counsel approves the new wording."
+)
 
-class NoticeForm(forms.ModelForm):
+
+class NoticeForm(SpanishCheckForm):
     states_served = forms.MultipleChoiceField(
         choices=US_STATES,
         required=False,
@@ -25,37 +34,46 @@ class NoticeForm(forms.ModelForm):
     class Meta:
         model = Notice
         fields = (
-            "title", "meta_description", "body", "language_assistance", "states_served",
-            "legal_review", "approved_by", "approved_on",
-        )  # fmt: skip
+            *("title_en", "title_es", "meta_description_en", "meta_description_es", "body_en", "body_es"),
+            *("language_assistance_en", "language_assistance_es", "states_served"),
+            *("legal_review", "approved_by", "approved_on"),
+        )
 
 
 @admin.register(Notice)
-class NoticeAdmin(SimpleHistoryAdmin):
+class NoticeAdmin(MarkdownWidgets, SpanishAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+    """English and Spanish side by side (each Spanish field marked lang="es"), what is still to supply, the legal
+    review and, for the nondiscrimination notice, the states served and the taglines they need."""
+
     form = NoticeForm
-    list_display = ("title", "legal_review", "facts_missing", "approved_on", "updated_at")
+    list_display = ("title", "legal_review", "facts_missing", "spanish", "approved_on", "last_published_at")
     list_filter = ("legal_review",)
-    search_fields = ("title", "body", "language_assistance")
-    readonly_fields = ("page_link", "still_to_supply", "tagline_coverage")
+    search_fields = ("title_en", "title_es", "body_en", "body_es", "language_assistance_en")
+    readonly_fields = ("page_link", "still_to_supply", "tagline_coverage", "last_published_at")
     save_on_top = True
 
     def has_add_permission(self, request) -> bool:
-        return False  # the three notices the law asks for exist from the first migration
+        return False  # the notices the law asks for exist from the migrations
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # a notice the law asks for is edited, never removed
 
     def get_fieldsets(self, request, obj=None):
-        text = ["title", "page_link", "meta_description", "body"]
-        if obj and obj.kind == Notice.Kind.NONDISCRIMINATION:
-            text[3:3] = ["language_assistance"]
+        texts = ("language_assistance", "body") if obj and obj.kind == Notice.Kind.NONDISCRIMINATION else ("body",)
+        review = ("legal_review", "still_to_supply", "approved_by", "approved_on", "last_published_at")
         fieldsets = [
-            ("Legal review", {"fields": ("legal_review", "still_to_supply", "approved_by", "approved_on")}),
-            (None, {"fields": text}),
+            ("Legal review", {"fields": review}),
+            (None, {"fields": [*pair("title"), "page_link", *pair("meta_description", *texts)]}),
+            ("Spanish version", {"fields": ["spanish_state", "spanish_checked"]}),
         ]
         if obj and obj.kind == Notice.Kind.NONDISCRIMINATION:
             fieldsets.append(("Languages", {"fields": ("states_served", "tagline_coverage")}))
         return fieldsets
+
+    def save_model(self, request, obj: Notice, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.approval_withdrawn:
+            messages.warning(request, WITHDRAWN)
 
     @admin.display(description="facts still to supply")
     def facts_missing(self, obj: Notice) -> int:
@@ -68,7 +86,7 @@ class NoticeAdmin(SimpleHistoryAdmin):
     @admin.display(description="Still to supply")
     def still_to_supply(self, obj: Notice) -> str:
         if not obj.placeholders:
-            return "Nothing: every “[To be supplied: …]” has been replaced."
+            return "Nothing: every “[To be supplied: …]” has been replaced, in English and Spanish."
         items = format_html_join("", "<li>{}</li>", ((text,) for text in obj.placeholders))
         return format_html("<ul>{}</ul>", items)
 

@@ -4,14 +4,9 @@ from .notice_views import notice_page
 from .notices import Notice
 
 app_name = "notices"
+# Each notice's address is its kind: /nondiscrimination/, /good-faith-estimate/, /privacy-practices/ (the consumer
+# health data policy is a section of /privacy/).
 urlpatterns = [
-    path(
-        "nondiscrimination/", notice_page, {"kind": Notice.Kind.NONDISCRIMINATION}, name=Notice.Kind.NONDISCRIMINATION
-    ),
-    path(
-        "good-faith-estimate/",
-        notice_page,
-        {"kind": Notice.Kind.GOOD_FAITH_ESTIMATE},
-        name=Notice.Kind.GOOD_FAITH_ESTIMATE,
-    ),
+    path(f"{kind}/", notice_page, {"kind": kind}, name=kind)
+    for kind in (Notice.Kind.NONDISCRIMINATION, Notice.Kind.GOOD_FAITH_ESTIMATE, Notice.Kind.PRIVACY_PRACTICES)
 ]

@@ -1,4 +1,5 @@
-"""The notice pages: nondiscrimination and language assistance, and the Good Faith Estimate."""
+"""The notice pages: nondiscrimination and language assistance, the Good Faith Estimate and the Notice of Privacy
+Practices, each in the client's Spanish once all of it is there (else in English, marked as such)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,6 +7,7 @@ from django.shortcuts import render
 from core.pagecache import public_page
 
 from .notices import Notice, Tagline
+from .rendering import content_language_context
 
 
 @public_page()
@@ -15,4 +17,5 @@ def notice_page(request: HttpRequest, kind: str) -> HttpResponse:
     if notice is None:
         raise Http404("No such notice")
     taglines = Tagline.objects.shown() if kind == Notice.Kind.NONDISCRIMINATION else Tagline.objects.none()
-    return render(request, "procedures/notice.html", {"notice": notice, "taglines": taglines})
+    context = {"notice": notice, "taglines": taglines, **content_language_context(notice)}
+    return render(request, "procedures/notice.html", context)

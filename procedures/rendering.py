@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
 from core import jsonld, rendered
+from core.models import SiteSettings
 
 from . import translation_state
 from .models import Procedure
+from .templatetags.content import other_language
 
 CONTENT_TEMPLATE = "procedures/_procedure_content.html"
 BREADCRUMBS_TEMPLATE = "includes/_breadcrumbs.html"
@@ -65,10 +68,16 @@ def render_page(procedure: Procedure, *, path: str, language_context: dict | Non
     breadcrumbs = {
         "parent_url": reverse("procedures:overview"),
         "parent_label": service_line.title,
+        "parent_lang": other_language(service_line),
         "current": title,
+        "current_lang": other_language(procedure),
         "page_path": path,
     }
-    context = {"procedure": procedure, **(language_context or content_language_context(procedure))}
+    context = {
+        "procedure": procedure,
+        "site_settings": SimpleLazyObject(SiteSettings.current),  # the language-help number, read if shown
+        **(language_context or content_language_context(procedure)),
+    }
     return RenderedPage(
         title=f"{title} | {service_line.title}",
         name=title,

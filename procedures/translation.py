@@ -13,6 +13,7 @@ from modeltranslation.utils import get_language
 
 from . import translation_state
 from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+from .notices import Notice
 
 # English keeps each field's own "required"; every Spanish field may stay empty until the client supplies it.
 REQUIRED = ("en",)
@@ -84,6 +85,15 @@ class ComparisonRowTranslation(TranslationOptions):
     required_languages = REQUIRED
 
 
+@register(Notice)
+class NoticeTranslation(TranslationOptions):
+    """A notice's wording in each language: the client's translators supply the Spanish; until all of it is there,
+    the Spanish page shows the English, marked as such (procedures/translation_state.py)."""
+
+    fields = ("title", "meta_description", "body", "language_assistance")
+    required_languages = REQUIRED
+
+
 # A Spanish field starts empty: the English default ("Conditions it treats") would count as Spanish text. (The
 # migration adding the column still names the English default, as modeltranslation writes it; it then empties the
 # column: procedures/migrations/0007_content_in_spanish.py.)
@@ -106,7 +116,7 @@ class WholePageDescriptor(TranslationFieldDescriptor):
         return super().__get__(instance, owner)
 
 
-for _model in (ServiceLine, Procedure, Section, ListItem, ComparisonRow):
+for _model in (ServiceLine, Procedure, Section, ListItem, ComparisonRow, Notice):
     for _name in translation_state.translated_fields(_model):
         _model.__dict__[_name].__class__ = WholePageDescriptor
 
@@ -120,3 +130,4 @@ _history(Procedure, "version of a procedure page", "versions of procedure pages"
 _history(Section, "version of a section", "versions of sections")
 _history(ListItem, "version of a list item", "versions of list items")
 _history(ComparisonRow, "version of a comparison row", "versions of comparison rows")
+_history(Notice, "historical notice", "historical notices")

@@ -205,6 +205,15 @@ def content_language(page) -> str:
     return language
 
 
+def foreign_language(page) -> str:
+    """The language of a page's content when it is not the language asked for ("en": its English on a Spanish
+    page, for a `lang` attribute); "" when it is in the language asked for."""
+    if page in (None, ""):
+        return ""
+    language = content_language(page)
+    return "" if language == requested_language() else language
+
+
 def outdated_on_page(page) -> bool:
     """Whether the Spanish shown was written against an older English text (the page says so)."""
     from .models import Procedure

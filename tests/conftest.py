@@ -106,6 +106,8 @@ def _content_for_browser_tests(request):
         migration("procedures", "0002_seed_content").load_content(apps, None)
         migration("procedures", "0004_faithful_facts_and_comparison").forwards(apps, None)
         migration("procedures", "0006_notice_drafts").load_notices(apps, None)
+        migration("procedures", "0010_notices_in_spanish_and_privacy_practices").load_privacy_practices(apps, None)
+        migration("procedures", "0011_kyphoplasty_in_the_copys_words").forwards(apps, None)
 
 
 @pytest.fixture(scope="session")

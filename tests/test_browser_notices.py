@@ -1,21 +1,31 @@
 """The notices and the form's new questions in a real browser: WCAG 2.2 AA by axe-core at phone and desktop widths
-(taglines in a right-to-left language among them), reflow at 320 px, and the footer's language link by keyboard."""
+in both languages (taglines in a right-to-left language among them; each notice a draft, with its Spanish note and
+the language-help number), reflow at 320 px, and the footer's language link by keyboard."""
 
 import pytest
 
+from core.models import SiteSettings
 from procedures.models import Tagline
 
 from .support import LANGUAGES, clear_caches, describe_violations, in_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-STATES = ["nondiscrimination", "good faith estimate", "consumer health data policy", "form with caregiver errors"]
+STATES = [
+    "nondiscrimination",
+    "good faith estimate",
+    "notice of privacy practices",
+    "consumer health data policy",
+    "form with caregiver errors",
+]
 
 
 @pytest.fixture(autouse=True)
 def _taglines():
-    """Stand-ins for the client's translated taglines (we ship none): one left to right, one right to left."""
+    """Stand-ins for the client's translated taglines (we ship none): one left to right, one right to left; and a
+    language-help number, so the Spanish pages' note has its link."""
     clear_caches()
+    SiteSettings(phone="(512) 555-0100", language_help_phone="(512) 555-0199").save()
     Tagline.objects.create(english_name="Spanish", language_name="Español", language_tag="es",
                            text="Texto de prueba del traductor.", position=1)  # fmt: skip
     Tagline.objects.create(english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl",
@@ -28,6 +38,7 @@ def open_state(page, live_server, state: str, language: str = "en") -> None:
     paths = {
         "nondiscrimination": "/nondiscrimination/",
         "good faith estimate": "/good-faith-estimate/",
+        "notice of privacy practices": "/privacy-practices/",
         "consumer health data policy": "/privacy/#consumer-health-data",
     }
     if state in paths:

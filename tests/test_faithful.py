@@ -28,7 +28,7 @@ OPTIONAL_HEADINGS = [
     "Frequently asked questions",
     "References",
 ]
-EMPTY_CELL = "— None listed"  # the copy names no such thing for that procedure
+EMPTY_CELL = "Our text does not say"  # the copy is silent: no dash that reads as "no"
 # Also what the browser tests load (tests/conftest.py): its name is part of the contract.
 faithful_migration = migration("procedures", "0004_faithful_facts_and_comparison")
 
@@ -187,7 +187,7 @@ def test_filled_optional_parts_show_with_their_headings_in_page_order(client):
     assert "Also called: Vertebral augmentation" in texts(shown, "p")
 
 
-# --- A withdrawn procedure in an old locator link --------------------------------------------------------------
+# --- A withdrawn procedure in an old locator link (test_procedure_links.py: every page, every kind of link) -----
 
 
 def test_a_withdrawn_procedure_in_a_locator_link_is_ignored_with_a_note(client):
@@ -197,7 +197,7 @@ def test_a_withdrawn_procedure_in_a_locator_link_is_ignored_with_a_note(client):
     response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
     assert response.status_code == 200
     shown = parse(response)
-    assert "The procedure in this link is no longer on our site" in " ".join(texts(shown, "p"))
+    assert "The procedure in this link is not one we list" in " ".join(texts(shown, "p"))
     assert "Azura Congress Avenue" in text(find_one(shown, "main"))
     assert "Kyphoplasty" not in " ".join(texts(shown, "option"))
 
@@ -206,7 +206,7 @@ def test_a_procedure_published_again_is_searched_again(client):
     Procedure.objects.filter(slug="kyphoplasty").update(status=Status.PUBLISHED, last_published_at=timezone.now())
     response = client.get("/centers/", {"q": "78701", "procedure": "kyphoplasty"})
     assert response.status_code == 200
-    assert "no longer on our site" not in response.content.decode()
+    assert "not one we list" not in response.content.decode()
 
 
 def test_a_withdrawn_procedure_in_a_directory_link_is_ignored_with_a_note(client):
@@ -215,5 +215,48 @@ def test_a_withdrawn_procedure_in_a_directory_link_is_ignored_with_a_note(client
     response = client.get("/physicians/", {"procedure": "kyphoplasty"})
     assert response.status_code == 200  # was a 400 "Select a valid choice"
     shown = parse(response)
-    assert "The procedure in this link is no longer on our site" in " ".join(texts(shown, "p"))
+    assert "The procedure in this link is not one we list" in " ".join(texts(shown, "p"))
     assert "Kyphoplasty" not in " ".join(texts(shown, "option"))
+
+
+# --- Kyphoplasty's summary and description (0010), and the table where the copy is silent ----------------------
+
+copy_migration = migration("procedures", "0011_kyphoplasty_in_the_copys_words")
+
+
+def test_kyphoplastys_summary_and_description_are_the_copys_own_words(client, seed_text):
+    copy = normalised(seed_text)
+    shown = page(client, "kyphoplasty")
+    summary = text(find_one(shown, "p", **{"class": "lead"}))
+    assert "strengthens" not in summary
+    assert (
+        "This procedure is performed to strengthen your fractured vertebra with an injection of a cement-like "
+        "material." in summary
+    )
+    for sentence in summary.split(". "):
+        assert in_copy(sentence, copy), sentence
+    description = Procedure.objects.get(slug="kyphoplasty").meta_description
+    assert "strengthens" not in description
+    assert in_copy("performed to strengthen your fractured vertebra with an injection of a cement-like", copy)
+    assert description.startswith("Kyphoplasty is performed to strengthen your fractured vertebra")
+
+
+def test_the_migration_changes_only_what_the_seed_loaded(kyphoplasty):
+    from django.apps import apps
+
+    kyphoplasty.summary_en = "An editor's own summary."
+    kyphoplasty.save()
+    copy_migration.backwards(apps, None)  # the description goes back to the seed's; the editor's summary stays
+    kyphoplasty.refresh_from_db()
+    assert kyphoplasty.summary_en == "An editor's own summary."
+    assert "strengthens" in kyphoplasty.meta_description_en
+    copy_migration.forwards(apps, None)
+    kyphoplasty.refresh_from_db()
+    assert kyphoplasty.summary_en == "An editor's own summary."
+    assert kyphoplasty.meta_description_en.startswith("Kyphoplasty is performed to strengthen")
+
+
+def test_no_dash_stands_for_no_where_the_copy_is_silent(client):
+    table = find_one(find_one(page(client, "kyphoplasty"), "section", id="comparison"), "table")
+    assert "—" not in text(table)
+    assert "None listed" not in str(table)

@@ -4,7 +4,10 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import timezone
 
+from appointments.models import Closure
+from core.models import SiteSettings
 from procedures.models import Tagline
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from tests.factories_requests import form_data
@@ -22,8 +25,10 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
     if not java or not VNU_JAR.exists():
         skip_or_fail("the Nu HTML Checker needs java and node_modules/vnu-jar (npm ci)")
     center = CenterFactory()
+    Closure.objects.create(center=center, starts_on=timezone.localdate(), note="Thanksgiving")
     physician = PhysicianFactory()
     PracticeFactory(physician=physician, center=center)
+    SiteSettings(language_help_phone="(512) 555-0199").save()  # the Spanish notes' link
     Tagline.objects.create(
         english_name="Arabic", language_name="العربية", language_tag="ar", direction="rtl", text="نص"
     )
@@ -53,6 +58,9 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
         "privacy": get("/privacy/"),
         "nondiscrimination": get("/nondiscrimination/"),
         "good-faith-estimate": get("/good-faith-estimate/"),
+        "privacy-practices": get("/privacy-practices/"),
+        "physicians-near": get("/physicians/?near=78701&radius=any"),
+        "locator-unknown-procedure": get(f"/centers/?q={center.zip_code}&procedure=no-such-page"),
         "request-form-caregiver-errors": post("/appointments/request/", caregiver_errors),
         "not-found": get("/no-such-page/"),
     }

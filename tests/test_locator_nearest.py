@@ -29,7 +29,7 @@ def test_no_results_with_a_procedure_offers_the_nearest_center_offering_it(clien
     CenterFactory(name="Houston Center", place=PLACES["77002"], procedures=[epidural()])
     CenterFactory(name="Phoenix Center", place=PLACES["85004"], procedures=[kyphoplasty()])
     page = html.unescape(search(client, q="78701", radius="10", procedure="kyphoplasty").content.decode())
-    assert "No centers offering kyphoplasty within 10 miles of 78701" in page
+    assert "No centers offering Kyphoplasty within 10 miles of 78701" in page
     assert result_names(page) == ["Phoenix Center"]
     assert "The nearest one is 868.2 miles away" in page
 

@@ -47,11 +47,11 @@ def test_a_search_among_thousands_of_centers_asks_at_most_six_queries_then_two(c
     monkeypatch.setattr(timezone, "now", lambda: AFTERNOON)
     first, first_queries = search(client)
     assert len(cards(first)) >= 6
-    # The form's choices, the nearest centers, their hours, then for the cards the rest of them and their procedures;
-    # the site's settings for the layout.
+    # The form's choices, the nearest centers, their hours and holiday closures (one query), then for the cards the
+    # rest of them and their procedures; the site's settings for the layout.
     assert len(first_queries) <= 6
     again, queries = search(client)
-    assert len(queries) == 2  # the nearest centers and their hours: choices and cards come from the cache
+    assert len(queries) == 2  # the nearest centers, their hours and closures: choices and cards come from the cache
     assert not any("procedures_procedure" in sql for sql in queries)
     assert sum("appointments_center" in sql for sql in queries) == 1  # the cards need no more of the centers
     assert sum("appointments_openinghours" in sql for sql in queries) == 1

@@ -39,9 +39,9 @@ def make_centers_around_austin(count: int, procedures) -> int:
 def test_locator_uses_the_same_few_queries_for_5_or_40_results(client, django_assert_max_num_queries, query):
     procedures = [kyphoplasty(), epidural()]
     within_10 = make_centers_around_austin(5, procedures)
-    # At most: the procedure asked for, the nearest centers, their hours, then for the cards not drawn yet (all, on
-    # a first search) the rest of those centers and their procedures; the search form's choices; the site's settings
-    # for the layout, drawn afresh after a content change.
+    # At most: the procedure asked for, the nearest centers, their hours and holiday closures (one query), then for
+    # the cards not drawn yet (all, on a first search) the rest of those centers and their procedures; the search
+    # form's choices; the site's settings for the layout, drawn afresh after a content change.
     few, page = measure(client, LOCATOR + query, django_assert_max_num_queries, limit=8)
     assert len(result_names(page)) == (5 if "any" in query else within_10)
     Center.objects.all().delete()

@@ -38,8 +38,11 @@ def card(response):
 
 
 def miles(response) -> float:
-    """The distance the card shows ("about 2.4 mi away": the factory's centers sit at their ZIP code's middle)."""
+    """The distance the card shows ("about 2.4 mi away": the factory's centers sit at their ZIP code's middle;
+    "about a mile away or less" is 0 here)."""
     shown = text(find_one(card(response), "p", **{"class": "result-distance"}))
+    if shown == "about a mile away or less":
+        return 0.0
     assert shown.endswith(" mi away"), shown
     return float(shown.split()[-3])
 

@@ -87,10 +87,11 @@ def test_an_over_long_notice_is_refused_next_to_the_field(admin_client):
     url = f"/admin/procedures/notice/{notice.pk}/change/"
     too_long = "<a " * (NOTICE_MAX_LENGTH // 3 + 1)
 
-    response = admin_client.post(url, change_form_data(admin_client, url, body=too_long))
+    response = admin_client.post(url, change_form_data(admin_client, url, body_en=too_long, body_es=too_long))
 
     assert response.status_code == 200
-    assert f"at most {NOTICE_MAX_LENGTH} fit here" in errors_next_to(response, "field-body")
+    for language in ("en", "es"):  # each language's text, next to its own field
+        assert f"at most {NOTICE_MAX_LENGTH} fit here" in errors_next_to(response, f"field-body_{language}")
     assert Notice.objects.get(pk=notice.pk).body == notice.body
 
 

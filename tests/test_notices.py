@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 NONDISCRIMINATION = "/nondiscrimination/"
 GOOD_FAITH_ESTIMATE = "/good-faith-estimate/"
 HEALTH_DATA_POLICY = "/privacy/#consumer-health-data"
+PRIVACY_PRACTICES = "/privacy-practices/"
 ADMIN = "/admin/procedures/notice/"
 
 
@@ -67,6 +68,7 @@ def test_every_public_page_footer_links_to_the_notices(client):
             name
         )
         assert links.get(GOOD_FAITH_ESTIMATE) == "Good Faith Estimate", name
+        assert links.get(PRIVACY_PRACTICES) == "Notice of Privacy Practices", name
         assert links.get(HEALTH_DATA_POLICY) == "Consumer health data privacy policy", name
 
 
@@ -178,15 +180,14 @@ def change_url(kind: str) -> str:
 
 
 def notice_post(notice: Notice, **changes) -> dict:
+    """The admin form of a notice as it is, with `changes` (field names as the form has them: `body_en`...)."""
     data = {
-        "title": notice.title,
-        "meta_description": notice.meta_description,
-        "body": notice.body,
-        "language_assistance": notice.language_assistance,
+        **{f"{name}_{language}": getattr(notice, f"{name}_{language}") or ""
+           for name in ("title", "meta_description", "body", "language_assistance") for language in ("en", "es")},
         "legal_review": notice.legal_review,
         "approved_by": notice.approved_by,
         "approved_on": "",
-    }
+    }  # fmt: skip
     return {**data, **changes}
 
 
@@ -202,7 +203,7 @@ def test_every_notice_is_shown_to_staff_as_awaiting_the_clients_legal_review(adm
 def test_staff_edit_a_notice_and_its_history_keeps_who_and_what(admin_client, admin_user):
     notice = Notice.objects.get(kind="good-faith-estimate")
     body = notice.body.replace("[To be supplied: the phone number for cost estimates]", "(512) 555-0100")
-    response = admin_client.post(change_url("good-faith-estimate"), notice_post(notice, body=body))
+    response = admin_client.post(change_url("good-faith-estimate"), notice_post(notice, body_en=body))
     assert response.status_code == 302
     latest = notice.history.first()
     assert latest.history_user == admin_user
@@ -227,7 +228,9 @@ def test_a_notice_with_facts_still_to_supply_cannot_be_marked_approved(admin_cli
 def test_a_complete_notice_is_marked_approved_with_who_and_when(admin_client):
     notice = Notice.objects.get(kind="consumer-health-data")
     body = Notice.objects.get(kind="consumer-health-data").body.replace("[To be supplied:", "(supplied:")
-    data = notice_post(notice, body=body, legal_review="approved", approved_by="J. Counsel", approved_on="2026-12-01")
+    data = notice_post(
+        notice, body_en=body, legal_review="approved", approved_by="J. Counsel", approved_on="2026-12-01"
+    )
     assert admin_client.post(change_url("consumer-health-data"), data).status_code == 302
     notice.refresh_from_db()
     assert (notice.legal_review, notice.approved_by, str(notice.approved_on)) == (
@@ -295,5 +298,6 @@ def test_the_standalone_500_page_links_to_the_notices_too():
         NONDISCRIMINATION: "Nondiscrimination",
         NONDISCRIMINATION + "#language-assistance": "Language assistance / Ayuda con el idioma",
         GOOD_FAITH_ESTIMATE: "Good Faith Estimate",
+        PRIVACY_PRACTICES: "Notice of Privacy Practices",
         HEALTH_DATA_POLICY: "Consumer health data privacy policy",
     }

@@ -47,7 +47,7 @@ def test_physicians_near_a_place_are_listed_nearest_first_within_the_radius(clie
     assert response.status_code == 200
     assert listed(response) == ["Dr. Ana Young, MD", "Dr. Cy Moss, MD"]
     distances = [text(p) for p in find_all(parse(response), "p") if has_class(p, "result-distance")]
-    miles = [float(d.removeprefix("Nearest center ").removesuffix(" mi away")) for d in distances]
+    miles = [float(d.removeprefix("Nearest center: ").removesuffix(" mi away")) for d in distances]
     assert miles == sorted(miles)
     assert miles[-1] < 50
     assert "near" in text(find_one(parse(response), "h2", id="results-heading"))

@@ -1,7 +1,9 @@
-"""The appointments app's models: centers and physicians (centers.py), and patients' appointment requests with
-their emails and staff notes (appointment_requests.py)."""
+"""The appointments app's models: centers and physicians (centers.py), holiday closures and centers' old web
+addresses (center_records.py), and patients' appointment requests with their emails and staff notes
+(appointment_requests.py)."""
 
 from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
+from .center_records import Closure, PreviousCenterAddress
 from .centers import (
     SLUG_LENGTH,
     Center,
@@ -26,12 +28,14 @@ __all__ = [
     "AppointmentRequest",
     "Center",
     "CenterQuerySet",
+    "Closure",
     "FilledInModel",
     "Language",
     "OpeningHours",
     "Physician",
     "PhysicianQuerySet",
     "Practice",
+    "PreviousCenterAddress",
     "RequestEmail",
     "RequestNote",
     "Weekday",

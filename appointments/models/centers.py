@@ -1,13 +1,15 @@
 """Centers, physicians and where they practise."""
 
 from datetime import datetime
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
@@ -15,10 +17,13 @@ from simple_history.models import HistoricalRecords
 from core import phones
 from procedures.models import Procedure
 
-from .. import geo, hours
+from .. import geo, hours, language_names
 from ..access import CenterScopeQuerySet
 from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
+
+if TYPE_CHECKING:
+    from .center_records import Closure
 
 
 class Weekday(models.IntegerChoices):
@@ -160,6 +165,17 @@ class Center(FilledInModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.city}, {self.state})"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A changed web address keeps the old one working (PreviousCenterAddress: a permanent redirect)."""
+        from .center_records import PreviousCenterAddress
+
+        old = Center.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        super().save(*args, **kwargs)
+        PreviousCenterAddress.objects.filter(slug=self.slug).delete()  # the address is live again
+        if old and old != self.slug:
+            moved = {"center": self, "moved_at": timezone.now()}
+            PreviousCenterAddress.objects.update_or_create(slug=old, defaults=moved)
+
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})
 
@@ -203,27 +219,41 @@ class Center(FilledInModel):
         """The opening periods (weekday, opens, closes) from the prefetched hours, for appointments.hours."""
         return [(period.weekday, period.opens, period.closes) for period in self.opening_hours.all()]
 
+    def closed_days(self) -> list[hours.Closed]:
+        """The holiday closures staff entered (first day, last day, note), from the prefetched closures."""
+        return [closure.as_closed() for closure in self.closures.all()]
+
     def is_open_at(self, when: datetime | None = None) -> bool:
-        """Whether the center is open at that moment, in its own time zone (reads prefetched hours)."""
-        return hours.is_open(self.periods(), self.local_time(when))
+        """Whether the center is open at that moment, in its own time zone (reads prefetched hours and closures)."""
+        return hours.is_open(self.periods(), self.local_time(when), self.closed_days())
 
     def next_opening(self, when: datetime | None = None) -> datetime | None:
-        """When the center next opens, in its own time zone, within a week (reads prefetched hours)."""
-        return hours.next_opening(self.periods(), self.local_time(when))
+        """When the center next opens, in its own time zone (reads prefetched hours and closures)."""
+        return hours.next_opening(self.periods(), self.local_time(when), self.closed_days())
 
     def closes_at(self, when: datetime | None = None) -> datetime | None:
         """When the center closes, if it is open at that moment, in its own time zone."""
-        return hours.closes_at(self.periods(), self.local_time(when))
+        return hours.closes_at(self.periods(), self.local_time(when), self.closed_days())
 
     def opening_note(self, when: datetime | None = None) -> str:
         """ "closes 5:00 PM", "opens tomorrow 8:00 AM"... (hours.opening_note), "" when it has no hours."""
-        return hours.opening_note(self.periods(), self.local_time(when))
+        return hours.opening_note(self.periods(), self.local_time(when), self.closed_days())
 
     def hours_by_day(self, when: datetime | None = None) -> list[tuple[StrOrPromise, list["OpeningHours"], bool]]:
         """Each weekday with its opening periods (empty list: closed) and whether it is today at the center."""
         hours = list(self.opening_hours.all())
         today = self.local_time(when).weekday()
         return [(label, [h for h in hours if h.weekday == day], day == today) for day, label in Weekday.choices]
+
+    def closures_ahead(self, when: datetime | None = None) -> list["Closure"]:
+        """The closures not over yet at the center (today included), soonest first (reads prefetched closures)."""
+        today = self.local_time(when).date()
+        return sorted((c for c in self.closures.all() if c.last_day >= today), key=lambda c: c.starts_on)
+
+    def closed_today(self, when: datetime | None = None) -> "Closure | None":
+        """The closure that covers today at the center, if any."""
+        today = self.local_time(when).date()
+        return next((c for c in self.closures.all() if c.starts_on <= today <= c.last_day), None)
 
 
 class OpeningHours(models.Model):
@@ -247,16 +277,34 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
+SPANISH_NAME_HELP = "As Spanish writes it, in lower case: “tagalo”. Filled in for common languages when left empty."
+
+
 class Language(models.Model):
-    """A language a physician speaks with patients."""
+    """A language a physician or a center's staff speak with patients, named in English and in Spanish."""
 
     name = models.CharField(max_length=60, unique=True)
+    name_es = models.CharField("name in Spanish", max_length=60, blank=True, help_text=SPANISH_NAME_HELP)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.name_es:
+            self.name_es = language_names.spanish_name(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def local_name(self) -> str:
+        """Its name in the active language: Spanish where we have it, else English (`name_language` says which)."""
+        return self.name_es if self.name_language == "es" else self.name
+
+    @property
+    def name_language(self) -> str:
+        return "es" if get_language() == "es" and self.name_es else "en"
 
 
 def validate_npi(value: str) -> None:
@@ -358,10 +406,6 @@ class Physician(FilledInModel):
     @property
     def education_list(self) -> list[str]:
         return [line.strip() for line in self.education.splitlines() if line.strip()]
-
-    @property
-    def accepts_new_patients(self) -> bool:
-        return any(practice.accepting_new_patients for practice in self.practices.all())
 
 
 class Practice(models.Model):

@@ -59,17 +59,27 @@ def plain_widget(field: forms.BoundField) -> SafeString:
 def _widget(field: forms.BoundField, attrs: dict) -> SafeString:
     """What field.as_widget(attrs=attrs) renders, for plain inputs and single selects without a template."""
     widget = field.field.widget
-    if type(widget) not in PLAIN_WIDGETS and type(widget) is not forms.Select:
+    if type(widget) not in PLAIN_WIDGETS and not _plain_select(widget):
         return field.as_widget(attrs=attrs)
     attrs = field.build_widget_attrs(attrs, widget)
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)
     context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
-    if type(widget) is forms.Select:
+    if _plain_select(widget):
         return _select(context)
     value = "" if context["value"] is None else format_html(' value="{}"', context["value"])
     return format_html(
         '<input type="{}" name="{}"{}{}>', context["type"], context["name"], value, _attrs(context["attrs"])
+    )
+
+
+def _plain_select(widget: forms.Widget) -> bool:
+    """A single select drawn with Django's own templates (a subclass may only change its options' attributes)."""
+    return (
+        isinstance(widget, forms.Select)
+        and not widget.allow_multiple_selected
+        and widget.template_name == forms.Select.template_name
+        and widget.option_template_name == forms.Select.option_template_name
     )
 
 

@@ -11,5 +11,5 @@ register = template.Library()
 
 @register.simple_tag
 def open_now(center: Center) -> SafeString:
-    """From the center's prefetched opening hours."""
-    return open_now_line(center.timezone, center.periods())
+    """From the center's prefetched opening hours and closures."""
+    return open_now_line(center.timezone, center.periods(), closed=center.closed_days())

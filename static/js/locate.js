@@ -1,12 +1,16 @@
-// "Use my location": a progressive enhancement of the locator form. Without JavaScript, or when the
+// Where focus goes after a search (the locator, the directory, the request form's center search), and "Use my
+// location": a progressive enhancement of the locator form. Without JavaScript, or when the
 // patient says no, the ZIP/city search works the same. The position goes only to our own server.
 document.addEventListener("DOMContentLoaded", () => {
-  // After a search, take keyboard and screen reader users to the results rather than the top of the page.
-  // After an error there is no results heading: focus stays where the browser puts it. The move waits until
-  // the page has painted once, so the browser measures the page as loaded before it scrolls.
+  // After a search, take keyboard and screen reader users to the results rather than the top of the page; after
+  // a search that failed, to the search field with the error (it names the error through aria-describedby),
+  // unless the page has its own error summary (the request form's), which takes focus itself. The move waits
+  // until the page has painted once, so the browser measures the page as loaded before it scrolls.
+  const invalid = document.querySelector('form[role="search"] [aria-invalid="true"]');
   const heading = document.getElementById("results-heading");
-  if (heading) {
-    window.addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(() => heading.focus())));
+  const target = invalid && !document.getElementById("problem") ? invalid : heading;
+  if (target && (target === invalid || target.hasAttribute("tabindex"))) {
+    window.addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(() => target.focus())));
   }
   const button = document.getElementById("use-location");
   if (!button || !("geolocation" in navigator)) return;

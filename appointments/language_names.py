@@ -1,0 +1,62 @@
+"""The Spanish names of the languages physicians and centers speak, as Spanish writes them (lower case: "inglés,
+tagalo"). Staff enter a language by its English name; its Spanish name is filled in from here when known, and
+staff can enter or correct it (Language.name_es). A language with no Spanish name shows its English name, marked
+lang="en", on Spanish pages, and is on the go-live checklist."""
+
+SPANISH_NAMES = {
+    "amharic": "amárico",
+    "american sign language": "lengua de señas estadounidense",
+    "arabic": "árabe",
+    "armenian": "armenio",
+    "bengali": "bengalí",
+    "burmese": "birmano",
+    "cantonese": "cantonés",
+    "chinese": "chino",
+    "dari": "darí",
+    "dutch": "neerlandés",
+    "english": "inglés",
+    "farsi": "farsi",
+    "french": "francés",
+    "german": "alemán",
+    "greek": "griego",
+    "gujarati": "guyaratí",
+    "haitian creole": "criollo haitiano",
+    "hebrew": "hebreo",
+    "hindi": "hindi",
+    "hmong": "hmong",
+    "ilocano": "ilocano",
+    "italian": "italiano",
+    "japanese": "japonés",
+    "khmer": "jemer",
+    "korean": "coreano",
+    "lao": "lao",
+    "mandarin": "mandarín",
+    "navajo": "navajo",
+    "nepali": "nepalí",
+    "pashto": "pastún",
+    "persian": "persa",
+    "polish": "polaco",
+    "portuguese": "portugués",
+    "punjabi": "panyabí",
+    "romanian": "rumano",
+    "russian": "ruso",
+    "samoan": "samoano",
+    "serbo-croatian": "serbocroata",
+    "somali": "somalí",
+    "spanish": "español",
+    "swahili": "suajili",
+    "tagalog": "tagalo",
+    "tamil": "tamil",
+    "telugu": "telugu",
+    "thai": "tailandés",
+    "turkish": "turco",
+    "ukrainian": "ucraniano",
+    "urdu": "urdu",
+    "vietnamese": "vietnamita",
+    "yoruba": "yoruba",
+}
+
+
+def spanish_name(english: str) -> str:
+    """The Spanish name of a language named in English, or "" when we do not know it."""
+    return SPANISH_NAMES.get(" ".join(english.split()).casefold(), "")
