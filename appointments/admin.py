@@ -2,7 +2,8 @@ from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_history import HistoryAdmin
 
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
 from .access import user_manages_center_staff
@@ -31,7 +32,7 @@ class CenterPracticeInline(admin.TabularInline):
 
 
 @admin.register(Center)
-class CenterAdmin(SimpleHistoryAdmin):
+class CenterAdmin(HistoryAdmin):
     list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "location_is_approximate", "is_demo")
     list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
     readonly_fields = ("location_is_approximate",)
@@ -79,7 +80,7 @@ class PhysicianPracticeInline(admin.TabularInline):
 
 
 @admin.register(Physician)
-class PhysicianAdmin(SimpleHistoryAdmin):
+class PhysicianAdmin(HistoryAdmin):
     list_display = ("last_name", "first_name", "credentials", "is_active", "is_demo")
     list_display_links = ("last_name", "first_name")
     list_filter = ("is_active", "procedures", "languages", "practices__accepting_new_patients", "is_demo")

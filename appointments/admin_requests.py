@@ -14,11 +14,11 @@ from django.shortcuts import render
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
-from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core import phones
+from core.admin_history import HistoryAdmin
 
 from . import services
 from .access import user_sees_all_centers
@@ -88,7 +88,7 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(SimpleHistoryAdmin):
+class AppointmentRequestAdmin(HistoryAdmin):
     list_display = (
         "reference", "patient", "call_needs", "center_name", "status", "received", "age", "handled_by", "delivery",
     )  # fmt: skip

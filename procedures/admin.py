@@ -8,7 +8,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_history import HistoryAdmin
 
 from . import (
     editor_preview,
@@ -39,7 +40,7 @@ REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, HistoryAdmin):
     """The overview page: edited through drafts like the procedure pages, English and Spanish side by side."""
 
     list_display = ("title", "status", "draft_state", "spanish", "reviewed_on", "last_published_at")
@@ -100,7 +101,7 @@ class ProcedureListForm(forms.ModelForm):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, HistoryAdmin):
     list_display = (
         "title",
         "status",
@@ -322,7 +323,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         )
 
 
-class ProcedurePartAdmin(SimpleHistoryAdmin):
+class ProcedurePartAdmin(HistoryAdmin):
     """Sections, list items and comparison rows on their own, to look up and see their history. They are
     changed on their page's form (a published page through its draft), never here, where a change would go
     live at once."""
