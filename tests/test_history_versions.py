@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
 
-from appointments.models import AppointmentRequest, Center
+from appointments.models import AppointmentRequest
 from procedures.models import ComparisonRow, ListItem, Notice, Procedure, PublishingEvent, Section, ServiceLine
 
 from .factories_appointments import CenterFactory
