@@ -97,6 +97,7 @@ def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) 
         and not response.cookies
         and not response.has_header("Set-Cookie")
         and not (session is not None and session.modified)
+        and "no-store" not in response.get("Cache-Control", "")
     ):
         set_response_etag(response)  # once, here, rather than on every answer from the cache
         compressed = _compressed(response)
@@ -175,6 +176,8 @@ def public_page(*, clock: bool = False, params: Iterable[str] = ()) -> Callable:
 
 
 def _public(response: HttpResponse) -> HttpResponse:
+    if "no-store" in response.get("Cache-Control", ""):
+        return response  # a page the view says is kept nowhere (an editor's preview of a draft) stays so
     patch_cache_control(response, **CACHE_CONTROL)
     patch_vary_headers(response, ["Cookie"])
     return response
