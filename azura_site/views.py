@@ -50,7 +50,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """Each dependency's state, as JSON, for monitoring: 503 only when patients cannot be served (the database is
-    down); a cache outage, a backlog of email or no recent heartbeat of the worker is "degraded", with 200. Never a traceback or an error's text."""
+    down); a cache outage, a backlog of email or no recent heartbeat of the worker is "degraded", with 200. Never a
+    traceback or an error's text."""
     report: dict = {"database": "ok", "cache": "ok", "email_queue": None, "worker": None}
     try:
         with connection.cursor() as cursor:
