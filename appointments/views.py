@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
+from core import pagecache
 from core.frames import framed_page, render_part
 from core.pagecache import public_page
 from procedures.addresses import linked_procedure
@@ -78,6 +79,7 @@ class CenterDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         linked = linked_procedure(self.request.GET.get("procedure", ""))
+        pagecache.accepted(self.request, "procedure", linked.slug)  # kept for a published page's address only
         return {
             **super().get_context_data(**kwargs),
             "center_map": maps.centers_map([self.object]),
@@ -92,11 +94,12 @@ class CenterDetailView(DetailView):
         )
 
 
-@public_page(params=[*PhysicianFilterForm.base_fields, "page"])
+@public_page(params={**PhysicianFilterForm.base_fields, "page": None})
 def physician_list(request: HttpRequest) -> HttpResponse:
     """The physician directory, filtered by the query string."""
     form = PhysicianFilterForm(request.GET)
     page = Paginator(form.physicians(), 20).get_page(request.GET.get("page"))
+    pagecache.accepted(request, "page", page.number)  # kept for the pages there are, not for ?page=<anything>
     context = {"form": form, "page": page}
     return framed_page(
         request,
@@ -116,6 +119,7 @@ class PhysicianDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         linked = linked_procedure(self.request.GET.get("procedure", ""))
+        pagecache.accepted(self.request, "procedure", linked.slug)  # kept for a published page's address only
         procedure = selectors.procedure_chosen(linked.slug, self.object.procedures.all())
         return {**super().get_context_data(**kwargs), "procedure": procedure, "procedure_not_listed": linked.not_listed}
 
