@@ -26,6 +26,7 @@ urlpatterns = i18n_patterns(
 # Staff and machines: one address each, no language prefix.
 urlpatterns += [
     path("admin/go-live/", admin.site.admin_view(golive_view), name="golive"),
+    path("admin/login/", views.staff_login, name="staff_login"),  # the admin's, with a warning before a lockout
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -1,6 +1,8 @@
 import uuid
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -83,6 +85,26 @@ def healthz(request: HttpRequest) -> HttpResponse:
     else:
         report["status"] = "ok"
     return JsonResponse(report, status=503 if report["status"] == "down" else 200)
+
+
+def staff_login(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page, which warns before the attempts that would lock the user name (or the place) out
+    for the cool-off time (django-axes)."""
+    response = admin.site.login(request)
+    context = getattr(response, "context_data", None)
+    if request.method == "POST" and context is not None:
+        failures = AxesProxyHandler.get_failures(request, {"username": request.POST.get("username", "")})
+        left = settings.AXES_FAILURE_LIMIT - failures
+        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        if left == 1:
+            context["lockout_warning"] = (
+                f"One more failed attempt locks signing in with this user name for {minutes} minutes."
+            )
+        elif left == 2:
+            context["lockout_warning"] = (
+                f"Two more failed attempts lock signing in with this user name for {minutes} minutes."
+            )
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
