@@ -9,11 +9,14 @@ from axes.models import AccessAttempt, AccessLog
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core import housekeeping
 from core.models import WorkerHeartbeat
+
+from .processes import environment, wait_for, worker
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +111,16 @@ def test_the_clean_up_runs_once_a_day_not_at_every_beat(run_worker):
     row = WorkerHeartbeat.objects.get()
     assert row.cleaned_at == first
     assert row.beat_at > first
+
+
+@pytest.mark.processes
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_beats_and_the_health_check_sees_it(tmp_path):
+    assert health(Client())["status"] == "degraded"
+
+    with worker(environment(), tmp_path / "worker.log") as process:
+        wait_for(WorkerHeartbeat.objects.exists, seconds=30, what=f"the worker's first beat\n{process.tail()}")
+
+    report = health(Client())
+    assert report["status"] == "ok"
+    assert report["worker"]["last_heartbeat_seconds"] < 30
