@@ -38,6 +38,8 @@ def locator(request: HttpRequest) -> HttpResponse:
         shown = [r for r in results or [nearest_beyond] if r]
         center_map = maps.centers_map([r.center for r in shown], here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
+    if form.searched and not form.cleaned_data.get("q"):
+        pagecache.refused(request)  # the browser's location: one visitor's own, kept in no cache key
     procedure = form.cleaned_data.get("procedure") if form.searched else None
     procedure_query = urlencode({"procedure": procedure.slug}) if procedure else ""
     request_url = reverse("appointments:request")
@@ -100,6 +102,8 @@ def physician_list(request: HttpRequest) -> HttpResponse:
     form = PhysicianFilterForm(request.GET)
     page = Paginator(form.physicians(), 20).get_page(request.GET.get("page"))
     pagecache.accepted(request, "page", page.number)  # kept for the pages there are, not for ?page=<anything>
+    if request.GET.get("q") and not page.paginator.count:
+        pagecache.refused(request)  # a name that finds nobody: not kept, whatever names visitors invent
     context = {"form": form, "page": page}
     return framed_page(
         request,

@@ -83,7 +83,13 @@ def accepted(request: HttpRequest, name: str, value: object) -> None:
     """The view used `value` for the query parameter `name`: if the visitor asked for another (a page number past the
     end, or not a number), the page is not kept for that query (which would be the same page under another key)."""
     if name in request.GET and request.GET[name] != str(value):
-        request._page_cache_refused = True  # type: ignore[attr-defined]
+        refused(request)
+
+
+def refused(request: HttpRequest) -> None:
+    """The view does not accept the query's values as a page worth keeping (a name that finds nobody, a visitor's
+    own coordinates): the page is rendered for this visitor and kept for nobody."""
+    request._page_cache_refused = True  # type: ignore[attr-defined]
 
 
 # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.

@@ -67,3 +67,17 @@ def test_known_choices_are_kept(client, physician):
     visit(client, ["/physicians/?radius=25", "/physicians/?procedure=kyphoplasty", "/physicians/?accepting=on"])
 
     assert page_entries() == 3
+
+
+def test_a_name_that_finds_nobody_adds_no_cache_entry(client, physician):
+    visit(client, [f"/physicians/?q=Nobody{n}" for n in range(5)])
+    assert page_entries() == 0
+
+    visit(client, ["/physicians/?q=Okafor"])
+    assert page_entries() == 1
+
+
+def test_a_visitors_own_coordinates_add_no_cache_entry(client, center):
+    visit(client, [f"/centers/?lat=30.{n}&lng=-97.7" for n in range(1, 4)])
+
+    assert page_entries() == 0
