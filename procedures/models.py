@@ -4,9 +4,11 @@ import re
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
+from .translation_sources import Translatable
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
@@ -58,25 +60,6 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
-
-
-class Translatable(models.Model):
-    """Content with English and Spanish fields (procedures/translation.py registers which). `translation_sources`
-    records, per field, the English each Spanish text was written against, so that an English change after it
-    flags the Spanish as out of date (procedures/translation_state.py). Kept out of the history: it is bookkeeping,
-    and it holds the English words the history already has."""
-
-    translation_sources = models.JSONField(default=dict, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from .translation_state import stamp
-
-        if stamp(self) and kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "translation_sources"}
-        super().save(*args, **kwargs)
 
 
 class PageManager(models.Manager.from_queryset(PublishableQuerySet)):
@@ -374,8 +357,23 @@ class ComparisonRow(Ordered):
         return self.aspect
 
 
-# The notices the law asks the site to carry, the addresses pages moved from and who published what live in their
-# own modules; imported here so Django registers them.
-from .addresses import PreviousAddress  # noqa: E402, F401
+class PreviousAddress(models.Model):
+    """An address a procedure page had before it moved (every old address points at the page itself: no chain).
+    What an old address answers: procedures/addresses.py."""
+
+    slug = models.SlugField("old web address", unique=True)
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="previous_addresses")
+    moved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "previous web address"
+        verbose_name_plural = "previous web addresses"
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+# The notices the law asks the site to carry and who published what live in their own modules; imported here so
+# Django registers them.
 from .events import PublishingEvent  # noqa: E402, F401
 from .notices import Notice, Tagline  # noqa: E402, F401

@@ -27,7 +27,7 @@ from simple_history.models import HistoricalRecords
 from core.states import US_STATES
 
 from .markdown import NOTICE_MAX_LENGTH, PROSE_MAX_LENGTH, length_limit
-from .models import Translatable
+from .translation_sources import Translatable
 
 # What the client must still supply is written "[To be supplied: …]" in a draft, so it shows on the page too; found
 # whatever its case ("[to be supplied: …]").

@@ -9,16 +9,19 @@ the page a new address (`new_slug`); publishing it moves the page and keeps the 
 
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django_tasks import task
 
 from . import translation_state
-from .addresses import PreviousAddress
 from .models import (
     ComparisonRow,
     ListItem,
+    PreviousAddress,
     Procedure,
     PublishingEvent,
     Revisable,
@@ -26,7 +29,7 @@ from .models import (
     ServiceLine,
     Status,
 )
-from .translation_state import localized, translated_fields
+from .translation_sources import localized, translated_fields
 
 # A page's own, never copied from its draft: its address (a procedure's draft carries a new one in `new_slug`),
 # its order in lists and its status.
@@ -112,8 +115,6 @@ def draft_start(*, page: Revisable, user) -> Revisable:
 def draft_saved(*, draft: Revisable, user) -> None:
     """Record a save of the draft; if it has a "Publish at" time, queue its publishing for the worker then (in
     the same transaction; `publish_scheduled_revisions` from cron does the same without a worker)."""
-    from .tasks import publish_scheduled_draft
-
     page = draft.draft_of
     _log(page, Action.DRAFT_SAVED, user)
     if draft.go_live_at:
@@ -242,3 +243,20 @@ def publish_scheduled(draft: Revisable) -> Revisable | None:
         type(draft).all_objects.filter(pk=draft.pk).update(go_live_at=None)
         _log(draft.draft_of, Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
         return None
+
+
+@task()
+def publish_scheduled_draft(draft_id: int, go_live_at: str, model: str = "procedures.procedure") -> str:
+    """The worker's task (`manage.py db_worker`): publish the draft (of a procedure page, or of `model`:
+    "procedures.serviceline" for the overview) at its “Publish at” time. A draft published, discarded or given
+    another time since it was scheduled is left alone (the task of its new time publishes it). Tasks queued before
+    it lived here name it procedures.tasks.publish_scheduled_draft, which still resolves."""
+    page_model = apps.get_model(model)
+    if page_model not in REVISABLE_MODELS:
+        return "not a page with drafts"
+    draft = page_model.all_objects.filter(pk=draft_id, draft_of__isnull=False).first()
+    if draft is None or draft.go_live_at is None or draft.go_live_at != parse_datetime(go_live_at):
+        return "no longer scheduled for this time"
+    if draft.go_live_at > timezone.now():
+        return "not due yet"
+    return "published" if publish_scheduled(draft) else "not published: see the page's history"
