@@ -23,6 +23,8 @@ from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User  # settings.AUTH_USER_MODEL
+
     from .center_records import Closure
 
 
@@ -141,7 +143,7 @@ class Center(FilledInModel):
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="centers")
     is_active = models.BooleanField("active", default=True, help_text="Inactive centers are hidden from patients.")
     is_demo = models.BooleanField("demo data", default=False, help_text="Fictional center for local use.")
-    staff = models.ManyToManyField(
+    staff: "models.ManyToManyField[User, Any]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="staffed_centers",
