@@ -24,7 +24,7 @@ def localized(*names: str) -> list[str]:
 @functools.cache
 def translated_fields(model: type[models.Model]) -> list[str]:
     """The names of the model's translated fields, in the model's (and the edit form's) order."""
-    names = translator.get_options_for_model(model).fields
+    names = translator.get_options_for_model(model).all_fields  # by name: each TranslationOptions' `fields`
     return [f.name for f in model._meta.fields if f.name in names and not hasattr(f, "translated_field")]
 
 
