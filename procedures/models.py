@@ -1,6 +1,7 @@
 """The content patients read: the service line overview and its procedures."""
 
 import re
+from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from django.db import models
 from django.urls import reverse
@@ -9,6 +10,10 @@ from django.utils.translation import gettext as _
 
 from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
 from .translation_sources import Translatable
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User  # request.user: settings.AUTH_USER_MODEL or anonymous
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
@@ -20,8 +25,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
+_Page = TypeVar("_Page", bound=models.Model)
+
+
+class PublishableQuerySet(models.QuerySet[_Page]):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
     def withdrawn(self, slug: str) -> bool:
@@ -30,7 +38,7 @@ class PublishableQuerySet(models.QuerySet):
             return False  # not an address at all: nothing to look up
         return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
 
-    def visible_to(self, user):
+    def visible_to(self, user: "User | AnonymousUser") -> Self:
         """Everything for staff (so they can preview drafts); published pages for everyone else."""
         if user.is_authenticated and user.is_staff:
             return self
@@ -52,8 +60,6 @@ class Publishable(models.Model):
     # "Last updated" on the page: set only when an editor publishes a change, never by a migration or a deploy.
     last_published_at = models.DateTimeField("last published", null=True, blank=True, editable=False)
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         abstract = True
 
@@ -62,11 +68,18 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED
 
 
-class PageManager(models.Manager.from_queryset(PublishableQuerySet)):
+_PublishableManager = models.Manager.from_queryset(PublishableQuerySet)  # named, so django-stubs can follow it
+
+
+class PageManager(_PublishableManager[_Page]):
     """Pages only: the draft copy of a published page is reached through that page (`page.draft`)."""
 
-    def get_queryset(self):
+    def get_queryset(self):  # modeltranslation's manager, first in the class it makes, returns its own queryset
         return super().get_queryset().filter(draft_of__isnull=True)
+
+
+class AllPagesManager(_PublishableManager[_Page]):
+    """Pages and their draft copies."""
 
 
 class Revisable(Publishable):
@@ -83,11 +96,27 @@ class Revisable(Publishable):
         help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
     )
 
-    objects = PageManager()
-    all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
+    objects: ClassVar[PageManager[Self]] = PageManager()  # pages only
+    all_objects: ClassVar[AllPagesManager[Self]] = AllPagesManager()  # pages and draft copies
+    # Each page's Meta names `objects` its default manager. Said here (and on Procedure) for mypy: modeltranslation
+    # gives translated models managers of classes it makes at run time, which django-stubs cannot find.
+    _default_manager: ClassVar[PageManager[Self]]
+
+    # What every page declares or Django adds to it, for the code written for any page (publishing, comparing,
+    # history): an abstract model's own fields are all django-stubs knows of it.
+    title: str
+    slug: str
+    draft_of_id: int | None  # draft_of's column
+    publishing_events: "RelatedManager[PublishingEvent]"  # PublishingEvent.procedure or .service_line
+    _history_user: "User | None"  # who made a save, and why: for its history record (django-simple-history)
+    _change_reason: str
 
     class Meta:
         abstract = True
+
+    if TYPE_CHECKING:
+
+        def get_absolute_url(self) -> str: ...
 
     @property
     def is_draft_copy(self) -> bool:
@@ -127,6 +156,9 @@ class Procedure(Translatable, Revisable):
     Editing a published page works on a draft copy (`draft_of` points at the page), so the page stays as it is
     until the draft is published (procedures/publishing.py).
     """
+
+    # As on Revisable (django-stubs reads a model's own declaration for the managers of relations to it).
+    _default_manager: ClassVar[PageManager[Self]]
 
     service_line = models.ForeignKey(ServiceLine, on_delete=models.PROTECT, related_name="procedures")
     title = models.CharField(max_length=120)
@@ -290,7 +322,12 @@ class Procedure(Translatable, Revisable):
 
 
 class Ordered(Translatable):
+    """A part of a procedure page, in its order on the page."""
+
     position = models.PositiveSmallIntegerField("order", default=0)
+    # Declared by each part (Section, ListItem, ComparisonRow), or set on it: see Revisable.
+    procedure_id: int  # the column of each part's `procedure`
+    _history_user: "User | None"
 
     class Meta:
         abstract = True
@@ -375,5 +412,5 @@ class PreviousAddress(models.Model):
 
 # The notices the law asks the site to carry and who published what live in their own modules; imported here so
 # Django registers them.
-from .events import PublishingEvent  # noqa: E402, F401
+from .events import PublishingEvent  # noqa: E402
 from .notices import Notice, Tagline  # noqa: E402, F401

@@ -12,7 +12,6 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
@@ -21,6 +20,7 @@ from . import translation_state
 from .models import (
     ComparisonRow,
     ListItem,
+    Ordered,
     PreviousAddress,
     Procedure,
     PublishingEvent,
@@ -78,7 +78,14 @@ def _log(page: Revisable, action: str, user=None, note: str = "") -> None:
     page.publishing_events.create(action=action, user=user, note=note)
 
 
-def _rows(page: Revisable, related_name: str) -> list[Model]:
+def _page_of(draft: Revisable) -> Revisable:
+    """The live page a draft copy was made of."""
+    if draft.draft_of is None:
+        raise ValueError(f"{draft!r} is a page, not a draft copy.")
+    return draft.draft_of
+
+
+def _rows(page: Revisable, related_name: str) -> list[Ordered]:
     return list(getattr(page, related_name).order_by("position", "pk"))
 
 
@@ -115,7 +122,7 @@ def draft_start(*, page: Revisable, user) -> Revisable:
 def draft_saved(*, draft: Revisable, user) -> None:
     """Record a save of the draft; if it has a "Publish at" time, queue its publishing for the worker then (in
     the same transaction; `publish_scheduled_revisions` from cron does the same without a worker)."""
-    page = draft.draft_of
+    page = _page_of(draft)
     _log(page, Action.DRAFT_SAVED, user)
     if draft.go_live_at:
         _log(page, Action.SCHEDULED, user, note=f"for {timezone.localtime(draft.go_live_at):%Y-%m-%d %H:%M %Z}")
@@ -174,7 +181,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
     model = type(draft)
     page = model.objects.select_for_update().get(pk=draft.draft_of_id)
     draft = model.all_objects.get(pk=draft.pk)
-    old_slug = _move(page, draft) if model is Procedure else None
+    old_slug = _move(page, draft) if isinstance(page, Procedure) and isinstance(draft, Procedure) else None
     for name in copied_fields(model):
         setattr(page, name, getattr(draft, name))
     page.status = Status.PUBLISHED
@@ -186,7 +193,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
     draft.delete()  # first: the draft's placeholder address is unique, and the page may take none of its own
     page.save()
     translation_state.refresh(page)
-    if old_slug:
+    if old_slug and isinstance(page, Procedure):
         page_moved(page=page, old_slug=old_slug)
     _log(page, Action.PUBLISHED, user, note="at the time it was scheduled for" if scheduled and not user else "")
     return page
@@ -195,7 +202,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
 @transaction.atomic
 def draft_discard(*, draft: Revisable, user) -> Revisable:
     """Throw the draft away; the page stays as it is. Returns the page."""
-    page = draft.draft_of
+    page = _page_of(draft)
     draft.delete()
     _log(page, Action.DISCARDED, user)
     return page
@@ -241,7 +248,7 @@ def publish_scheduled(draft: Revisable) -> Revisable | None:
         return draft_publish(draft=draft)
     except ValidationError as problem:
         type(draft).all_objects.filter(pk=draft.pk).update(go_live_at=None)
-        _log(draft.draft_of, Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
+        _log(_page_of(draft), Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
         return None
 
 

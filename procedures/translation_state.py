@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from modeltranslation.utils import get_language
 
-from .models import ComparisonRow, ListItem, Procedure, Section
-from .translation_sources import ENGLISH, SPANISH, mark_current, text, translated_fields, words
+from .models import ComparisonRow, ListItem, Ordered, Procedure, Section
+from .translation_sources import ENGLISH, SPANISH, Translatable, mark_current, text, translated_fields, words
 
 PARTS = ("sections", "list_items", "comparison_rows")  # a procedure's translated parts (related names)
 
@@ -48,12 +48,14 @@ class SpanishState:
         return self.has_spanish and not self.missing
 
 
-def _label(obj: models.Model, name: str, prefix: str) -> str:
-    label = str(obj._meta.get_field(name).verbose_name)
+def _label(obj: Translatable, name: str, prefix: str) -> str:
+    field = obj._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a translated column, never a relation
+    label = str(field.verbose_name)
     return f"{prefix}: {label}" if prefix else label[:1].upper() + label[1:]
 
 
-def _add(state: SpanishState, obj: models.Model, prefix: str = "", *, optional: bool = False) -> None:
+def _add(state: SpanishState, obj: Translatable, prefix: str = "", *, optional: bool = False) -> None:
     sources = obj.translation_sources or {}
     for name in translated_fields(type(obj)):
         english, spanish = text(obj, name, ENGLISH), text(obj, name, SPANISH)
@@ -66,15 +68,16 @@ def _add(state: SpanishState, obj: models.Model, prefix: str = "", *, optional: 
             state.missing.append(_label(obj, name, prefix))
 
 
-def _part_prefix(part: models.Model) -> str:
+def _part_prefix(part: Ordered) -> str:
     if isinstance(part, Section):
         return f"Section “{text(part, 'heading', ENGLISH)}”"
     if isinstance(part, ComparisonRow):
         return f"Comparison row “{text(part, 'aspect', ENGLISH)}”"
+    assert isinstance(part, ListItem)  # the third kind of part
     return f"{part.get_kind_display()} “{text(part, 'text', ENGLISH)[:60]}”"
 
 
-def page_state(page: models.Model) -> SpanishState:
+def page_state(page: Translatable) -> SpanishState:
     """The Spanish of a page (the overview, or a procedure with its parts: prefetched ones are not read again)."""
     state = SpanishState()
     _add(state, page)
