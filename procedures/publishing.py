@@ -78,7 +78,7 @@ def _log(page: Revisable, action: str, user=None, note: str = "") -> None:
     page.publishing_events.create(action=action, user=user, note=note)
 
 
-def _page_of(draft: Revisable) -> Revisable:
+def live_page(draft: Revisable) -> Revisable:
     """The live page a draft copy was made of."""
     if draft.draft_of is None:
         raise ValueError(f"{draft!r} is a page, not a draft copy.")
@@ -122,7 +122,7 @@ def draft_start(*, page: Revisable, user) -> Revisable:
 def draft_saved(*, draft: Revisable, user) -> None:
     """Record a save of the draft; if it has a "Publish at" time, queue its publishing for the worker then (in
     the same transaction; `publish_scheduled_revisions` from cron does the same without a worker)."""
-    page = _page_of(draft)
+    page = live_page(draft)
     _log(page, Action.DRAFT_SAVED, user)
     if draft.go_live_at:
         _log(page, Action.SCHEDULED, user, note=f"for {timezone.localtime(draft.go_live_at):%Y-%m-%d %H:%M %Z}")
@@ -202,7 +202,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
 @transaction.atomic
 def draft_discard(*, draft: Revisable, user) -> Revisable:
     """Throw the draft away; the page stays as it is. Returns the page."""
-    page = _page_of(draft)
+    page = live_page(draft)
     draft.delete()
     _log(page, Action.DISCARDED, user)
     return page
@@ -248,7 +248,7 @@ def publish_scheduled(draft: Revisable) -> Revisable | None:
         return draft_publish(draft=draft)
     except ValidationError as problem:
         type(draft).all_objects.filter(pk=draft.pk).update(go_live_at=None)
-        _log(_page_of(draft), Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
+        _log(live_page(draft), Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
         return None
 
 
