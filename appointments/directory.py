@@ -1,6 +1,9 @@
 """Find a physician: the directory's filter form."""
 
+from typing import Any
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,18 +50,22 @@ class PhysicianFilterForm(forms.Form):
     )
     accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         procedure = data.get("procedure") if data is not None else None
         linked = linked_procedure(procedure) if procedure else None
         # A link to a page that moved searches it there; to a procedure we do not list, every procedure (and says so).
         self.procedure_not_listed = bool(linked and linked.not_listed)
-        if linked and linked.slug != procedure:
+        if data is not None and linked and linked.slug != procedure:
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
-        selectors.offer_choices(self.fields["language"], selectors.language_choices())
+        procedure_field, language_field = self.fields["procedure"], self.fields["language"]
+        # Declared above as selects (self.fields holds plain Fields to mypy).
+        assert isinstance(procedure_field, forms.ChoiceField)
+        assert isinstance(language_field, forms.ChoiceField)
+        selectors.offer_choices(procedure_field, selectors.procedure_choices())
+        selectors.offer_choices(language_field, selectors.language_choices())
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:

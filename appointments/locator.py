@@ -1,10 +1,13 @@
 """Find a center: the search form and the search itself."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from procedures.addresses import linked_procedure
 from procedures.models import Procedure
@@ -47,7 +50,7 @@ class LocatorForm(forms.Form):
         empty_label=gettext_lazy("Any procedure"),
     )
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
@@ -55,22 +58,25 @@ class LocatorForm(forms.Form):
         # moved to another address (search it there): procedures/addresses.py.
         linked = linked_procedure(data.get("procedure", "")) if data is not None else None
         self.procedure_not_listed = bool(linked and linked.not_listed)
-        if linked and linked.slug != data.get("procedure", ""):
+        if data is not None and linked and linked.slug != data.get("procedure", ""):
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
+        procedure = self.fields["procedure"]
+        assert isinstance(procedure, forms.ChoiceField)  # declared above (self.fields holds plain Fields to mypy)
+        selectors.offer_choices(procedure, selectors.procedure_choices())
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
-        self.question = ""
+        self.question: StrOrPromise = ""
 
     def clean_radius(self) -> float | None:
         radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
         return None if radius == "any" else float(radius)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         q = geo.normalize(cleaned.get("q") or "")
         lat, lng = cleaned.get("lat"), cleaned.get("lng")
         if "lat" in self.errors or "lng" in self.errors:
@@ -121,4 +127,6 @@ class LocatorForm(forms.Form):
         procedure = self.cleaned_data.get("procedure")
         if self.state:
             return selectors.centers_in_state(state=self.state, procedure=procedure), None
+        if self.point is None:
+            raise ValueError("No place to search from: ask `searched` first.")
         return selectors.centers_near(point=self.point, radius=self.cleaned_data["radius"], procedure=procedure)

@@ -1,6 +1,6 @@
-"""The appointments app's models: centers and physicians (centers.py), holiday closures and centers' old web
-addresses (center_records.py), and patients' appointment requests with their emails and staff notes
-(appointment_requests.py)."""
+"""The appointments app's models: centers (centers.py), physicians and where they practise (physicians.py),
+holiday closures and centers' old web addresses (center_records.py), and patients' appointment requests with their
+emails and staff notes (appointment_requests.py)."""
 
 from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
 from .center_records import Closure, PreviousCenterAddress
@@ -11,16 +11,13 @@ from .centers import (
     FilledInModel,
     Language,
     OpeningHours,
-    Physician,
-    PhysicianQuerySet,
-    Practice,
     Weekday,
     center_search_text,
     name_key,
     search_words,
     slug_of,
-    validate_npi,
 )
+from .physicians import Physician, PhysicianQuerySet, Practice, validate_npi
 
 __all__ = [
     "REFERENCE_ALPHABET",
