@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import phones
+from core.admin import PhoneSearch
+
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
 from .access import user_manages_center_staff
 from .models import Center, Closure, Language, OpeningHours, Physician, Practice
@@ -31,11 +34,14 @@ class CenterPracticeInline(admin.TabularInline):
 
 
 @admin.register(Center)
-class CenterAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "location_is_approximate", "is_demo")
+class CenterAdmin(PhoneSearch, SimpleHistoryAdmin):
+    list_display = (
+        *("name", "city", "state", "zip_code", "phone_number"),
+        *("is_active", "location_is_approximate", "is_demo"),
+    )
     list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
     readonly_fields = ("location_is_approximate",)
-    search_fields = ("name", "city", "zip_code", "address", "phone")
+    search_fields = ("name", "city", "zip_code", "address", "phone")  # the phone also however typed (PhoneSearch)
     prepopulated_fields: ClassVar[dict[str, Any]] = {"slug": ("name", "city", "state")}
     filter_horizontal = ("procedures", "staff", "languages")
     save_on_top = True
@@ -55,6 +61,10 @@ class CenterAdmin(SimpleHistoryAdmin):
         ("Procedures offered", {"fields": ("procedures",)}),
     )
     inlines = (OpeningHoursInline, ClosureInline, CenterPracticeInline)
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_number(self, obj: Center) -> str:
+        return phones.display(obj.phone)
 
     def get_fieldsets(self, request, obj=None):
         """Who works where decides who sees patient data: only those who may manage center staff see the

@@ -7,25 +7,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils import timezone
+
+from core import slugs
+from core.models import OldAddress
 
 if TYPE_CHECKING:
     from .models import Procedure
 
 
-class PreviousAddress(models.Model):
-    """An address a procedure page had before it moved (every old address points at the page itself: no chain)."""
+class PreviousAddress(OldAddress):
+    """An address a procedure page had before it moved (core.models.OldAddress)."""
 
-    slug = models.SlugField("old web address", unique=True)
+    page_field = "procedure"
+
+    slug = models.SlugField("old web address", max_length=slugs.PAGE_LENGTH, unique=True)
     procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="previous_addresses")
-    moved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "previous web address"
-        verbose_name_plural = "previous web addresses"
-
-    def __str__(self) -> str:
-        return self.slug
 
 
 def moved_to(slug: str):
@@ -59,11 +55,11 @@ def linked_procedure(slug: str) -> LinkedProcedure:
     """Read a `?procedure=` slug, the one rule for the locator, the directory, the center and physician pages and
     the request form: a published page's is kept as it is (one query); a moved page's becomes its address now;
     anything else (an unpublished page's, an unknown address, not an address at all) becomes every procedure."""
-    from .models import SLUG_RE, Procedure, Status
+    from .models import Procedure, Status
 
     if not slug:
         return LinkedProcedure("")
-    if not SLUG_RE.fullmatch(slug):
+    if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
         return LinkedProcedure("", not_listed=True)
     if Procedure.objects.filter(slug=slug, status=Status.PUBLISHED).exists():
         return LinkedProcedure(slug)

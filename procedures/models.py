@@ -1,14 +1,13 @@
 """The content patients read: the service line overview and its procedures."""
 
-import re
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import slugs
+
 from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
 
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
 PROSE = length_limit(PROSE_MAX_LENGTH)  # every prose field but a section's body (procedures/markdown.py)
 
@@ -24,7 +23,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def withdrawn(self, slug: str) -> bool:
         """Whether `slug` is the address of a page that exists but is not published (an old link's)."""
-        if not SLUG_RE.fullmatch(slug or ""):
+        if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
             return False  # not an address at all: nothing to look up
         return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
 
@@ -115,7 +114,7 @@ class ServiceLine(Translatable, Revisable):
     """A service line such as Interventional Pain Management: its overview page."""
 
     title = models.CharField(max_length=120)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(max_length=slugs.PAGE_LENGTH, unique=True)
     intro = models.TextField(help_text=f"The goal of the service. {MARKDOWN_HELP}", validators=PROSE)
     options_intro = models.CharField(
         max_length=200, help_text="The sentence above the list of procedures (the list comes from the procedures)."
@@ -149,6 +148,7 @@ class Procedure(Translatable, Revisable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         unique=True,
         help_text="The last part of the page address. When a page moves, its old address leads to the new one.",
     )
@@ -210,6 +210,7 @@ class Procedure(Translatable, Revisable):
     # A draft's own `slug` is an internal placeholder (slugs are unique); the address it gives the page is here.
     new_slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         blank=True,
         help_text=(
             "The last part of the page address. If you change it, publishing moves the page: its old address "

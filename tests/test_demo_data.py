@@ -64,7 +64,7 @@ def test_every_demo_center_has_a_location_hours_procedures_and_fictional_contact
         assert center.opening_hours.all(), center
         assert all(hours.weekday < 6 for hours in center.opening_hours.all()), center  # never on Sunday
         assert center.procedures.all(), center
-        assert re.fullmatch(r"\(\d{3}\) 555-01\d\d", center.phone), center.phone
+        assert re.fullmatch(r"\+1\d{3}55501\d\d", center.phone), center.phone  # E.164, fictional
         assert center.notification_email.endswith(".demo@azura.example")
         assert center.timezone == zip_time_zone(center.zip_code), center  # the ZIP code's own time zone
     assert OpeningHours.objects.filter(weekday=5).exists()  # some open on Saturday mornings

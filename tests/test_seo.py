@@ -241,7 +241,7 @@ def test_center_page_is_a_medical_clinic(client, network):
 
     assert clinic["name"] == center.name
     assert clinic["url"] == SITE_URL + center.get_absolute_url()
-    assert clinic["telephone"] == center.tel
+    assert clinic["telephone"] == center.phone == "+15125550142"  # E.164
     assert clinic["address"]["@type"] == "PostalAddress"
     assert clinic["address"]["postalCode"] == "78701"
     assert clinic["geo"]["latitude"] == pytest.approx(PLACES["78701"].latitude)
