@@ -25,12 +25,16 @@ class ClosureInline(admin.TabularInline):
     fields = ("starts_on", "ends_on", "note")
 
 
-class CenterPracticeInline(admin.TabularInline):
+class PracticeInline(admin.TabularInline):
+    """Who practises where, edited from either side: the other side is looked up by name."""
+
     model = Practice
     extra = 0
+
+
+class CenterPracticeInline(PracticeInline):
     autocomplete_fields = ("physician",)
-    verbose_name = "physician practising here"
-    verbose_name_plural = "physicians practising here"
+    verbose_name, verbose_name_plural = "physician practising here", "physicians practising here"
 
 
 @admin.register(Center)
@@ -80,12 +84,9 @@ class CenterAdmin(PhoneSearch, SimpleHistoryAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class PhysicianPracticeInline(admin.TabularInline):
-    model = Practice
-    extra = 0
+class PhysicianPracticeInline(PracticeInline):
     autocomplete_fields = ("center",)
-    verbose_name = "center where they practise"
-    verbose_name_plural = "centers where they practise"
+    verbose_name, verbose_name_plural = "center where they practise", "centers where they practise"
 
 
 @admin.register(Physician)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from . import geo, places, selectors
 from .models import Language, Physician
-from .search_form import SearchForm
+from .search_form import SearchForm, optional_choice
 
 
 class PhysicianFilterForm(SearchForm):
@@ -27,13 +27,7 @@ class PhysicianFilterForm(SearchForm):
         max_length=80,
         help_text=gettext_lazy("For example Austin or Downtown"),
     )
-    language = forms.ModelChoiceField(
-        label=gettext_lazy("Language"),
-        queryset=Language.objects.all(),
-        to_field_name="name",
-        required=False,
-        empty_label=gettext_lazy("Any language"),
-    )
+    language = optional_choice(gettext_lazy("Language"), Language.objects.all(), "name", gettext_lazy("Any language"))
     accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
     def __init__(self, data=None, **kwargs):

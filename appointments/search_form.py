@@ -4,8 +4,10 @@ read once (procedures/addresses.py), in one base form."""
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from procedures.addresses import linked_procedure
 from procedures.models import Procedure
@@ -22,18 +24,23 @@ RADIUS_CHOICES = [
 DEFAULT_RADIUS = "50"
 
 
+def optional_choice(
+    label: StrOrPromise, queryset: QuerySet[Any], key: str, empty_label: StrOrPromise
+) -> forms.ModelChoiceField[Any]:
+    """A select of rows named in the query string by `key` (a slug, a name), or none of them (`empty_label`)."""
+    return forms.ModelChoiceField(
+        label=label, queryset=queryset, to_field_name=key, required=False, empty_label=empty_label
+    )
+
+
 class SearchForm(forms.Form):
     """A search read from the query string: its distance (miles; None: any) and its procedure."""
 
     radius = forms.ChoiceField(
         label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
     )
-    procedure = forms.ModelChoiceField(
-        label=gettext_lazy("Procedure"),
-        queryset=Procedure.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("Any procedure"),
+    procedure = optional_choice(
+        gettext_lazy("Procedure"), Procedure.objects.published(), "slug", gettext_lazy("Any procedure")
     )
 
     def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from appointments.geo import zip_time_zone
 from appointments.models import Center, OpeningHours, Physician, Practice
 
+from .factories_appointments import PLACES, CenterFactory
+
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each test loads the whole demo data set
 
 
@@ -33,15 +35,7 @@ def snapshot() -> dict:
 
 @pytest.fixture
 def real_center() -> Center:
-    return Center.objects.create(
-        name="Riverside Spine Center",
-        address="1 Real Street",
-        city="Austin",
-        state="TX",
-        zip_code="78701",
-        phone="(512) 555-0000",
-        timezone="America/Chicago",
-    )
+    return CenterFactory(name="Riverside Spine Center", address="1 Real Street", place=PLACES["78701"])
 
 
 def test_demo_centers_span_the_country():
