@@ -1,12 +1,20 @@
 """Editing a content page (the overview, a procedure page) through a draft in the admin, as an editor does: shared
 by the tests of both kinds of page, which are edited the same way."""
 
+from .html import find_one, parse, text
 from .staff import change_form_data
 
 
 def admin_of(page) -> str:
     """The admin's address of the page's kind, e.g. /admin/procedures/procedure."""
     return f"/admin/procedures/{page._meta.model_name}"
+
+
+def shown_on(client, address: str, tag: str, **attrs: str) -> str:
+    """The text of the first such element on the page at `address`, which must answer."""
+    response = client.get(address)
+    assert response.status_code == 200
+    return text(find_one(parse(response), tag, **attrs))
 
 
 def start_draft(client, page):
@@ -21,7 +29,7 @@ def save_draft(client, draft, **changes) -> None:
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
 
 
-def assert_unpublishing_asks_first(client, public, page, address: str) -> None:
+def assert_unpublish_asks_first(client, public, page, address: str) -> None:
     """Unpublishing asks first (asking changes nothing), then takes the page down; publishing brings it back."""
     url = f"{admin_of(page)}/{page.pk}"
     assert "Yes, unpublish" in client.get(f"{url}/unpublish/").content.decode()
@@ -32,7 +40,7 @@ def assert_unpublishing_asks_first(client, public, page, address: str) -> None:
     assert public.get(address).status_code == 200
 
 
-def assert_history_names_who_saved_and_published(client, page, publisher, **changes) -> None:
+def assert_history_names_both(client, page, publisher, **changes) -> None:
     """The editor (signed in to `client`) saves a draft of the page, `publisher` publishes it: the page's history
     names both."""
     draft = start_draft(client, page)

@@ -10,12 +10,7 @@ from django.utils import timezone
 from core.rendered import generation
 from procedures.models import PublishingEvent, ServiceLine, Status
 
-from .drafts import (
-    assert_history_names_who_saved_and_published,
-    assert_unpublishing_asks_first,
-    save_draft,
-    start_draft,
-)
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +26,7 @@ def overview() -> ServiceLine:
 
 
 def help_heading_on(client) -> str:
-    response = client.get(PAGE)
-    assert response.status_code == 200
-    return text(find_one(parse(response), "h2", id="help-heading"))
+    return shown_on(client, PAGE, "h2", id="help-heading")
 
 
 def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_published(
@@ -139,12 +132,12 @@ def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, edi
 
 
 def test_unpublishing_the_overview_asks_first(client, editor, overview, public):
-    assert_unpublishing_asks_first(client, public, overview, PAGE)
+    assert_unpublish_asks_first(client, public, overview, PAGE)
 
 
 def test_the_overview_history_shows_who_saved_and_who_published(client, editor, overview, django_user_model):
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
-    assert_history_names_who_saved_and_published(client, overview, publisher, help_heading_en=NEW_HEADING)
+    assert_history_names_both(client, overview, publisher, help_heading_en=NEW_HEADING)
 
 
 def test_the_overview_history_page_shows_each_published_change_word_by_word(client, editor, overview):

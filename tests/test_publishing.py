@@ -10,12 +10,7 @@ from django.utils import timezone
 from core.rendered import generation
 from procedures.models import ListItem, Procedure, PublishingEvent, Status
 
-from .drafts import (
-    assert_history_names_who_saved_and_published,
-    assert_unpublishing_asks_first,
-    save_draft,
-    start_draft,
-)
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 from .staff import change_form_data
 
@@ -27,9 +22,7 @@ NEW_SUMMARY = "A changed summary that only the draft has."
 
 
 def summary_on(client) -> str:
-    response = client.get(PAGE)
-    assert response.status_code == 200
-    return text(find_one(parse(response), "p", **{"class": "lead"}))
+    return shown_on(client, PAGE, "p", **{"class": "lead"})
 
 
 def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_published(
@@ -227,12 +220,12 @@ def test_a_publish_time_years_away_is_refused_next_to_the_field(client, editor, 
 
 
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
-    assert_unpublishing_asks_first(client, public, kyphoplasty, PAGE)
+    assert_unpublish_asks_first(client, public, kyphoplasty, PAGE)
 
 
 def test_history_shows_who_saved_and_who_published_and_when(client, editor, kyphoplasty, django_user_model):
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
-    assert_history_names_who_saved_and_published(client, kyphoplasty, publisher, summary_en=NEW_SUMMARY)
+    assert_history_names_both(client, kyphoplasty, publisher, summary_en=NEW_SUMMARY)
 
 
 def test_publishing_gives_the_page_its_last_updated_date(client, editor, kyphoplasty, public):
