@@ -9,26 +9,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from procedures.addresses import linked_procedure
-from procedures.models import Procedure
-
 from . import geo, places, selectors
+from .search_form import DEFAULT_RADIUS, SearchForm
 from .selectors import PUBLISHED_PROCEDURES, Result
 
 __all__ = ["PUBLISHED_PROCEDURES", "LocatorForm", "Result"]
 
-RADIUS_CHOICES = [
-    ("10", gettext_lazy("10 miles")),
-    ("25", gettext_lazy("25 miles")),
-    ("50", gettext_lazy("50 miles")),
-    ("100", gettext_lazy("100 miles")),
-    ("any", gettext_lazy("Any distance")),
-]
-DEFAULT_RADIUS = "50"
 
-
-class LocatorForm(forms.Form):
+class LocatorForm(SearchForm):
     """The locator's one form: where, how far, and which procedure. Read from the query string."""
+
+    field_order = ("q", "lat", "lng", "radius", "procedure")
 
     q = forms.CharField(
         label=gettext_lazy("ZIP code or city and state"),
@@ -39,40 +30,15 @@ class LocatorForm(forms.Form):
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    radius = forms.ChoiceField(
-        label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
-    )
-    procedure = forms.ModelChoiceField(
-        label=gettext_lazy("Procedure"),
-        queryset=Procedure.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("Any procedure"),
-    )
 
     def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
-        # A link may name a procedure we do not list (search every procedure and say so, never a 400) or one that
-        # moved to another address (search it there): procedures/addresses.py.
-        linked = linked_procedure(data.get("procedure", "")) if data is not None else None
-        self.procedure_not_listed = bool(linked and linked.not_listed)
-        if data is not None and linked and linked.slug != data.get("procedure", ""):
-            data = data.copy()
-            data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
-        # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        procedure = self.fields["procedure"]
-        assert isinstance(procedure, forms.ChoiceField)  # declared above (self.fields holds plain Fields to mypy)
-        selectors.offer_choices(procedure, selectors.procedure_choices())
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
         self.question: StrOrPromise = ""
-
-    def clean_radius(self) -> float | None:
-        radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
-        return None if radius == "any" else float(radius)
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -5,7 +5,9 @@ procedure; old links, search results and files never break."""
 
 from dataclasses import dataclass
 
-from .models import SLUG_RE, PreviousAddress, Procedure, Status
+from core import slugs
+
+from .models import PreviousAddress, Procedure, Status
 
 
 def moved_to(slug: str):
@@ -37,7 +39,7 @@ def linked_procedure(slug: str) -> LinkedProcedure:
     anything else (an unpublished page's, an unknown address, not an address at all) becomes every procedure."""
     if not slug:
         return LinkedProcedure("")
-    if not SLUG_RE.fullmatch(slug):
+    if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
         return LinkedProcedure("", not_listed=True)
     if Procedure.objects.filter(slug=slug, status=Status.PUBLISHED).exists():
         return LinkedProcedure(slug)

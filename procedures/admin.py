@@ -12,6 +12,8 @@ from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import slugs
+
 from . import (
     editor_preview,
     health,
@@ -90,7 +92,7 @@ class ProcedureForm(SpanishCheckForm):
     def clean_new_slug(self) -> str:
         slug = self.cleaned_data["new_slug"]
         page = self.instance.draft_of
-        if slug.startswith("draft--") or (page is not None and publishing.address_taken(slug, page=page)):
+        if slugs.is_draft_slug(slug) or (page is not None and publishing.address_taken(slug, page=page)):
             raise forms.ValidationError("Another page already has this web address: choose another one.")
         return slug
 

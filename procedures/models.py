@@ -5,11 +5,13 @@ from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import slugs
+from core.models import OldAddress
+
 from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
-from .pages import SLUG_RE, PageManager, Revisable, Status  # noqa: F401 (SLUG_RE, Status: imported from here too)
+from .pages import PageManager, Revisable, Status  # noqa: F401 (Status: imported from here too)
 from .translation_sources import Translatable
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ class ServiceLine(Translatable, Revisable):
     """A service line such as Interventional Pain Management: its overview page."""
 
     title = models.CharField(max_length=120)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(max_length=slugs.PAGE_LENGTH, unique=True)
     intro = models.TextField(help_text=f"The goal of the service. {MARKDOWN_HELP}", validators=PROSE)
     options_intro = models.CharField(
         max_length=200, help_text="The sentence above the list of procedures (the list comes from the procedures)."
@@ -60,6 +62,7 @@ class Procedure(Translatable, Revisable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         unique=True,
         help_text="The last part of the page address. When a page moves, its old address leads to the new one.",
     )
@@ -121,6 +124,7 @@ class Procedure(Translatable, Revisable):
     # A draft's own `slug` is an internal placeholder (slugs are unique); the address it gives the page is here.
     new_slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         blank=True,
         help_text=(
             "The last part of the page address. If you change it, publishing moves the page: its old address "
@@ -290,20 +294,14 @@ class ComparisonRow(Ordered):
         return self.aspect
 
 
-class PreviousAddress(models.Model):
-    """An address a procedure page had before it moved (every old address points at the page itself: no chain).
-    What an old address answers: procedures/addresses.py."""
+class PreviousAddress(OldAddress):
+    """An address a procedure page had before it moved (core.models.OldAddress; what an old address answers:
+    procedures/addresses.py)."""
 
-    slug = models.SlugField("old web address", unique=True)
+    page_field = "procedure"
+
+    slug = models.SlugField("old web address", max_length=slugs.PAGE_LENGTH, unique=True)
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="previous_addresses")
-    moved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "previous web address"
-        verbose_name_plural = "previous web addresses"
-
-    def __str__(self) -> str:
-        return self.slug
 
 
 # The notices the law asks the site to carry and who published what live in their own modules; imported here so

@@ -1,18 +1,17 @@
 """What every page staff publish has: a status (draft or published), a medical review, a description for search
 engines, and (`Revisable`) drafts of the live page; with the managers that keep draft copies out of sight."""
 
-import re
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from django.db import models
+
+from core import slugs
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User  # request.user: settings.AUTH_USER_MODEL or anonymous
     from django.db.models.fields.related_descriptors import RelatedManager
 
     from .events import PublishingEvent
-
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 
 
 class Status(models.TextChoices):
@@ -29,7 +28,7 @@ class PublishableQuerySet(models.QuerySet[_Page]):
 
     def withdrawn(self, slug: str) -> bool:
         """Whether `slug` is the address of a page that exists but is not published (an old link's)."""
-        if not SLUG_RE.fullmatch(slug or ""):
+        if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
             return False  # not an address at all: nothing to look up
         return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
 

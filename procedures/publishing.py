@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
+from core import slugs
+
 from . import translation_state
 from .models import (
     ComparisonRow,
@@ -100,8 +102,7 @@ def draft_start(*, page: Revisable, user) -> Revisable:
         return existing
     draft = model(
         **{name: getattr(page, name) for name in copied_fields(model)},
-        # Unique and short whatever the page's address; slugify never makes "--", so no page can have it.
-        slug=f"draft--{page.pk}",
+        slug=slugs.draft_slug(page.pk),  # unique and short whatever the page's address; no page's (core.slugs)
         status=Status.DRAFT,
         draft_of=page,
     )
@@ -157,10 +158,8 @@ def address_taken(slug: str, *, page: Procedure) -> bool:
 def page_moved(*, page: Procedure, old_slug: str) -> None:
     """The page's address changed from `old_slug`: the old one now leads to the page (no chain: every old address
     points at the page itself), and the new one is no longer anybody's old address."""
-    if old_slug == page.slug:
-        return
-    PreviousAddress.objects.filter(slug=page.slug).delete()
-    PreviousAddress.objects.update_or_create(slug=old_slug, defaults={"procedure": page, "moved_at": timezone.now()})
+    if old_slug != page.slug:
+        PreviousAddress.page_moved(page, old_slug)
 
 
 def _move(page: Procedure, draft: Procedure) -> str | None:

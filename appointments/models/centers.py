@@ -1,5 +1,4 @@
-"""Centers: where they are, when they open, what they offer and who speaks which language there (the
-physicians who practise at them: physicians.py)."""
+"""Centers: where they are, how to reach them, when they are open, what they offer (physicians: physicians.py)."""
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
@@ -7,17 +6,15 @@ from typing import TYPE_CHECKING, Any, Self
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
-from core import phones
+from core import slugs
+from core.phones import PhoneNumberField
 from procedures.models import Procedure
 
-from .. import geo, hours, language_names
+from .. import geo, hours
 from ..access import CenterScopeQuerySet
 from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
@@ -26,6 +23,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User  # settings.AUTH_USER_MODEL
 
     from .center_records import Closure
+    from .physicians import Language
 
 
 class Weekday(models.IntegerChoices):
@@ -52,14 +50,6 @@ def search_words(text: str, ignore: tuple[str, ...] = ()) -> list[str]:
     """The words of a search (at most 5), folded as names are, leaving out `ignore`: each must be found."""
     words = (word.strip(".,") for word in name_key(text).split()[:5])
     return [word for word in words if word and word not in ignore]
-
-
-SLUG_LENGTH = 180  # the slug fields' max_length
-
-
-def slug_of(text: str) -> str:
-    """The text as a slug, cut to fit the slug fields."""
-    return slugify(text)[:SLUG_LENGTH]
 
 
 class FilledInModel(models.Model):
@@ -111,7 +101,7 @@ class Center(FilledInModel):
     """A center where patients are treated, with its address, hours and the procedures it offers."""
 
     name = models.CharField(max_length=150, validators=[no_control_characters])
-    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    slug = models.SlugField(max_length=slugs.NAME_LENGTH, unique=True)
     address = models.CharField("street address", max_length=200, validators=[no_control_characters])
     city = models.CharField(max_length=100, validators=[no_control_characters])
     state = models.CharField(max_length=2, choices=US_STATES)
@@ -133,7 +123,7 @@ class Center(FilledInModel):
     languages: "models.ManyToManyField[Language, Any]" = models.ManyToManyField(
         "Language", blank=True, related_name="centers", help_text="Languages the center's staff speak with patients."
     )
-    phone = models.CharField(max_length=20, help_text="e.g. (555) 010-0123", validators=[no_control_characters])
+    phone = PhoneNumberField(help_text="e.g. (512) 555-0100")
     notification_email = models.EmailField(
         blank=True,
         help_text="Receives the staff notifications of new appointment requests at this center.",
@@ -172,10 +162,7 @@ class Center(FilledInModel):
         is reached through the relation it declares (center_records.py imports this module, not the reverse)."""
         old = Center.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
-        old_addresses = self.previous_addresses.model.objects  # every center's, not this one's only
-        old_addresses.filter(slug=self.slug).delete()  # the address is live again
-        if old and old != self.slug:
-            old_addresses.update_or_create(slug=old, defaults={"center": self, "moved_at": timezone.now()})
+        self.previous_addresses.model.page_moved(self, old)
 
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})
@@ -183,7 +170,7 @@ class Center(FilledInModel):
     @staticmethod
     def slug_for(name: str, city: str, state: str) -> str:
         """The slug a center is known by (its page address, and the key import_centers and demo data match on)."""
-        return slug_of(f"{name} {city} {state}")
+        return slugs.slug_of(f"{name} {city} {state}")
 
     def fill_in(self) -> None:
         if not self.slug:
@@ -198,11 +185,6 @@ class Center(FilledInModel):
     def offers(self, procedure: Procedure) -> bool:
         """Whether the center offers the procedure (CenterQuerySet.offering: one definition)."""
         return Center.objects.filter(pk=self.pk).offering(procedure, among_few=True).exists()
-
-    @property
-    def tel(self) -> str:
-        """The phone number as a tel: link target."""
-        return phones.tel_uri(self.phone)
 
     @property
     def one_line_address(self) -> str:
@@ -276,33 +258,3 @@ class OpeningHours(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
-
-
-SPANISH_NAME_HELP = "As Spanish writes it, in lower case: “tagalo”. Filled in for common languages when left empty."
-
-
-class Language(models.Model):
-    """A language a physician or a center's staff speak with patients, named in English and in Spanish."""
-
-    name = models.CharField(max_length=60, unique=True)
-    name_es = models.CharField("name in Spanish", max_length=60, blank=True, help_text=SPANISH_NAME_HELP)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.name_es:
-            self.name_es = language_names.spanish_name(self.name)
-        super().save(*args, **kwargs)
-
-    @property
-    def local_name(self) -> str:
-        """Its name in the active language: Spanish where we have it, else English (`name_language` says which)."""
-        return self.name_es if self.name_language == "es" else self.name
-
-    @property
-    def name_language(self) -> str:
-        return "es" if get_language() == "es" and self.name_es else "en"

@@ -1,16 +1,48 @@
-"""Physicians: who they are, what they perform, and the centers where they practise."""
+"""Physicians, where they practise, and the languages they (and centers' staff) speak."""
 
-from typing import Self
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
+from core import slugs
 from procedures.models import Procedure
 
+from .. import language_names
 from ..validators import no_control_characters
-from .centers import SLUG_LENGTH, Center, FilledInModel, Language, name_key, search_words, slug_of
+from .centers import Center, FilledInModel, name_key, search_words
+
+SPANISH_NAME_HELP = "As Spanish writes it, in lower case: “tagalo”. Filled in for common languages when left empty."
+
+
+class Language(models.Model):
+    """A language a physician or a center's staff speak with patients, named in English and in Spanish."""
+
+    name = models.CharField(max_length=60, unique=True)
+    name_es = models.CharField("name in Spanish", max_length=60, blank=True, help_text=SPANISH_NAME_HELP)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.name_es:
+            self.name_es = language_names.spanish_name(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def local_name(self) -> str:
+        """Its name in the active language: Spanish where we have it, else English (`name_language` says which)."""
+        return self.name_es if self.name_language == "es" else self.name
+
+    @property
+    def name_language(self) -> str:
+        return "es" if get_language() == "es" and self.name_es else "en"
 
 
 def validate_npi(value: str) -> None:
@@ -56,7 +88,7 @@ class Physician(FilledInModel):
     first_name = models.CharField(max_length=80, validators=[no_control_characters])
     last_name = models.CharField(max_length=80, validators=[no_control_characters])
     credentials = models.CharField(max_length=60, help_text="e.g. MD, DO, FIPP", validators=[no_control_characters])
-    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    slug = models.SlugField(max_length=slugs.NAME_LENGTH, unique=True)
     search_name = models.CharField(max_length=170, blank=True, editable=False, db_index=True)
     npi = models.CharField(
         "NPI",
@@ -101,7 +133,7 @@ class Physician(FilledInModel):
     @staticmethod
     def slug_for(first_name: str, last_name: str, credentials: str) -> str:
         """The slug a physician is known by (the page address, and the key demo data matches on)."""
-        return slug_of(f"{first_name} {last_name} {credentials}")
+        return slugs.slug_of(f"{first_name} {last_name} {credentials}")
 
     @property
     def display_name(self) -> str:

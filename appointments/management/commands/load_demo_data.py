@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from appointments import geo, upsert
@@ -37,7 +36,7 @@ from appointments.demo_data import (
 from appointments.demo_requests import load_demo_requests
 from appointments.hours import parse_hours
 from appointments.models import Center, Language, Physician, Practice
-from core import rendered
+from core import rendered, slugs
 from procedures.models import Procedure
 
 
@@ -142,8 +141,8 @@ class Command(BaseCommand):
                 "zip_code": zip_code,
                 "latitude": point[0],
                 "longitude": point[1],
-                "phone": f"({area_code}) 555-01{number:02d}",
-                "notification_email": f"{slugify(city)}.demo@azura.example",
+                "phone": f"+1{area_code}55501{number:02d}",  # E.164, as the field stores it
+                "notification_email": f"{slugs.slug_of(city)}.demo@azura.example",
                 "timezone": time_zone,
                 "is_active": True,
             }
