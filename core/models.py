@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
 
 from . import phones
+from .insight_counts import InsightCount as InsightCount  # the counters of core/insights.py
 
 
 def validate_us_phone(value: str) -> None:
