@@ -10,6 +10,7 @@ query string as any rendered output is (core/rendered.py).
 
 import math
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -93,7 +94,7 @@ def count_form_search(params) -> None:
         insights.count_search("form", **facts)
 
 
-def _form_search_facts(search: dict[str, str]) -> dict[str, str | bool]:
+def _form_search_facts(search: dict[str, str]) -> dict[str, Any]:
     form = LocatorForm(search)
     if not form.searched:
         return {}
@@ -102,7 +103,7 @@ def _form_search_facts(search: dict[str, str]) -> dict[str, str | bool]:
     if form.state:
         found = bool(selectors.centers_in_state(state=form.state, procedure=procedure, limit=1))
     else:
-        found = _center_near(form.point, form)
+        found = form.point is not None and _center_near(form.point, form)
     return {"state": state, "zip3": zip3, "procedure": _slug(form), "found": found}
 
 

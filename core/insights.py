@@ -235,7 +235,7 @@ def discard() -> None:
 def waiting() -> int:
     """Increments counted and not yet written."""
     with _lock:
-        return _waiting["increments"]
+        return int(_waiting["increments"])
 
 
 def _flush_at_exit() -> None:
