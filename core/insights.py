@@ -259,6 +259,6 @@ def counters_purge(*, now: datetime, months: int, dry_run: bool = False) -> str:
     cutoff = date(month // 12, month % 12 + 1, 1)
     old = InsightCount.objects.filter(day__lt=cutoff)
     if dry_run:
-        return f"Would delete {old.count()} insight counters from before {cutoff} ({months} months)."
+        return f"Would delete {old.count()} insight counters from before {cutoff} (INSIGHT_RETENTION_MONTHS={months})."
     deleted, _ = old.delete()
-    return f"Deleted {deleted} insight counters from before {cutoff} ({months} months)."
+    return f"Deleted {deleted} insight counters from before {cutoff} (INSIGHT_RETENTION_MONTHS={months})."
