@@ -31,6 +31,7 @@ from django.core.signals import request_finished
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from .insight_counts import KEY_FIELDS, InsightCount
 
@@ -249,6 +250,15 @@ def connect() -> None:
     """Flush after requests and at the process's exit (CoreConfig.ready)."""
     request_finished.connect(flush_if_due, dispatch_uid="insights-flush")
     atexit.register(_flush_at_exit)
+
+
+def privacy_notice_sentence() -> str:
+    """What the privacy notice says of how long counters are kept: INSIGHT_RETENTION_MONTHS, as `counters_purge`
+    applies it."""
+    months = settings.INSIGHT_RETENTION_MONTHS
+    return ngettext(
+        "We delete these counts after %(months)s month.", "We delete these counts after %(months)s months.", months
+    ) % {"months": months}
 
 
 def counters_purge(*, now: datetime, months: int, dry_run: bool = False) -> str:
