@@ -22,9 +22,12 @@ MAP_COLOUR = "#b3261e"
 
 
 def bar_chart(table: Table) -> SafeString:
-    """A horizontal bar per row of the table's chart; a count shown as "fewer than 5" is written, not drawn."""
+    """A horizontal bar per row of the table's chart; a count shown as "fewer than 5" is written, not drawn. A
+    series over weeks is drawn as columns instead."""
     if not table.bars:
         return SafeString("")
+    if table.over_time:
+        return column_chart(table)
     numbers = [value for _label, value in table.bars if isinstance(value, int | float)]
     top = max(numbers, default=0) or 1
     span = WIDTH - LABEL_WIDTH - 110
@@ -52,6 +55,52 @@ def bar_chart(table: Table) -> SafeString:
         TEXT_COLOUR,
         table.name,
         table.title,
+        drawn,
+    )
+
+
+def column_chart(table: Table) -> SafeString:
+    """A column per week, oldest first, a date under every few; a count shown as "fewer than 5" is an outlined
+    column as high as 5."""
+    left, plot_height, plot_width = 44, 160, WIDTH - 56
+    numbers = [value for _label, value in table.bars if isinstance(value, int | float)]
+    top = max([*numbers, 5])
+    step = plot_width / len(table.bars)
+    every = math.ceil(len(table.bars) / 6)
+    columns = []
+    for n, (label, value) in enumerate(table.bars):
+        masked = not isinstance(value, int | float)
+        height = plot_height * (5 if masked else value) / top
+        x = left + n * step + step * 0.1
+        fill, stroke = ("none", BAR_COLOUR) if masked else (BAR_COLOUR, "none")
+        tick = label if n % every == 0 else ""
+        columns.append((f"{x:.1f}", f"{plot_height - height:.1f}", f"{step * 0.8:.1f}", f"{height:.1f}", fill,
+                        stroke, tick, f"{x:.1f}"))  # fmt: skip
+    drawn = format_html_join(
+        "\n",
+        '<rect x="{0}" y="{1}" width="{2}" height="{3}" fill="{4}" stroke="{5}"/>'
+        f'<text x="{{7}}" y="{plot_height + 18}" font-size="11">{{6}}</text>',
+        columns,
+    )
+    return format_html(
+        '<svg class="insight-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="chart-{}-title" '
+        'font-size="12" fill="{}"><title id="chart-{}-title">{}: a column chart; its figures are in the table below'
+        '</title><text x="{}" y="10" text-anchor="end">{}</text><text x="{}" y="{}" text-anchor="end">0</text>'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor"/>{}</svg>',
+        WIDTH,
+        plot_height + 26,
+        table.name,
+        TEXT_COLOUR,
+        table.name,
+        table.title,
+        left - 6,
+        top,
+        left - 6,
+        plot_height,
+        left,
+        plot_height,
+        WIDTH,
+        plot_height,
         drawn,
     )
 

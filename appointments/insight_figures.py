@@ -52,6 +52,14 @@ class Table:
     rows: list[list[Any]]
     note: str = ""
     bars: list[tuple[str, Any]] = field(default_factory=list)
+    measured: str = ""  # what the bars show, when it is not the table's second column
+    over_time: bool = False  # the bars are weeks: drawn as columns
+
+    @property
+    def chart_caption(self) -> str:
+        what = self.measured or (self.columns[1] if len(self.columns) > 1 else "")
+        outlined = " An outlined column: fewer than 5." if self.over_time else ""
+        return f"{self.title}: {what.lower()}, as drawn above; the table gives every figure.{outlined}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ def searches_by_state(period: Period) -> Table:
         ["State", "Searches", "With no center within 50 miles"],
         table,
         bars=[(str(row[0]), row[2]) for row in sorted(table, key=_count_key, reverse=True)[:15] if row[2]],
+        measured="Searches with no center within 50 miles (the 15 states with most)",
     )
 
 
@@ -182,7 +191,14 @@ def form_errors(period: Period) -> Table:
 def page_views(period: Period) -> Table:
     counted = _counters(period, Kind.PAGE).values("path").annotate(n=Sum("count"))
     table = [[r["path"], shown(r["n"])] for r in sorted(counted, key=lambda r: (-rank(r["n"]), r["path"]))]
-    return Table("page-views", "Page views", ["Address", "Views"], table, bars=_bars(table[:15]))
+    return Table(
+        "page-views",
+        "Page views",
+        ["Address", "Views"],
+        table,
+        bars=_bars(table[:15]),
+        measured="Views (the 15 most read)",
+    )
 
 
 def not_found(period: Period) -> Table:
@@ -230,6 +246,7 @@ def requests_per_week(period: Period) -> Table:
         table,
         note="Spam left out. Requests deleted by the retention period (APPOINTMENT_RETENTION_DAYS) are not counted.",
         bars=[(str(row[0]), row[1]) for row in table],
+        over_time=True,
     )
 
 
@@ -244,7 +261,14 @@ def requests_by(period: Period, what: str) -> Table:
     labels: dict[str, dict] = {"site_language": languages, "requester": caregiver}
     named = labels.get(column, {})
     table = [[named.get(r[column], r[column]) or "Not said", shown(r["n"]), _per_week(r["n"], period)] for r in counted]
-    return Table(f"requests-by-{what}", title, [heading, "Requests", "Per week"], table, bars=_bars(table[:15]))
+    return Table(
+        f"requests-by-{what}",
+        title,
+        [heading, "Requests", "Per week"],
+        table,
+        bars=_bars(table[:15]),
+        measured="Requests (the 15 with most)" if len(table) > 15 else "",
+    )
 
 
 BREAKDOWNS = {
@@ -299,6 +323,7 @@ def response_times(period: Period, centers: Iterable[Center] | None = None, *, n
         note="From the request’s arrival to the first change of its status by staff, for the requests of the period. "
         "Times are shown once a center has answered at least 5.",
         bars=[(str(row[0]), row[2]) for row in rows if isinstance(row[2], float)],
+        measured="Median hours to the first status change",
     )
 
 
