@@ -57,7 +57,7 @@ def found_near(results: Sequence[Result | None]) -> bool:
 
 def tag_locator(response: HttpResponse, form, results: list[Result], nearest_beyond: Result | None) -> HttpResponse:
     """The locator's page, saying what it searched (core.insights.tag) when it searched a place."""
-    if not form.searched:
+    if not form.searched or not insights.counting():
         return response
     state, zip3 = area(form.found)
     # A whole state lists its centers: found when it has one. Otherwise the results are every center within the
@@ -70,7 +70,7 @@ def tag_directory(response: HttpResponse, form, physicians) -> HttpResponse:
     """The physician directory's page, saying what it searched when it searched near a place: found when a physician
     (who performs the procedure, if one was chosen) practises at a center within 50 miles."""
     place = getattr(form, "place", None)
-    if place is None or form.errors:
+    if place is None or form.errors or not insights.counting():
         return response
     state, zip3 = area(place)
     if place.state:
