@@ -8,6 +8,7 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 
 from . import slugs
+from .insight_counts import InsightCount as InsightCount  # the counters of core/insights.py
 from .phones import PhoneNumberField
 
 

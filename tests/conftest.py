@@ -83,6 +83,7 @@ def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+    settings.INSIGHT_COUNTING = False  # tests of insight counting turn it on themselves (tests/insight.py)
     # A request to a Spanish page leaves Spanish active in the thread (as in a server, where the next request sets
     # its own): each test starts in English.
     translation.deactivate()
