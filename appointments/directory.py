@@ -1,6 +1,9 @@
 """Find a physician: the directory's filter form."""
 
+from typing import Any
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,9 +33,11 @@ class PhysicianFilterForm(SearchForm):
     language = optional_choice(gettext_lazy("Language"), Language.objects.all(), "name", gettext_lazy("Any language"))
     accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        selectors.offer_choices(self.fields["language"], selectors.language_choices())
+        language = self.fields["language"]
+        assert isinstance(language, forms.ModelChoiceField)  # declared above (self.fields holds plain Fields to mypy)
+        selectors.offer_choices(language, selectors.language_choices())
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:

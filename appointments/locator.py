@@ -1,10 +1,13 @@
 """Find a center: the search form and the search itself."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from . import geo, places, selectors
 from .search_form import DEFAULT_RADIUS, SearchForm
@@ -28,17 +31,18 @@ class LocatorForm(SearchForm):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
         super().__init__(data, **kwargs)
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
-        self.question = ""
+        self.question: StrOrPromise = ""
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         q = geo.normalize(cleaned.get("q") or "")
         lat, lng = cleaned.get("lat"), cleaned.get("lng")
         if "lat" in self.errors or "lng" in self.errors:
@@ -89,4 +93,6 @@ class LocatorForm(SearchForm):
         procedure = self.cleaned_data.get("procedure")
         if self.state:
             return selectors.centers_in_state(state=self.state, procedure=procedure), None
+        if self.point is None:
+            raise ValueError("No place to search from: ask `searched` first.")
         return selectors.centers_near(point=self.point, radius=self.cleaned_data["radius"], procedure=procedure)

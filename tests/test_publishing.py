@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from core.rendered import generation
 from procedures.models import ListItem, Procedure, PublishingEvent, Status
@@ -253,3 +254,15 @@ def test_the_worker_publishes_a_scheduled_draft_at_its_time_and_not_before(
     assert run_worker() == 1
     assert summary_on(public) == NEW_SUMMARY
     assert not Procedure.all_objects.filter(pk=draft.pk).exists()
+
+
+def test_a_draft_scheduled_under_the_tasks_old_address_is_still_published(
+    client, editor, kyphoplasty, public, run_worker
+):
+    """Tasks queued before publish_scheduled_draft moved to procedures/publishing.py name it procedures.tasks.*."""
+    draft = start_draft(client, kyphoplasty)
+    due = timezone.localtime() - dt.timedelta(minutes=1)
+    save_draft(client, draft, summary_en=NEW_SUMMARY, go_live_at=due.strftime("%Y-%m-%dT%H:%M"))
+    assert DBTaskResult.objects.update(task_path="procedures.tasks.publish_scheduled_draft") == 1
+    assert run_worker() == 1
+    assert summary_on(public) == NEW_SUMMARY

@@ -20,6 +20,8 @@ from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User  # settings.AUTH_USER_MODEL
+
     from .center_records import Closure
     from .physicians import Language
 
@@ -131,7 +133,7 @@ class Center(FilledInModel):
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="centers")
     is_active = models.BooleanField("active", default=True, help_text="Inactive centers are hidden from patients.")
     is_demo = models.BooleanField("demo data", default=False, help_text="Fictional center for local use.")
-    staff = models.ManyToManyField(
+    staff: "models.ManyToManyField[User, Any]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="staffed_centers",
@@ -156,12 +158,11 @@ class Center(FilledInModel):
         return f"{self.name} ({self.city}, {self.state})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        """A changed web address keeps the old one working (PreviousCenterAddress: a permanent redirect)."""
-        from .center_records import PreviousCenterAddress
-
+        """A changed web address keeps the old one working (PreviousCenterAddress: a permanent redirect). Its model
+        is reached through the relation it declares (center_records.py imports this module, not the reverse)."""
         old = Center.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
-        PreviousCenterAddress.page_moved(self, old)
+        self.previous_addresses.model.page_moved(self, old)
 
     def get_absolute_url(self) -> str:
         return reverse("appointments:center", kwargs={"slug": self.slug})

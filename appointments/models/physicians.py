@@ -106,7 +106,9 @@ class Physician(FilledInModel):
     board_certifications = models.TextField(blank=True, help_text="One per line.")
     education = models.TextField(blank=True, help_text="One per line, e.g. “MD, Example University”.")
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="physicians")
-    centers = models.ManyToManyField(Center, through="Practice", related_name="physicians", blank=True)
+    centers: "models.ManyToManyField[Center, Practice]" = models.ManyToManyField(
+        Center, through="Practice", related_name="physicians", blank=True
+    )
     is_active = models.BooleanField("active", default=True, help_text="Inactive physicians are hidden.")
     is_demo = models.BooleanField("demo data", default=False)
     updated_at = models.DateTimeField(auto_now=True)

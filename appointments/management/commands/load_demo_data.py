@@ -162,7 +162,7 @@ class Command(BaseCommand):
         # Each last name once, so that “Dr. Nguyen” on a page means one physician.
         names = [(rng.choice(FIRST_NAMES), last) for last in rng.sample(LAST_NAMES, PHYSICIAN_COUNT)]
         rows: dict[str, dict] = {}
-        links: dict[str, tuple[list, list, dict]] = {}
+        links: dict[str, tuple[list[Language], list[Procedure], dict[int, bool]]] = {}
         for index, (first, last) in enumerate(names):
             credentials = "DO" if rng.random() < 0.25 else "MD"
             certifications, residency, fellowship = rng.choice(TRAINING)
@@ -198,14 +198,17 @@ class Command(BaseCommand):
         saved = upsert.save_changed(Physician, rows, new={"is_demo": True}, skip=is_real)
         physicians = saved.rows
         for physician in physicians:
-            spoken, performs, _ = links[physician.slug]
-            physician.languages.set(spoken)
+            speaks, performs, _ = links[physician.slug]
+            physician.languages.set(speaks)
             physician.procedures.set(performs)
         sync_practices({physician: links[physician.slug][2] for physician in physicians})
         return physicians, Tally.of(saved)
 
 
 def point_of(center: Center) -> geo.Point:
+    """A demo center's location (each is stored with its ZIP code's point: _centers)."""
+    if center.latitude is None or center.longitude is None:
+        raise ValueError(f"The demo center {center.slug} has no location.")
     return (center.latitude, center.longitude)
 
 
