@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 if TYPE_CHECKING:
-    from .models import Center  # noqa: F401 (named in a string below: models imports this module)
+    from .models import AppointmentRequest, Center  # noqa: F401 (named in strings below: models imports this module)
 
 SEE_ALL_CENTERS = "appointments.view_all_centers"
 MANAGE_CENTER_STAFF = "appointments.manage_center_staff"
+SEE_INSIGHTS = "core.view_insights"
 
 
 def user_sees_all_centers(user) -> bool:
@@ -24,6 +25,12 @@ def user_sees_all_centers(user) -> bool:
 def user_manages_center_staff(user) -> bool:
     """Whether the user decides who works where (the centers' "Staff" lists)."""
     return bool(user.is_active and (user.is_superuser or user.has_perm(MANAGE_CENTER_STAFF)))
+
+
+def user_sees_insights(user) -> bool:
+    """Whether the user sees the whole insights dashboard (practice managers). Center staff see only their own
+    centers' response times there (Center.objects.staffed_by); content editors see nothing."""
+    return bool(user.is_active and (user.is_superuser or user.has_perm(SEE_INSIGHTS)))
 
 
 class CenterScopeQuerySet(models.QuerySet["Center"]):
@@ -38,7 +45,7 @@ class CenterScopeQuerySet(models.QuerySet["Center"]):
         return self.filter(staff=user)
 
 
-class RequestScopeQuerySet(models.QuerySet):
+class RequestScopeQuerySet(models.QuerySet["AppointmentRequest"]):
     """Appointment requests, narrowed to those a user may see."""
 
     def visible_to(self, user):

@@ -3,6 +3,8 @@ from typing import Any, ClassVar
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 
+from core import phones
+from core.admin import PhoneSearch
 from core.admin_history import HistoryAdmin
 
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
@@ -36,20 +38,27 @@ class ClosureInline(admin.TabularInline):
     fields = ("starts_on", "ends_on", "note")
 
 
-class CenterPracticeInline(admin.TabularInline):
+class PracticeInline(admin.TabularInline):
+    """Who practises where, edited from either side: the other side is looked up by name."""
+
     model = Practice
     extra = 0
+
+
+class CenterPracticeInline(PracticeInline):
     autocomplete_fields = ("physician",)
-    verbose_name = "physician practising here"
-    verbose_name_plural = "physicians practising here"
+    verbose_name, verbose_name_plural = "physician practising here", "physicians practising here"
 
 
 @admin.register(Center)
-class CenterAdmin(HistoryAdmin):
-    list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "location_is_approximate", "is_demo")
+class CenterAdmin(PhoneSearch, HistoryAdmin):
+    list_display = (
+        *("name", "city", "state", "zip_code", "phone_number"),
+        *("is_active", "location_is_approximate", "is_demo"),
+    )
     list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
     readonly_fields = ("location_is_approximate",)
-    search_fields = ("name", "city", "zip_code", "address", "phone")
+    search_fields = ("name", "city", "zip_code", "address", "phone")  # the phone also however typed (PhoneSearch)
     prepopulated_fields: ClassVar[dict[str, Any]] = {"slug": ("name", "city", "state")}
     filter_horizontal = ("procedures", "staff", "languages")
     save_on_top = True
@@ -70,6 +79,10 @@ class CenterAdmin(HistoryAdmin):
     )
     inlines = (OpeningHoursInline, ClosureInline, CenterPracticeInline)
 
+    @admin.display(description="phone", ordering="phone")
+    def phone_number(self, obj: Center) -> str:
+        return phones.display(obj.phone)
+
     def get_fieldsets(self, request, obj=None):
         """Who works where decides who sees patient data: only those who may manage center staff see the
         "Staff" picker (without it in the form, a posted staff list is ignored)."""
@@ -89,12 +102,9 @@ class CenterAdmin(HistoryAdmin):
         return field
 
 
-class PhysicianPracticeInline(admin.TabularInline):
-    model = Practice
-    extra = 0
+class PhysicianPracticeInline(PracticeInline):
     autocomplete_fields = ("center",)
-    verbose_name = "center where they practise"
-    verbose_name_plural = "centers where they practise"
+    verbose_name, verbose_name_plural = "center where they practise", "centers where they practise"
 
 
 @admin.register(Physician)

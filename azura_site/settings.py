@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "core.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "core.insights.InsightMiddleware",  # above the page cache: pages it serves are counted too (core/insights.py)
     # Anonymous visitors' pages from the page cache: below the conditional GET (304s), the language and the session;
     # a cached page skips the middleware below and the URL resolver (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",
@@ -374,6 +375,10 @@ MEDICAL_REVIEW_MONTHS = envint("MEDICAL_REVIEW_MONTHS", 12)
 APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_FORM_MAX_AGE_HOURS = envint("APPOINTMENT_FORM_MAX_AGE_HOURS", 12)
 APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
+# Insight (core/insights.py): aggregate counters per day, never a visit or an identifier; 0 counts nothing. The
+# counters are deleted after INSIGHT_RETENTION_MONTHS by purge_appointment_requests (daily).
+INSIGHT_COUNTING = envbool("INSIGHT_COUNTING", True)
+INSIGHT_RETENTION_MONTHS = envint("INSIGHT_RETENTION_MONTHS", 25)
 # How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
 # Too high, and a client picks its own address by sending X-Forwarded-For (both throttles bypassed); too low
 # (0 behind a proxy), and every client is the proxy: one client's failures lock out everyone. README.

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from appointments.retention import MINIMUM_RETENTION_DAYS, RetentionPlan, appointment_requests_purge, retention_plan
+from core import insights
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         else:
             plan = appointment_requests_purge(now=now, retention_days=days, stale_days=stale_days)
             self._report(plan, days, stale_days, would=False)
+        self.stdout.write(insights.counters_purge(now=now, months=settings.INSIGHT_RETENTION_MONTHS, dry_run=dry_run))
 
     def _report(self, plan: RetentionPlan, days: int, stale_days: int, *, would: bool) -> None:
         verb = ("Would delete", "Would remove", "Would close") if would else ("Deleted", "Removed", "Closed")
