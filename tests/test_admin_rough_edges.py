@@ -136,4 +136,4 @@ def test_the_export_has_plain_headers_and_times_with_their_zone(client, exporter
     assert {"Other language", "Call back", "Reason closed"} <= set(row)
     local = received.astimezone(ZoneInfo(center_a.timezone))
     assert row["Received (center's time)"] == local.strftime("%Y-%m-%d %H:%M %Z")
-    assert row["Received (center's time)"].endswith(("CDT", "EDT", "MDT", "PDT", "MST"))
+    assert row["Received (center's time)"].split()[-1].isalpha()  # the zone's name, e.g. CDT
