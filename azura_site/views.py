@@ -96,13 +96,10 @@ def staff_login(request: HttpRequest) -> HttpResponse:
         failures = AxesProxyHandler.get_failures(request, {"username": request.POST.get("username", "")})
         left = settings.AXES_FAILURE_LIMIT - failures
         minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-        if left == 1:
+        more = {1: "One more failed attempt locks", 2: "Two more failed attempts lock"}.get(left)
+        if more:
             context["lockout_warning"] = (
-                f"One more failed attempt locks signing in with this user name for {minutes} minutes."
-            )
-        elif left == 2:
-            context["lockout_warning"] = (
-                f"Two more failed attempts lock signing in with this user name for {minutes} minutes."
+                f"{more} signing in with this user name, or from this place, for {minutes} minutes."
             )
     return response
 

@@ -119,7 +119,10 @@ def test_a_warning_comes_before_the_attempt_that_locks(client, staff_a):
 
     assert warnings[:2] == ["", ""]
     assert "Two more failed attempts lock" in warnings[2]
-    assert "One more failed attempt locks signing in with this user name for 15 minutes." in warnings[3]
+    assert (
+        "One more failed attempt locks signing in with this user name, or from this place, for 15 minutes."
+        in warnings[3]
+    )
     assert login(Client(), staff_a.username, PASSWORD, address="198.51.100.7").status_code == 302  # not locked yet
 
 
