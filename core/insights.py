@@ -51,6 +51,7 @@ ZIP3_RE = re.compile(r"^\d{3}$")
 FORM_WHOLE = "(the form as a whole)"  # errors that belong to no one field
 
 Kind, Source, Step = InsightCount.Kind, InsightCount.Source, InsightCount.Step
+PAGE = str(Kind.PAGE.value)
 
 
 class Key(NamedTuple):
@@ -94,9 +95,11 @@ def counting() -> bool:
 
 
 def _count(kind: str, **parts: str | bool) -> None:
-    if not counting():
-        return
-    key = Key(_today(), kind, **parts)  # type: ignore[arg-type]
+    if counting():
+        _add(Key(_today(), str(kind), **parts))  # type: ignore[arg-type]  # a plain str: an enum hashes in Python
+
+
+def _add(key: Key) -> None:
     with _lock:
         if not _pending:
             _waiting["since"] = time.monotonic()
@@ -104,9 +107,22 @@ def _count(kind: str, **parts: str | bool) -> None:
         _waiting["increments"] += 1
 
 
+_page_keys: dict[str, Key] = {}  # the counter of each address served today: every page view counts without a new key
+MAX_PAGE_KEYS = 10_000
+
+
 def count_page(path: str) -> None:
     """A public page was served (from the page cache or not)."""
-    _count(Kind.PAGE, path=_address(path))
+    if not counting():
+        return
+    day = _today()
+    key = _page_keys.get(path)
+    if key is None or key.day != day:
+        key = Key(day, PAGE, path=_address(path))
+        if len(_page_keys) >= MAX_PAGE_KEYS:
+            _page_keys.clear()
+        _page_keys[path] = key
+    _add(key)
 
 
 def count_not_found(path: str) -> None:
