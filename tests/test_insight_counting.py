@@ -9,6 +9,7 @@ from django.db import connection
 from core import insights
 from core.models import InsightCount
 
+from .factories_requests import another_patient, post
 from .insight import counting, rows, total  # noqa: F401 (the fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("counting")]
@@ -148,3 +149,13 @@ def test_the_form_s_steps_are_counted_by_name_and_unknown_steps_ignored():
     insights.count_form("check")
     insights.count_form("Jane Doe")
     assert [(row["step"], row["count"]) for row in rows(kind="form")] == [("check", 2)]
+
+
+def test_a_request_refused_by_the_rate_limit_is_counted_and_a_resend_is_not_a_new_one(settings, public, center):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
+    first = another_patient(center, 1)
+    assert post(public, first).status_code == 302
+    assert post(public, first).status_code == 302  # the same answers again: no new request
+    assert post(public, another_patient(center, 2)).status_code == 302
+    assert post(public, another_patient(center, 3)).status_code == 429
+    assert [(row["step"], row["count"]) for row in rows(kind="form")] == [("refused", 1), ("sent", 2)]
