@@ -48,7 +48,8 @@ MAX_NOT_FOUND_ADDRESSES = 1_000  # distinct 404 addresses a process keeps a day;
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
 STATE_RE = re.compile(r"^[A-Z]{2}$")
 ZIP3_RE = re.compile(r"^\d{3}$")
-FORM_WHOLE = "(the form as a whole)"  # errors that belong to no one field
+FORM_WHOLE = "(the form as a whole)"
+STAFF_PREFIX = "/admin/"  # errors that belong to no one field
 
 Kind, Source, Step = InsightCount.Kind, InsightCount.Source, InsightCount.Step
 PAGE = str(Kind.PAGE.value)
@@ -181,11 +182,10 @@ def _address(path: str) -> str:
 
 
 def _is_page(request: HttpRequest, response: HttpResponseBase) -> bool:
-    """A page a visitor reads: an HTML page answered to a GET, outside the staff screens."""
+    """A page a visitor reads: an HTML page answered 200."""
     return (
         response.status_code == 200
         and response.get("Content-Type", "").startswith("text/html")
-        and not request.path.startswith("/admin/")
     )
 
 
@@ -201,8 +201,8 @@ class InsightMiddleware:
         searched = response.get(HEADER)
         if searched is not None:
             del response[HEADER]
-        if request.method != "GET" or not counting():
-            return response
+        if request.method != "GET" or not counting() or request.path.startswith(STAFF_PREFIX):
+            return response  # staff screens are not counted: their addresses name requests and accounts
         if response.status_code == 404:
             count_not_found(request.path)
         elif _is_page(request, response):

@@ -75,11 +75,12 @@ def test_pages_served_from_the_page_cache_are_counted(settings, public, center, 
     assert total(kind="search", source="locator", state="TX", zip3="787", found=True) == 3
 
 
-def test_only_a_get_answered_404_is_counted_by_its_path(public):
+def test_only_a_get_answered_404_is_counted_by_its_path(public, admin_client):
     public.get("/old-link/?utm_source=x")
     public.get("/old-link/")
     public.post("/old-link/")
     public.get("/a path/with spaces/")
+    assert admin_client.get("/admin/appointments/no-such-screen/12345/").status_code == 404  # staff: never counted
     assert [(row["path"], row["count"]) for row in rows(kind="not_found")] == [
         ("(another address)", 1),
         ("/old-link/", 2),
