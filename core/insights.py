@@ -183,10 +183,7 @@ def _address(path: str) -> str:
 
 def _is_page(request: HttpRequest, response: HttpResponseBase) -> bool:
     """A page a visitor reads: an HTML page answered 200."""
-    return (
-        response.status_code == 200
-        and response.get("Content-Type", "").startswith("text/html")
-    )
+    return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
 
 
 class InsightMiddleware:
