@@ -1,30 +1,23 @@
-"""The appointments app's models: centers and physicians (centers.py), holiday closures and centers' old web
-addresses (center_records.py), and patients' appointment requests with their emails and staff notes
-(appointment_requests.py)."""
+"""The appointments app's models: centers (centers.py), physicians and languages (physicians.py), holiday
+closures and centers' old web addresses (center_records.py), and patients' appointment requests with their emails
+and staff notes (appointment_requests.py)."""
 
 from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
 from .center_records import Closure, PreviousCenterAddress
 from .centers import (
-    SLUG_LENGTH,
     Center,
     CenterQuerySet,
     FilledInModel,
-    Language,
     OpeningHours,
-    Physician,
-    PhysicianQuerySet,
-    Practice,
     Weekday,
     center_search_text,
     name_key,
     search_words,
-    slug_of,
-    validate_npi,
 )
+from .physicians import Language, Physician, PhysicianQuerySet, Practice, validate_npi
 
 __all__ = [
     "REFERENCE_ALPHABET",
-    "SLUG_LENGTH",
     "AppointmentRequest",
     "Center",
     "CenterQuerySet",
@@ -43,6 +36,5 @@ __all__ = [
     "name_key",
     "new_reference",
     "search_words",
-    "slug_of",
     "validate_npi",
 ]

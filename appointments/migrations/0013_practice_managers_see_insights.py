@@ -26,8 +26,8 @@ def take_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0011_holiday_closures_moved_centers_spanish_language_names"),
-        ("core", "0003_insight_counters"),
+        ("appointments", "0012_center_phones_e164"),
+        ("core", "0004_insight_counters"),
     ]
 
     operations = [migrations.RunPython(give, take_back)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_site_promises_and_language_help'),
+        ('core', '0003_site_phones_field'),
     ]
 
     operations = [
