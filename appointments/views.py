@@ -141,7 +141,7 @@ SESSION_SENT_KEY = "appointment_requests_sent"  # every request this browser ses
 def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
-        insights.count_form("view")  # insight: the form seen
+        insights.count_form("view" if request.method == "GET" else "")  # insight: the form seen (HEAD is not)
         demand.count_form_search(request.GET)  # insight: the place searched on it (?q=), as the locator's
         return request_page.blank_form_page(request, _blank_form_page)
 
