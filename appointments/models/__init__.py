@@ -1,6 +1,6 @@
 """The appointments app's models: centers and physicians (centers.py), holiday closures and centers' old web
 addresses (center_records.py), and patients' appointment requests with their emails and staff notes
-(appointment_requests.py)."""
+(appointment_requests.py); the counters of the abuse limits (limits.py)."""
 
 from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
 from .center_records import Closure, PreviousCenterAddress
@@ -21,6 +21,7 @@ from .centers import (
     slug_of,
     validate_npi,
 )
+from .limits import RateLimitCounter
 
 __all__ = [
     "REFERENCE_ALPHABET",
@@ -36,6 +37,7 @@ __all__ = [
     "PhysicianQuerySet",
     "Practice",
     "PreviousCenterAddress",
+    "RateLimitCounter",
     "RequestEmail",
     "RequestNote",
     "Weekday",
