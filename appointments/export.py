@@ -14,9 +14,10 @@ from .models import AppointmentRequest
 COLUMNS = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",
            "phone", "email", "preferred_contact", "best_time", "patient_status",
            "preferred_language", "preferred_language_other", "interpreter_needed", "payment",
-           "requester", "requester_name", "requester_relationship", "requester_phone", "call_back"]  # fmt: skip
+           "requester", "requester_name", "requester_relationship", "requester_phone", "call_back",
+           "site_language"]  # fmt: skip
 LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status",
-            "preferred_language", "payment", "requester", "call_back"}  # fmt: skip
+            "preferred_language", "payment", "requester", "call_back", "site_language"}  # fmt: skip
 
 # A spreadsheet runs a cell as a formula when it starts with one of these (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
