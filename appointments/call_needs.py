@@ -70,7 +70,8 @@ class CallNeeds(models.Model):
 
     @property
     def call_back_phone_display(self) -> str:
-        return phones.display(self.requester_phone) if self.calls_requester else self.phone_display
+        patient_phone = str(getattr(self, "phone", ""))  # the concrete request's own field
+        return phones.display(self.requester_phone if self.calls_requester else patient_phone)
 
     @property
     def language_display(self) -> str:
