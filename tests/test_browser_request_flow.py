@@ -21,6 +21,7 @@ WORDS = {
         "find": "Find centers",
         "continue": "Continue",
         "send": "Send request",
+        "send changes": "Send my changes",
         "date": "April 12, 1957",
         "change": "Change my request",
         "switch": "Continuar en español",
@@ -33,6 +34,7 @@ WORDS = {
         "find": "Buscar centros",
         "continue": "Continuar",
         "send": "Enviar mi solicitud",
+        "send changes": "Enviar mis cambios",
         "date": "12 de abril de 1957",
         "change": "Cambiar mi solicitud",
         "switch": "Continue in English",
@@ -108,7 +110,7 @@ def test_a_search_keeps_every_answer_then_check_send_change_and_correct(live_ser
     assert page.input_value("#id_last_name") == "Quigglesworth"
     page.fill("#id_last_name", "Quigley")
     click(page, words["continue"])
-    click(page, words["send"])
+    click(page, words["send changes"])  # "Check your answers" says this updates the request sent
 
     assert words["updated"] in page.locator("h1").inner_text()
     stored = AppointmentRequest.objects.get()
