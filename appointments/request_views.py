@@ -153,7 +153,7 @@ def _kept_form_page(request: HttpRequest, kept: request_session.Draft) -> HttpRe
     data = kept["data"]
     browser = browser_nonce(request.META.get("CSRF_COOKIE"))
     if kept["show_errors"] or kept["problem"]:
-        form = AppointmentRequestForm(QueryDict(mutable=True) | data, browser=browser)
+        form = AppointmentRequestForm(dict(data), browser=browser)
         form.is_valid()
     else:
         form = AppointmentRequestForm(initial=data, browser=browser)
@@ -168,7 +168,8 @@ def _kept_form_page(request: HttpRequest, kept: request_session.Draft) -> HttpRe
 def form_page(request: HttpRequest, form: AppointmentRequestForm, status: int = 200, **context: Any) -> HttpResponse:
     """The form page, offering the centers nearest to the place searched (?q=), and the one chosen, if any."""
     params = {name: request.GET[name] for name in PLACE if request.GET.get(name)}
-    params["procedure"] = form.answer("procedure")
+    # A link's procedure as given (one we do not list is said so on the search), else the one answered.
+    params["procedure"] = form.answer("procedure") or request.GET.get("procedure", "")
     choice = center_choice.center_choice(params, chosen_slug=form.answer("center") or None)
     center_choice.offer(form, choice)
     context = {
@@ -207,7 +208,7 @@ def request_check(request: HttpRequest) -> HttpResponse:
         if kept is None:
             return redirect("appointments:request")
         data = kept["data"]
-        form = AppointmentRequestForm(QueryDict(mutable=True) | data, browser=None)
+        form = AppointmentRequestForm(dict(data), browser=None)
         if not form.is_valid():
             request_session.save_draft(request.session, token, data, show_errors=True)
             return HttpResponseRedirect(form_url(token, data) + "#problem")

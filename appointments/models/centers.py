@@ -23,6 +23,8 @@ from ..geo import US_STATES, US_TIME_ZONES
 from ..validators import no_control_characters
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
     from .center_records import Closure
 
 
@@ -141,7 +143,7 @@ class Center(FilledInModel):
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="centers")
     is_active = models.BooleanField("active", default=True, help_text="Inactive centers are hidden from patients.")
     is_demo = models.BooleanField("demo data", default=False, help_text="Fictional center for local use.")
-    staff = models.ManyToManyField(
+    staff: "models.ManyToManyField[User, Any]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="staffed_centers",
@@ -368,7 +370,9 @@ class Physician(FilledInModel):
     board_certifications = models.TextField(blank=True, help_text="One per line.")
     education = models.TextField(blank=True, help_text="One per line, e.g. “MD, Example University”.")
     procedures = models.ManyToManyField(Procedure, blank=True, related_name="physicians")
-    centers = models.ManyToManyField(Center, through="Practice", related_name="physicians", blank=True)
+    centers: "models.ManyToManyField[Center, Practice]" = models.ManyToManyField(
+        Center, through="Practice", related_name="physicians", blank=True
+    )
     is_active = models.BooleanField("active", default=True, help_text="Inactive physicians are hidden.")
     is_demo = models.BooleanField("demo data", default=False)
     updated_at = models.DateTimeField(auto_now=True)
