@@ -54,6 +54,8 @@ def _window_start(window: timedelta, now: datetime | None = None) -> datetime:
 def allow(scope: str, value: str, *, limit: int, window: timedelta) -> bool:
     """Take one of `limit` places in the current `window` of `scope` for `value` (hashed); False, counting nothing,
     when none is left."""
+    if limit <= 0:
+        return False
     table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
     count = connection.ops.quote_name("count")
     start = connection.ops.adapt_datetimefield_value(_window_start(window))

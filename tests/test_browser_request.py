@@ -68,7 +68,7 @@ def send(page) -> None:
     continue_(page)
     if "/check/" in page.url:
         with page.expect_navigation():
-            page.get_by_role("button", name="Send request").click()
+            page.click("form.request-send button")  # "Send request", or "Send my changes" for a correction
 
 
 # --- Keyboard only -------------------------------------------------------------------------------------------
@@ -147,7 +147,7 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
         page.keyboard.press("Enter")
     assert "/appointments/request/check/" in page.url  # Check your answers: nothing is stored yet
     assert AppointmentRequest.objects.count() == 0
-    assert "March 27, 1954" in page.locator("table.check-answers").inner_text()
+    assert "March 27, 1954" in page.locator("dl.check-answers").inner_text()
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.textContent.trim()") == "Send request":
@@ -219,7 +219,7 @@ def open_state(page, live_server, center, state: str) -> None:
         fill_valid(page, center)
         page.fill("#id_date_of_birth", "12/04/1957")
         continue_(page)
-        assert "December 4, 1957" in page.locator("table.check-answers").inner_text()
+        assert "December 4, 1957" in page.locator("dl.check-answers").inner_text()
     elif state == "privacy notice open on the form":
         page.click("#privacy-notice-toggle")
         assert page.locator("details.privacy-disclosure h2").first.is_visible()

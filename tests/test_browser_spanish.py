@@ -37,7 +37,7 @@ def send(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Continuar", exact=True).click()
     if "/check/" in page.url:
-        assert "27 de marzo de 1954" in page.locator("table.check-answers").inner_text()
+        assert "27 de marzo de 1954" in page.locator("dl.check-answers").inner_text()
         with page.expect_navigation():
             page.get_by_role("button", name="Enviar mi solicitud").click()
 
