@@ -132,3 +132,32 @@ def test_answers_are_kept_per_form(client, center):
     assert input_value(parse(client.get(first["Location"])), "first_name") == "Uno"
     assert input_value(parse(client.get(second["Location"])), "first_name") == "Dos"
     assert len(client.session[DRAFTS_SESSION_KEY]) == 2
+
+
+def test_a_response_time_is_promised_only_when_staff_set_one(client, center):
+    from core.models import SiteSettings
+
+    response = client.post(REQUEST_URL, answers(client, center))
+    check = text(parse(client.get(response["Location"])))
+    assert "business day" not in check
+    assert "business day" not in text(parse(client.get(REQUEST_URL)))
+    SiteSettings.objects.create(response_business_days=2)
+    assert "Centers answer requests within 2 business days." in text(parse(client.get(REQUEST_URL)))
+    assert "within 2 business days" in text(parse(client.get(response["Location"])))
+
+
+def test_check_your_answers_says_who_is_contacted_how_on_which_number_and_in_whose_time(client, center):
+    data = answers(
+        client,
+        center,
+        requester="someone_else",
+        requester_name="Marisol Quigglesworth",
+        requester_relationship="daughter",
+        requester_phone="512 555 0177",
+        call_back="requester",
+        preferred_contact="text",
+        best_time="morning",
+    )
+    content = text(parse(client.get(client.post(REQUEST_URL, data)["Location"])))
+    assert "Azura Cedar Park will text you on (512) 555-0177" in content
+    assert "Morning (8 AM – noon, Central time)" in content
