@@ -161,3 +161,15 @@ def test_check_your_answers_says_who_is_contacted_how_on_which_number_and_in_who
     content = text(parse(client.get(client.post(REQUEST_URL, data)["Location"])))
     assert "Azura Cedar Park will text you on (512) 555-0177" in content
     assert "Morning (8 AM – noon, Central time)" in content
+
+
+def test_the_kept_form_and_check_your_answers_ask_a_bounded_number_of_queries(
+    client, center, physician, django_assert_max_num_queries
+):
+    data = answers(client, center, physician=physician.slug, procedure="epidural-injections")
+    check_url = client.post(REQUEST_URL, data)["Location"]
+    form_url = client.post(REQUEST_URL, {**data, "action": "find", "q": "78613"})["Location"]
+    with django_assert_max_num_queries(16):  # 14 measured: session, validation, site settings, layout
+        assert client.get(check_url).status_code == 200
+    with django_assert_max_num_queries(22):  # 19 measured: the same, the centers near and their physicians
+        assert client.get(form_url).status_code == 200
