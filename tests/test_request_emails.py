@@ -144,6 +144,7 @@ def test_the_center_notification_has_the_reference_and_an_admin_link(sent):
     message, stored = sent["center"], sent["request"]
     assert message.subject == f"New request {stored.reference} at Azura Cedar Park"
     assert f"{SITE_URL}/admin/appointments/appointmentrequest/{stored.pk}/change/" in message.body
+    assert "How to contact: text message, to the patient (name and number in the staff site)." in message.body
 
 
 @pytest.mark.parametrize("recipient", ["patient", "center"])
