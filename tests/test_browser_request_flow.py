@@ -201,3 +201,23 @@ def test_past_the_limit_the_form_keeps_the_answers_and_gives_the_centers_phone(
     assert page.input_value("#id_last_name") == "Quigglesworth"
     assert AppointmentRequest.objects.count() == 0
     assert_axe_clean(page)
+
+
+def test_use_my_location_keeps_every_answer(live_server, browser, center):
+    """ "Use my location" (JavaScript only: the browser gives the position) sends the whole form too."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800},
+        geolocation={"latitude": float(center.latitude), "longitude": float(center.longitude)},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/appointments/request/")
+        fill_patient(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Use my location").click()
+        assert page.input_value("#id_first_name") == "Rosalind"
+        assert page.is_checked("#id_consent")
+        assert page.locator(f"input[name=center][value='{center.slug}']").count() == 1
+    finally:
+        context.close()
