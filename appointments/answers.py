@@ -52,7 +52,8 @@ def call_back_sentence(appointment_request: AppointmentRequest, *, to_asker: boo
     someone_else = r.requester == Requester.SOMEONE_ELSE
     you = not someone_else or (to_asker and r.calls_requester)
     name = r.requester_name if r.calls_requester else r.first_name
-    values = {"center": r.center.name, "name": name, "phone": r.call_back_phone_display, "email": r.email}
+    phone = phones.display(r.requester_phone if r.calls_requester else r.phone)  # the number the center calls back
+    values = {"center": r.center.name, "name": name, "phone": phone, "email": r.email}
     if r.preferred_contact == AppointmentRequest.ContactMethod.EMAIL:
         sentence = (
             _("%(center)s will email you at %(email)s") if you else _("%(center)s will email %(name)s at %(email)s")
