@@ -52,6 +52,7 @@ NOT_CONTENT = {
     "appointments.RequestNote",
     "core.WorkerHeartbeat",
     "core.InsightCount",  # counters (core/insights.py), written in bulk
+    "appointments.RateLimitCounter",
     "procedures.PublishingEvent",
 }
 # Output that names the time of day ("Open now") is kept at most this long.

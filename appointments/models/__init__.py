@@ -1,6 +1,6 @@
 """The appointments app's models: centers (centers.py), physicians and languages (physicians.py), holiday
-closures and centers' old web addresses (center_records.py), and patients' appointment requests with their emails
-and staff notes (appointment_requests.py)."""
+closures and centers' old web addresses (center_records.py), patients' appointment requests with their emails
+and staff notes (appointment_requests.py), and the counters of the abuse limits (limits.py)."""
 
 from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
 from .center_records import Closure, PreviousCenterAddress
@@ -14,6 +14,7 @@ from .centers import (
     name_key,
     search_words,
 )
+from .limits import RateLimitCounter
 from .physicians import Language, Physician, PhysicianQuerySet, Practice, validate_npi
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "PhysicianQuerySet",
     "Practice",
     "PreviousCenterAddress",
+    "RateLimitCounter",
     "RequestEmail",
     "RequestNote",
     "Weekday",
