@@ -67,4 +67,4 @@ def test_the_csv_export_has_the_site_language(client, center):
         make_staff("eva", "view_appointmentrequest", "export_appointmentrequest", "view_all_centers", centers=[center])
     )
     (row,) = csv_rows(export(client, stored))
-    assert row["site_language"] == "Español"
+    assert row["Site language"] == "Español"
