@@ -22,6 +22,7 @@ from core import phones
 
 from . import services
 from .access import user_sees_all_centers
+from .admin_booking import VisitBookingAdmin, VisitFilter
 from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
 from .call_needs import Payment, Requester
 from .export import csv_response
@@ -88,12 +89,13 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(SimpleHistoryAdmin):
+class AppointmentRequestAdmin(VisitBookingAdmin, SimpleHistoryAdmin):
     list_display = (
-        "reference", "patient", "call_needs", "center_name", "status", "received", "age", "handled_by", "delivery",
+        "reference", "patient", "call_needs", "center_name", "status", "booked_visit", "received", "age", "handled_by",
+        "delivery",
     )  # fmt: skip
     list_filter = (
-        OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
+        OpenStatusFilter, VisitFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
         "interpreter_needed", "preferred_language", "payment", "requester",
     )  # fmt: skip
     search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
@@ -108,10 +110,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
         "consent", "privacy_notice_version", "spam_signals", "possible_duplicate",
         "requester", "requester_name", "requester_relationship", "requester_phone_link", "call_back",
-        "language", "payment",
+        "language", "payment", "cancelled_by_patient",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
+        VisitBookingAdmin.booking_fieldset,
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         (

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from core import phones
 
+from .admin_booking import visit_csv
 from .models import AppointmentRequest
 
-COLUMNS = ["reference", "status", "closed_reason", "created_at", "center", "first_name", "last_name",
+COLUMNS = ["reference", "status", "closed_reason", "created_at", "visit", "center", "first_name", "last_name",
            "phone", "email", "preferred_contact", "best_time", "patient_status",
            "preferred_language", "preferred_language_other", "interpreter_needed", "payment",
            "requester", "requester_name", "requester_relationship", "requester_phone", "call_back"]  # fmt: skip
@@ -41,7 +42,8 @@ def csv_response(requests: Iterable[AppointmentRequest], filename: str = "appoin
     writer = csv.writer(response, quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for row in requests:
-        values = {column: getattr(row, column) for column in COLUMNS}
+        values = {column: getattr(row, column) for column in COLUMNS if column != "visit"}
+        values["visit"] = visit_csv(row)  # the booked visit, in the center's time zone with its name
         values.update({column: getattr(row, f"get_{column}_display")() for column in LABELLED})
         values["created_at"] = timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")
         values["phone"] = row.phone_display

@@ -9,3 +9,12 @@ def send_request_email(email_id: int) -> str:
     from . import mail
 
     return mail.deliver(email_id)
+
+
+@task()
+def send_visit_reminder(request_id: int, visit_at: str) -> str:
+    """Queue the reminder of a booked visit, queued for APPOINTMENT_REMINDER_DAYS before it (booking.py); a visit
+    moved, cancelled, past or already reminded since is left alone."""
+    from . import booking
+
+    return booking.send_reminder(request_id, visit_at)

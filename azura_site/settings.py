@@ -363,6 +363,11 @@ MEDICAL_REVIEW_MONTHS = envint("MEDICAL_REVIEW_MONTHS", 12)
 APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_FORM_MAX_AGE_HOURS = envint("APPOINTMENT_FORM_MAX_AGE_HOURS", 12)
 APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
+# The patient's reminder of a booked visit goes this many days before it, through the worker (0: no reminders).
+APPOINTMENT_REMINDER_DAYS = envint("APPOINTMENT_REMINDER_DAYS", 2)
+# "Check or change my request": look-ups allowed per reference and per client address in the window.
+APPOINTMENT_LOOKUP_ATTEMPTS = envint("APPOINTMENT_LOOKUP_ATTEMPTS", 5)
+APPOINTMENT_LOOKUP_WINDOW_MINUTES = envint("APPOINTMENT_LOOKUP_WINDOW_MINUTES", 15)
 # How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
 # Too high, and a client picks its own address by sending X-Forwarded-For (both throttles bypassed); too low
 # (0 behind a proxy), and every client is the proxy: one client's failures lock out everyone. README.

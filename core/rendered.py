@@ -50,6 +50,7 @@ NOT_CONTENT = {
     "appointments.AppointmentRequest",
     "appointments.RequestEmail",
     "appointments.RequestNote",
+    "appointments.VisitNotice",
     "procedures.PublishingEvent",
 }
 # Output that names the time of day ("Open now") is kept at most this long.
