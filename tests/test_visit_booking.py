@@ -170,7 +170,7 @@ def test_no_visit_email_holds_the_reason_insurance_or_birth_date(la_request, run
     AppointmentRequest.objects.filter(pk=la_request.pk).update(reminder_sent_for=None)
     call_command("send_visit_reminders", stdout=StringIO())
     run_worker()
-    book(la_request, in_days(1.5))
+    book(la_request, in_days(1, hour=11))
     run_worker()
     la_request.refresh_from_db()
     appointment_request_cancel_by_patient(appointment_request=la_request, reason="time")
