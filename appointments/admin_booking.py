@@ -82,8 +82,8 @@ class VisitBookingAdmin(admin.ModelAdmin):
             return "—"
         return f"Yes: {obj.get_cancel_reason_display()}" if obj.cancel_reason else "Yes (no reason given)"
 
-    def get_form(self, request, obj=None, **kwargs):
-        base = super().get_form(request, obj, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = super().get_form(request, obj, change=change, **kwargs)
 
         class BookingForm(base):  # type: ignore[misc, valid-type]
             def __init__(self, *args, **kwargs):

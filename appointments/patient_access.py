@@ -25,9 +25,9 @@ from . import booking, mail
 from .models import REFERENCE_ALPHABET, AppointmentRequest, CancelReason, RequestEmail, name_key
 
 try:  # the one limiter, counted in the database (branch form: ratelimit.allow with a scope per page)
-    from .ratelimit import allow, client
+    from .ratelimit import allow, client  # type: ignore[attr-defined, unused-ignore]
 except ImportError:  # until that lands: the same call over the shared cache (ratelimit_bridge.py, to delete then)
-    from .ratelimit_bridge import allow, client  # type: ignore[assignment]
+    from .ratelimit_bridge import allow, client  # type: ignore[assignment, unused-ignore]
 
 log = logging.getLogger(__name__)
 

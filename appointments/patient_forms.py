@@ -88,7 +88,7 @@ class ContactForm(forms.ModelForm):
         return phones.to_storage(number)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("preferred_contact") == AppointmentRequest.ContactMethod.EMAIL and not cleaned.get("email"):
             self.add_error("email", gettext("Enter your email address, or choose another way to contact you."))
         return cleaned
