@@ -10,6 +10,7 @@ patient will receive, or that they must call or text.
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import dateformat, timezone
 
@@ -81,6 +82,17 @@ class VisitBookingAdmin(admin.ModelAdmin):
         if obj.closed_reason != AppointmentRequest.ClosedReason.CANCELLED:
             return "—"
         return f"Yes: {obj.get_cancel_reason_display()}" if obj.cancel_reason else "Yes (no reason given)"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "visit_at":  # one labelled field: the admin's split date and time inputs have none
+            return forms.DateTimeField(
+                label="Visit date and time",
+                required=False,
+                widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = super().get_form(request, obj, change=change, **kwargs)

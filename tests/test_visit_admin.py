@@ -65,7 +65,7 @@ def test_the_time_is_entered_in_the_centers_zone_which_the_page_names(client, la
     page = client.get(object_urls(la_request)["change"])
     assert "In Azura Downtown LA's time zone (Pacific time, P" in text(parse(page))
     visit = ahead(10)
-    response = save(client, la_request, status="scheduled", visit_at_0=f"{visit:%Y-%m-%d}", visit_at_1="09:30")
+    response = save(client, la_request, status="scheduled", visit_at=f"{visit:%Y-%m-%d}T09:30")
     la_request.refresh_from_db()
     assert la_request.visit_at == visit
     assert la_request.visit_at.astimezone(UTC).hour in (16, 17)  # 9:30 Pacific is 16:30 or 17:30 UTC
@@ -78,7 +78,7 @@ def test_the_time_is_entered_in_the_centers_zone_which_the_page_names(client, la
 def test_a_time_in_the_past_is_refused(client, la_staff, la_request):
     client.force_login(la_staff)
     yesterday = ahead(-1)
-    response = save(client, la_request, status="scheduled", visit_at_0=f"{yesterday:%Y-%m-%d}", visit_at_1="09:30")
+    response = save(client, la_request, status="scheduled", visit_at=f"{yesterday:%Y-%m-%d}T09:30")
     assert "This time has passed" in text(parse(response))
 
 
@@ -86,7 +86,7 @@ def test_staff_are_told_to_call_or_text_a_patient_without_email(client, la_staff
     texter = AppointmentRequestFactory(center=la_center, email="", preferred_contact="text", status=Status.CONTACTED)
     client.force_login(la_staff)
     visit = ahead(5)
-    response = save(client, texter, status="scheduled", visit_at_0=f"{visit:%Y-%m-%d}", visit_at_1="09:30")
+    response = save(client, texter, status="scheduled", visit_at=f"{visit:%Y-%m-%d}T09:30")
     assert "The patient gave no email address: text them to tell them the booked time." in text(parse(response))
 
 
