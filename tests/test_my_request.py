@@ -300,3 +300,30 @@ def test_references_and_names_are_compared_as_people_type_them():
     assert same_last_name("De la Cruz", "dela cruz")
     assert not same_last_name("Núñez", "Nunes")
     assert not same_last_name("", "")
+
+
+def test_the_status_page_reads_a_bounded_number_of_queries(client, patient, django_assert_max_num_queries):
+    look_up(client, patient)
+    client.get(STATUS)  # the layout's kept pieces are drawn once
+    with django_assert_max_num_queries(6):
+        assert client.get(STATUS).status_code == 200
+
+
+def test_every_email_to_the_patient_links_to_check_or_change_my_request(patient, run_worker):
+    from appointments import mail as request_mail
+
+    request_mail.queue(patient, RequestEmail.Kind.CONFIRMATION)
+    request_mail.queue(patient, RequestEmail.Kind.UPDATE_CONFIRMATION)
+    run_worker()
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert "https://azura.example/appointments/my-request/" in message.body
+
+
+def test_the_confirmation_page_links_to_the_request_without_typing(client, patient):
+    session = client.session
+    session["appointment_request_received"] = {"pk": patient.pk, "outcome": "created"}
+    session.save()
+    page = parse(client.get("/appointments/request/received/"))
+    links = [dict(a.attributes).get("href") for a in find_all(page, "a")]
+    assert "/appointments/my-request/sent/" in links
