@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 if TYPE_CHECKING:
-    from .models import Center  # noqa: F401 (named in a string below: models imports this module)
+    from .models import AppointmentRequest, Center  # noqa: F401 (named in strings below: models imports this module)
 
 SEE_ALL_CENTERS = "appointments.view_all_centers"
 MANAGE_CENTER_STAFF = "appointments.manage_center_staff"
@@ -38,7 +38,7 @@ class CenterScopeQuerySet(models.QuerySet["Center"]):
         return self.filter(staff=user)
 
 
-class RequestScopeQuerySet(models.QuerySet):
+class RequestScopeQuerySet(models.QuerySet["AppointmentRequest"]):
     """Appointment requests, narrowed to those a user may see."""
 
     def visible_to(self, user):

@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import phones
+from core.admin import PhoneSearch
+
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
 from .access import user_manages_center_staff
 from .models import Center, Closure, Language, OpeningHours, Physician, Practice
@@ -22,20 +25,27 @@ class ClosureInline(admin.TabularInline):
     fields = ("starts_on", "ends_on", "note")
 
 
-class CenterPracticeInline(admin.TabularInline):
+class PracticeInline(admin.TabularInline):
+    """Who practises where, edited from either side: the other side is looked up by name."""
+
     model = Practice
     extra = 0
+
+
+class CenterPracticeInline(PracticeInline):
     autocomplete_fields = ("physician",)
-    verbose_name = "physician practising here"
-    verbose_name_plural = "physicians practising here"
+    verbose_name, verbose_name_plural = "physician practising here", "physicians practising here"
 
 
 @admin.register(Center)
-class CenterAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "city", "state", "zip_code", "phone", "is_active", "location_is_approximate", "is_demo")
+class CenterAdmin(PhoneSearch, SimpleHistoryAdmin):
+    list_display = (
+        *("name", "city", "state", "zip_code", "phone_number"),
+        *("is_active", "location_is_approximate", "is_demo"),
+    )
     list_filter = ("is_active", "state", "timezone", "procedures", "location_is_approximate", "is_demo")
     readonly_fields = ("location_is_approximate",)
-    search_fields = ("name", "city", "zip_code", "address", "phone")
+    search_fields = ("name", "city", "zip_code", "address", "phone")  # the phone also however typed (PhoneSearch)
     prepopulated_fields: ClassVar[dict[str, Any]] = {"slug": ("name", "city", "state")}
     filter_horizontal = ("procedures", "staff", "languages")
     save_on_top = True
@@ -56,6 +66,10 @@ class CenterAdmin(SimpleHistoryAdmin):
     )
     inlines = (OpeningHoursInline, ClosureInline, CenterPracticeInline)
 
+    @admin.display(description="phone", ordering="phone")
+    def phone_number(self, obj: Center) -> str:
+        return phones.display(obj.phone)
+
     def get_fieldsets(self, request, obj=None):
         """Who works where decides who sees patient data: only those who may manage center staff see the
         "Staff" picker (without it in the form, a posted staff list is ignored)."""
@@ -70,12 +84,9 @@ class CenterAdmin(SimpleHistoryAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class PhysicianPracticeInline(admin.TabularInline):
-    model = Practice
-    extra = 0
+class PhysicianPracticeInline(PracticeInline):
     autocomplete_fields = ("center",)
-    verbose_name = "center where they practise"
-    verbose_name_plural = "centers where they practise"
+    verbose_name, verbose_name_plural = "center where they practise", "centers where they practise"
 
 
 @admin.register(Physician)

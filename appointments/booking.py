@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django_tasks import task
 
 from . import mail
 from .models import AppointmentRequest, RequestEmail, VisitNotice
@@ -125,8 +126,6 @@ def reminder_time(visit_at: datetime) -> datetime | None:
 def schedule_reminder(appointment_request: AppointmentRequest, visit_at: datetime) -> None:
     """Queue the reminder task for its time. A visit booked closer than that needs none: the booking email is its
     reminder, so it is marked as sent for this visit time (the cron sweep then leaves it alone too)."""
-    from .tasks import send_visit_reminder
-
     remind_at = reminder_time(visit_at)
     if remind_at is None:
         return
@@ -159,6 +158,12 @@ def send_reminder(request_id: int, visit_at_text: str, *, now: datetime | None =
         sequence = appointment_request.calendar_sequence or 0
         queue_visit_email(appointment_request, Kind.VISIT_REMINDER, visit_at, sequence)
     return "queued"
+
+
+@task()
+def send_visit_reminder(request_id: int, visit_at: str) -> str:
+    """The worker's task, queued for APPOINTMENT_REMINDER_DAYS before the visit (schedule_reminder)."""
+    return send_reminder(request_id, visit_at)
 
 
 def send_due_reminders(*, now: datetime | None = None) -> int:

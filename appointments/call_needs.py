@@ -4,8 +4,6 @@ patient will pay (a self-pay patient is told of the Good Faith Estimate), and wh
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core import phones
-
 from .validators import no_control_characters
 
 
@@ -69,8 +67,9 @@ class CallNeeds(models.Model):
         return self.requester == Requester.SOMEONE_ELSE and self.call_back == CallBack.REQUESTER
 
     @property
-    def call_back_phone_display(self) -> str:
-        return phones.display(self.requester_phone) if self.calls_requester else self.phone_display
+    def call_back_phone(self) -> str:
+        """The number the center calls back, as stored (templates print it with `|phone`)."""
+        return self.requester_phone if self.calls_requester else self.phone
 
     @property
     def language_display(self) -> str:

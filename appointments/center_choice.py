@@ -13,6 +13,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from core import phones
+
 from . import distances, selectors
 from .locator import LocatorForm
 from .selectors import Result
@@ -105,5 +107,5 @@ def _center_label(result: Result):
         center.one_line_address,
         status,
         _("Phone"),
-        center.phone,
+        phones.display(center.phone),
     )

@@ -1,19 +1,21 @@
 """Find a physician: the directory's filter form."""
 
+from typing import Any
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from procedures.addresses import linked_procedure
-from procedures.models import Procedure
-
 from . import geo, places, selectors
-from .locator import DEFAULT_RADIUS, RADIUS_CHOICES
 from .models import Language, Physician
+from .search_form import SearchForm, optional_choice
 
 
-class PhysicianFilterForm(forms.Form):
+class PhysicianFilterForm(SearchForm):
     """Search by name or near a place; filter by procedure, center, language and accepting new patients."""
+
+    field_order = ("q", "near", "radius", "procedure", "center", "language", "accepting")
 
     q = forms.CharField(label=gettext_lazy("Physician’s name"), required=False, max_length=80)
     near = forms.CharField(
@@ -22,43 +24,20 @@ class PhysicianFilterForm(forms.Form):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false"}),
     )
-    radius = forms.ChoiceField(
-        label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
-    )
-    procedure = forms.ModelChoiceField(
-        label=gettext_lazy("Procedure"),
-        queryset=Procedure.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("Any procedure"),
-    )
     center = forms.CharField(
         label=gettext_lazy("Center name or city"),
         required=False,
         max_length=80,
         help_text=gettext_lazy("For example Austin or Downtown"),
     )
-    language = forms.ModelChoiceField(
-        label=gettext_lazy("Language"),
-        queryset=Language.objects.all(),
-        to_field_name="name",
-        required=False,
-        empty_label=gettext_lazy("Any language"),
-    )
+    language = optional_choice(gettext_lazy("Language"), Language.objects.all(), "name", gettext_lazy("Any language"))
     accepting = forms.BooleanField(label=gettext_lazy("Accepting new patients only"), required=False)
 
-    def __init__(self, data=None, **kwargs):
-        procedure = data.get("procedure") if data is not None else None
-        linked = linked_procedure(procedure) if procedure else None
-        # A link to a page that moved searches it there; to a procedure we do not list, every procedure (and says so).
-        self.procedure_not_listed = bool(linked and linked.not_listed)
-        if linked and linked.slug != procedure:
-            data = data.copy()
-            data["procedure"] = linked.slug
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
-        selectors.offer_choices(self.fields["language"], selectors.language_choices())
+        language = self.fields["language"]
+        assert isinstance(language, forms.ModelChoiceField)  # declared above (self.fields holds plain Fields to mypy)
+        selectors.offer_choices(language, selectors.language_choices())
         self.place: places.Place | None = None
 
     def clean_near(self) -> str:
@@ -69,10 +48,6 @@ class PhysicianFilterForm(forms.Form):
             except places.PlaceNotFound as problem:
                 raise forms.ValidationError(problem.message) from None
         return near
-
-    def clean_radius(self) -> float | None:
-        radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
-        return None if radius == "any" else float(radius)
 
     def clean_center(self) -> list:
         text = geo.normalize(self.cleaned_data["center"])

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils.text import slugify
 
-from core import phones, rendered
+from core import phones, rendered, slugs
 from procedures.addresses import procedures_by_address
 from procedures.models import Procedure
 
@@ -209,7 +208,7 @@ def _check_row(row: Mapping[str | None, Any], procedures: dict[str, Procedure]) 
         problems.append(f"hours: {error}")
 
     slug = Center.slug_for(values["name"], values["city"], state)
-    if values["name"] and not slugify(values["name"]):
+    if values["name"] and not slugs.slug_of(values["name"]):
         problems.append("name needs at least one letter or digit")
     if problems:
         return None, problems
@@ -220,7 +219,7 @@ def _check_row(row: Mapping[str | None, Any], procedures: dict[str, Procedure]) 
         "city": values["city"],
         "state": state,
         "zip_code": zip_code,
-        "phone": values["phone"],
+        "phone": phones.normalised(values["phone"]),  # as the field stores it: a re-import changes nothing
         "latitude": point[0],
         "longitude": point[1],
         "timezone": time_zone,

@@ -1,31 +1,25 @@
 """Find a center: the search form and the search itself."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from procedures.addresses import linked_procedure
-from procedures.models import Procedure
+from django_stubs_ext import StrOrPromise
 
 from . import geo, places, selectors
+from .search_form import DEFAULT_RADIUS, SearchForm
 from .selectors import PUBLISHED_PROCEDURES, Result
 
 __all__ = ["PUBLISHED_PROCEDURES", "LocatorForm", "Result"]
 
-RADIUS_CHOICES = [
-    ("10", gettext_lazy("10 miles")),
-    ("25", gettext_lazy("25 miles")),
-    ("50", gettext_lazy("50 miles")),
-    ("100", gettext_lazy("100 miles")),
-    ("any", gettext_lazy("Any distance")),
-]
-DEFAULT_RADIUS = "50"
 
-
-class LocatorForm(forms.Form):
+class LocatorForm(SearchForm):
     """The locator's one form: where, how far, and which procedure. Read from the query string."""
+
+    field_order = ("q", "lat", "lng", "radius", "procedure")
 
     q = forms.CharField(
         label=gettext_lazy("ZIP code or city and state"),
@@ -36,41 +30,19 @@ class LocatorForm(forms.Form):
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    radius = forms.ChoiceField(
-        label=gettext_lazy("Distance"), choices=RADIUS_CHOICES, required=False, initial=DEFAULT_RADIUS
-    )
-    procedure = forms.ModelChoiceField(
-        label=gettext_lazy("Procedure"),
-        queryset=Procedure.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("Any procedure"),
-    )
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = DEFAULT_RADIUS
-        # A link may name a procedure we do not list (search every procedure and say so, never a 400) or one that
-        # moved to another address (search it there): procedures/addresses.py.
-        linked = linked_procedure(data.get("procedure", "")) if data is not None else None
-        self.procedure_not_listed = bool(linked and linked.not_listed)
-        if linked and linked.slug != data.get("procedure", ""):
-            data = data.copy()
-            data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
-        # Drawn from the cached list; a chosen slug is still checked against the published pages.
-        selectors.offer_choices(self.fields["procedure"], selectors.procedure_choices())
         self.found: places.Place | None = None
         self.suggestions: list[str] = []
-        self.question = ""
+        self.question: StrOrPromise = ""
 
-    def clean_radius(self) -> float | None:
-        radius = self.cleaned_data.get("radius") or DEFAULT_RADIUS
-        return None if radius == "any" else float(radius)
-
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         q = geo.normalize(cleaned.get("q") or "")
         lat, lng = cleaned.get("lat"), cleaned.get("lng")
         if "lat" in self.errors or "lng" in self.errors:
@@ -121,4 +93,6 @@ class LocatorForm(forms.Form):
         procedure = self.cleaned_data.get("procedure")
         if self.state:
             return selectors.centers_in_state(state=self.state, procedure=procedure), None
+        if self.point is None:
+            raise ValueError("No place to search from: ask `searched` first.")
         return selectors.centers_near(point=self.point, radius=self.cleaned_data["radius"], procedure=procedure)

@@ -2,7 +2,6 @@
 
 import functools
 import math
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,7 +13,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core import rendered
+from core import rendered, slugs
 from core.widgets import LanguageMarkedSelect
 from procedures.models import Procedure
 from procedures.translation_state import foreign_language
@@ -33,7 +32,6 @@ from .models import (
 )
 
 MAX_RESULTS = 50
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,180}")
 NEAR_CENTERS = 500  # the centers whose physicians a search near a place considers
 GROWING_RADII = (25, 100, 400)  # miles: the boxes tried for the few nearest centers at any distance
 FEW = 5
@@ -133,25 +131,20 @@ def physicians_near(
 
 def center_by_slug(slug: str | None) -> Center | None:
     """An active center named by a ?center= slug (with its hours and closures, for "open now"), or None."""
-    if not _is_slug(slug):
+    if not slugs.is_slug(slug):
         return None
     return Center.objects.active().filter(slug=slug).prefetch_related(*OPENING).first()
 
 
 def center_moved_to(slug: str) -> Center | None:
     """The active center whose page had this address before staff changed it, or None."""
-    if not _is_slug(slug):
+    if not slugs.is_slug(slug):
         return None
     return Center.objects.active().filter(previous_addresses__slug=slug).first()
 
 
 def physician_by_slug(slug: str | None) -> Physician | None:
-    return Physician.objects.active().filter(slug=slug).first() if _is_slug(slug) else None
-
-
-def _is_slug(value: object) -> bool:
-    """Only a slug is looked up: anything else (a NUL byte, 5,000 characters) names nothing."""
-    return isinstance(value, str) and bool(SLUG_RE.fullmatch(value))
+    return Physician.objects.active().filter(slug=slug).first() if slugs.is_slug(slug) else None
 
 
 def practices_at(centers: list[Center]) -> list[Practice]:
@@ -203,7 +196,9 @@ def _choices(name: str, read: Callable[[], list[Choice]]) -> list[Choice]:
 
 def procedure_chosen(slug: str | None, among: Iterable[Procedure]) -> Procedure | None:
     """The published procedure a ?procedure= slug names, if it is among those offered (prefetched); else None."""
-    return next((procedure for procedure in among if procedure.slug == (slug or "")[:180]), None) if slug else None
+    if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
+        return None
+    return next((procedure for procedure in among if procedure.slug == slug), None)
 
 
 def complete(results: list[Result]) -> list[Result]:

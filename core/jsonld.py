@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from . import phones
+
 if TYPE_CHECKING:
     from appointments.models import Center, Physician
     from procedures.models import Procedure
@@ -76,7 +78,7 @@ def clinic(center: Center) -> dict[str, Any]:
     """A center as a MedicalClinic: its name, page, phone and address (also where a physician practises)."""
     return {
         **_thing("MedicalClinic", center.name, center),
-        "telephone": center.tel,
+        "telephone": phones.tel_uri(center.phone),
         "address": {
             "@type": "PostalAddress",
             "streetAddress": center.address,

@@ -1,15 +1,14 @@
-"""Site-wide settings staff edit: what only the practice can say (its phone number, its promises)."""
+"""Site-wide settings staff edit: what only the practice can say (its phone number, its promises); and what an
+old web address of a page is, for both apps' pages."""
 
-from django.core.exceptions import ValidationError
+from typing import Any, ClassVar
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
+from django.utils import timezone
 
-from . import phones
-
-
-def validate_us_phone(value: str) -> None:
-    if phones.parse(value, strict=False) is None:
-        raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.")
+from . import slugs
+from .phones import PhoneNumberField
 
 
 class SiteSettings(models.Model):
@@ -17,11 +16,9 @@ class SiteSettings(models.Model):
     call back, the number for language help. Each is shown only once filled in: while the main number is empty,
     pages send patients to the locator to call their nearest center; with no call-back time, no time is promised."""
 
-    phone = models.CharField(
+    phone = PhoneNumberField(
         "main phone number",
-        max_length=30,
         blank=True,
-        validators=[validate_us_phone],
         help_text="Shown in the header and footer of every page, e.g. (512) 555-0100. Leave empty to send "
         "patients to their nearest center instead.",
     )
@@ -39,11 +36,9 @@ class SiteSettings(models.Model):
         help_text="The practice's promise to patients, e.g. 1 for “within one business day”. Leave empty and the "
         "site promises no time.",
     )
-    language_help_phone = models.CharField(
+    language_help_phone = PhoneNumberField(
         "language help phone number",
-        max_length=30,
         blank=True,
-        validators=[validate_us_phone],
         help_text="The number notices give for free help in another language (interpreters, translated notices).",
     )
 
@@ -71,28 +66,7 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # one row
-        for name in ("phone", "language_help_phone"):
-            number = phones.parse(getattr(self, name), strict=False)
-            setattr(self, name, phones.to_storage(number) if number else "")  # E.164, as every number on the site
         super().save(*args, **kwargs)
-
-    @property
-    def tel(self) -> str:
-        """The number as a tel: link target."""
-        return phones.tel_uri(self.phone)
-
-    @property
-    def display_phone(self) -> str:
-        """The number as Americans read it, (512) 555-0100."""
-        return phones.display(self.phone)
-
-    @property
-    def language_help_tel(self) -> str:
-        return phones.tel_uri(self.language_help_phone)
-
-    @property
-    def language_help_display(self) -> str:
-        return phones.display(self.language_help_phone)
 
     def what_to_bring_in(self, language: str) -> tuple[str, str]:
         """What to bring, in `language` when staff wrote it in that language, and the language it is in ("" and
@@ -111,3 +85,30 @@ class SiteSettings(models.Model):
             return cls.objects.filter(pk=1).first() or cls()
         except DatabaseError:
             return cls()
+
+
+class OldAddress(models.Model):
+    """An address a page had before it moved: it answers a permanent redirect to the page. Every old address points
+    at the page itself (no chain), and an address a page has now is nobody's old one. Each app's is concrete, with
+    its page as the foreign key named `page_field`."""
+
+    page_field: ClassVar[str]
+
+    slug = models.SlugField("old web address", max_length=slugs.MAX_LENGTH, unique=True)  # each sets its length
+    moved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        verbose_name = "previous web address"
+        verbose_name_plural = "previous web addresses"
+
+    def __str__(self) -> str:
+        return self.slug
+
+    @classmethod
+    def page_moved(cls, page: Any, old_slug: str | None) -> None:
+        """`page` is at `page.slug` now, and was at `old_slug` (None or the same: it did not move)."""
+        addresses = cls._default_manager
+        addresses.filter(slug=page.slug).delete()  # the address is live again
+        if old_slug and old_slug != page.slug:
+            addresses.update_or_create(slug=old_slug, defaults={cls.page_field: page, "moved_at": timezone.now()})

@@ -4,9 +4,18 @@ Built on libphonenumber (the `phonenumbers` package), so "512.555.0123", "(512) 
 and "1-512-555-0123 ext. 4" are one number. A patient's number must be a real North American number (it catches
 typos such as a missing digit); a center's number, typed by staff and sometimes a reserved demo number, needs only
 the right shape.
+
+A staff-typed number is a `PhoneNumberField`: stored as E.164 however it was typed, shown in the admin the US way.
+Templates print a number with `{% load phones %}` and `{{ number|phone }}` ("(512) 555-0123"), and link it with
+`tel:{{ number|tel }}` (core/templatetags/phones.py); never `{{ center.phone }}` as stored.
 """
 
+from typing import Any
+
 import phonenumbers
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
 
 REGION = "US"
@@ -59,6 +68,54 @@ def search_prefix(text: str) -> str:
     if number is None or len(str(number.national_number)) != 10:
         return ""
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def normalised(text: str) -> str:
+    """The stored form of a number as typed (E.164, see to_storage); text that is no number, as it is (a
+    validator says so where staff type it; nothing typed is lost)."""
+    number = parse(text, strict=False)
+    return to_storage(number) if number is not None else text
+
+
+def validate_number(value: str) -> None:
+    """A number of the right shape (ten digits, area code first), however it is written."""
+    if parse(value, strict=False) is None:
+        raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.", code="invalid_phone")
+
+
+class PhoneFormField(forms.CharField):
+    """Shows a stored number the US way ("(512) 555-0100") and takes it back in any common writing."""
+
+    def prepare_value(self, value: Any) -> Any:
+        return display(value) if isinstance(value, str) and value else value
+
+    def to_python(self, value: Any) -> str | None:
+        text = super().to_python(value)
+        return normalised(text) if text else text
+
+
+class PhoneNumberField(models.CharField):
+    """A phone number staff type: cleaned and saved as E.164 (`normalised`), in the admin the US way."""
+
+    description = "Phone number (stored as E.164)"
+    default_validators = (validate_number,)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 30)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        text = super().to_python(value)
+        return normalised(text) if text else text
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = normalised(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def formfield(self, form_class: Any = None, choices_form_class: Any = None, **kwargs: Any) -> Any:
+        form_class = form_class or PhoneFormField
+        return super().formfield(form_class=form_class, choices_form_class=choices_form_class, **kwargs)
 
 
 def _from_storage(text: str) -> str:

@@ -4,43 +4,21 @@ permanent redirect to the page (procedures/views.py), a link to the locator or t
 procedure; old links, search results and files never break."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from django.db import models
-from django.utils import timezone
+from core import slugs
 
-if TYPE_CHECKING:
-    from .models import Procedure
-
-
-class PreviousAddress(models.Model):
-    """An address a procedure page had before it moved (every old address points at the page itself: no chain)."""
-
-    slug = models.SlugField("old web address", unique=True)
-    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="previous_addresses")
-    moved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "previous web address"
-        verbose_name_plural = "previous web addresses"
-
-    def __str__(self) -> str:
-        return self.slug
+from .models import PreviousAddress, Procedure, Status
 
 
 def moved_to(slug: str):
     """The published page that had this address before it moved, or None."""
-    from .models import Status
-
     previous = PreviousAddress.objects.filter(slug=slug, procedure__status=Status.PUBLISHED).select_related("procedure")
     return next((address.procedure for address in previous), None)
 
 
-def procedures_by_address() -> dict[str, "Procedure"]:
+def procedures_by_address() -> dict[str, Procedure]:
     """Every procedure page by its address now and by each address it had before it moved (a page's address now
     wins over an old address of another page), for files that name procedures by address (the centers' import)."""
-    from .models import Procedure
-
     moved = {address.slug: address.procedure for address in PreviousAddress.objects.select_related("procedure")}
     return {**moved, **Procedure.objects.in_bulk(field_name="slug")}
 
@@ -59,11 +37,9 @@ def linked_procedure(slug: str) -> LinkedProcedure:
     """Read a `?procedure=` slug, the one rule for the locator, the directory, the center and physician pages and
     the request form: a published page's is kept as it is (one query); a moved page's becomes its address now;
     anything else (an unpublished page's, an unknown address, not an address at all) becomes every procedure."""
-    from .models import SLUG_RE, Procedure, Status
-
     if not slug:
         return LinkedProcedure("")
-    if not SLUG_RE.fullmatch(slug):
+    if not slugs.is_slug(slug, max_length=slugs.PAGE_LENGTH):
         return LinkedProcedure("", not_listed=True)
     if Procedure.objects.filter(slug=slug, status=Status.PUBLISHED).exists():
         return LinkedProcedure(slug)

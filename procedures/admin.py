@@ -1,14 +1,18 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+
+from core import slugs
 
 from . import (
     editor_preview,
@@ -33,9 +37,12 @@ from .admin_inlines import (
 )
 from .admin_publishing import PublishingAdminMixin
 from .admin_spanish import SpanishAdminMixin, SpanishCheckForm, spanish_preview
-from .models import ComparisonRow, ListItem, Procedure, Section, ServiceLine
+from .models import ComparisonRow, ListItem, Procedure, Revisable, Section, ServiceLine
 
-REVIEW_FIELDSET = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
+if TYPE_CHECKING:
+    from django.contrib.admin.options import _FieldOpts
+
+REVIEW_FIELDSET: "tuple[str, _FieldOpts]" = ("Medical review", {"fields": ("reviewed_by", "reviewed_on")})
 
 
 @admin.register(ServiceLine)
@@ -66,10 +73,10 @@ class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin,
             return fieldsets
         return [(name, {**opts, "fields": [f for f in opts["fields"] if f != "slug"]}) for name, opts in fieldsets]
 
-    def preview(self, request, page: ServiceLine):
+    def preview(self, request: HttpRequest, page: Revisable) -> HttpResponse:
         """The draft on the overview's template, listing the procedures the live overview lists."""
         live = page.draft_of or page
-        procedures = Procedure.objects.published().filter(service_line=live)
+        procedures = Procedure.objects.published().filter(service_line_id=live.pk)
         context = {"service_line": page, "procedures": procedures}
         return spanish_preview(request, "procedures/overview.html", page, context)
 
@@ -85,7 +92,7 @@ class ProcedureForm(SpanishCheckForm):
     def clean_new_slug(self) -> str:
         slug = self.cleaned_data["new_slug"]
         page = self.instance.draft_of
-        if slug.startswith("draft--") or (page is not None and publishing.address_taken(slug, page=page)):
+        if slugs.is_draft_slug(slug) or (page is not None and publishing.address_taken(slug, page=page)):
             raise forms.ValidationError("Another page already has this web address: choose another one.")
         return slug
 
@@ -125,7 +132,9 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
             None,
             {
                 "fields": (
-                    *("service_line", *pair("title"), "slug", "status", "position"),
+                    "service_line",
+                    *pair("title"),
+                    *("slug", "status", "position"),
                     *pair("summary", "meta_description"),
                 )
             },
@@ -208,8 +217,8 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         if old_slug and obj.slug != old_slug:
             publishing.page_moved(page=obj, old_slug=old_slug)
 
-    def preview(self, request, page: Procedure):
-        page = (
+    def preview(self, request: HttpRequest, page: Revisable) -> HttpResponse:
+        procedure = (
             Procedure.all_objects.select_related("service_line")
             .prefetch_related("sections", "list_items", "comparison_rows")
             .get(pk=page.pk)
@@ -217,9 +226,11 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         return spanish_preview(
             request,
             "procedures/procedure_detail.html",
-            page,
-            {"procedure": page},
-            lambda language_context: rendering.render_page(page, path=request.path, language_context=language_context),
+            procedure,
+            {"procedure": procedure},
+            lambda language_context: rendering.render_page(
+                procedure, path=request.path, language_context=language_context
+            ),
         )
 
     def text_view(self, request):
@@ -328,7 +339,7 @@ class ProcedurePartAdmin(SimpleHistoryAdmin):
     live at once."""
 
     list_select_related = ("procedure",)
-    list_filter = ("procedure",)
+    list_filter: tuple[str, ...] = ("procedure",)
     ordering = ("procedure", "position", "pk")
 
     def get_queryset(self, request):

@@ -1,8 +1,9 @@
 """The parts of a procedure page on its edit form: sections, each kind of list, and comparison rows."""
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
+from django.contrib import admin
 from django.forms import Script
 from django.urls import reverse_lazy
 from modeltranslation.admin import TranslationStackedInline
@@ -10,6 +11,11 @@ from modeltranslation.admin import TranslationStackedInline
 from .admin_publishing import LiveReadOnlyInline
 from .markdown import length_limit_of
 from .models import MARKDOWN_HELP, ComparisonRow, ListItem, Section
+
+if TYPE_CHECKING:
+    FormFieldsBase = admin.options.BaseModelAdmin[Any]  # a page's admin or an inline (for mypy: super() calls)
+else:
+    FormFieldsBase = object
 
 # The edit form's Markdown toolbar (@github/markdown-toolbar-element, from npm, served from our own static files),
 # live preview and reading grade.
@@ -20,12 +26,12 @@ MARKDOWN_ATTRS = {"data-markdown": "1", "data-text-url": reverse_lazy("admin:pro
 SPANISH_GRADE_NOTE = "No reading grade for Spanish: the Flesch-Kincaid grade measures English text only."
 
 
-def pair(*names: str) -> list[tuple[str, str]]:
+def pair(*names: str) -> tuple[tuple[str, str], ...]:
     """Each translated field's English and Spanish inputs on one line of the edit form, side by side."""
-    return [(f"{name}_en", f"{name}_es") for name in names]
+    return tuple((f"{name}_en", f"{name}_es") for name in names)
 
 
-class MarkdownWidgets:
+class MarkdownWidgets(FormFieldsBase):
     """Marks the Markdown fields (those whose help says so) for the toolbar and the preview, each text box with
     the most characters its field holds (the preview says when a text is longer), and each Spanish field as Spanish
     (`lang`, for spelling and screen readers; no reading grade: admin-editor.js)."""
@@ -68,7 +74,7 @@ class ListItemInline(MarkdownWidgets, LiveReadOnlyInline, TranslationStackedInli
         formset = super().get_formset(request, obj, **kwargs)
         kind = self.kind
 
-        class KindFormSet(formset):
+        class KindFormSet(formset):  # type: ignore[valid-type,misc]  # a class inlineformset_factory made
             def save_new(self, form, commit=True):
                 form.instance.kind = kind
                 return super().save_new(form, commit=commit)

@@ -4,6 +4,7 @@ through a draft (procedures/publishing.py).
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -19,6 +20,13 @@ from . import publishing
 from .compare import compare
 from .models import Revisable
 from .page_history import page_history
+
+# What the mixins here are mixed into, for mypy: their methods call the admin's own (super(), self.model, …).
+if TYPE_CHECKING:
+    PageAdminBase = admin.ModelAdmin[Revisable]
+    InlineAdminBase = admin.options.InlineModelAdmin[Any, Any]
+else:
+    PageAdminBase = InlineAdminBase = object
 
 # A "Publish at" time this far in the past is a slip (the wrong day or year), not "now": refused rather than
 # published at once without the "Publish now" confirmation. The current minute, typed by hand, is a little past.
@@ -50,7 +58,7 @@ def change_url(page: Revisable) -> str:
     return admin_url(page, "change")
 
 
-class LiveReadOnlyInline:
+class LiveReadOnlyInline(InlineAdminBase):
     """Inlines of a published page are read-only: their changes go through the page's draft."""
 
     def has_add_permission(self, request, obj=None):
@@ -63,7 +71,7 @@ class LiveReadOnlyInline:
         return super().has_delete_permission(request, obj) and not is_live(obj)
 
 
-class PublishingAdminMixin:
+class PublishingAdminMixin(PageAdminBase):
     """URLs and views of the publishing actions, for the admin of a Revisable model. `preview` renders a draft
     (or an unpublished page) on the real page template."""
 
@@ -97,7 +105,8 @@ class PublishingAdminMixin:
 
     def get_queryset(self, request):
         """Pages and their drafts (a draft opens from its page); the list shows pages only."""
-        queryset = self.model.all_objects.select_related("draft")
+        # "draft" is the reverse of draft_of on each concrete page; django-stubs looks lookups up on abstract Revisable.
+        queryset = self.model.all_objects.select_related("draft")  # type: ignore[misc]
         match = request.resolver_match
         if match and match.url_name == f"{self.opts.app_label}_{self.opts.model_name}_changelist":
             queryset = queryset.filter(draft_of__isnull=True)
@@ -252,13 +261,14 @@ class PublishingAdminMixin:
 
     def compare_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         draft = self._draft(request, pk)
+        page = publishing.live_page(draft)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": draft,
-            "page": draft.draft_of,
-            "title": f"Changes in the draft of “{draft.draft_of.title}”",
-            "changes": compare(draft.draft_of, draft),
+            "page": page,
+            "title": f"Changes in the draft of “{page.title}”",
+            "changes": compare(page, draft),
         }
         return TemplateResponse(request, "admin/procedures/compare.html", context)
 
@@ -293,7 +303,7 @@ class PublishingAdminMixin:
             return self._confirm(
                 request,
                 draft,
-                title=f"Discard the draft of “{draft.draft_of.title}”?",
+                title=f"Discard the draft of “{publishing.live_page(draft).title}”?",
                 message="Its changes are lost. The live page stays as it is.",
                 button="Yes, discard the draft",
             )

@@ -2,6 +2,7 @@
 in the English since), a column in the list, and the editor's "checked against the English" confirmation."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin
@@ -11,6 +12,11 @@ from django.utils.html import format_html, format_html_join
 
 from . import translation_state
 from .compare import word_diff
+
+if TYPE_CHECKING:
+    TranslatedAdminBase = admin.ModelAdmin[Any]  # the admin of a page or a notice: its methods call the admin's
+else:
+    TranslatedAdminBase = object
 
 CHECKED_LABEL = "The Spanish has been checked against the English as it is now"
 CHECKED_HELP = (
@@ -32,7 +38,7 @@ def _state_text(state: translation_state.SpanishState) -> str:
     return text
 
 
-class SpanishAdminMixin:
+class SpanishAdminMixin(TranslatedAdminBase):
     """For the procedure and overview admins (with `spanish_state` and `spanish_checked` in their fieldsets)."""
 
     form = SpanishCheckForm

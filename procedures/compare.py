@@ -4,6 +4,7 @@ procedure page's or the overview's)."""
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.db.models import Field
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,7 +23,7 @@ class Change:
 def word_diff(old: str, new: str) -> SafeString:
     """The words of `new`, with removed words in <del> and added ones in <ins>, whole words only."""
     a, b = old.split(), new.split()
-    out = []
+    out: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             out.append(escape(" ".join(a[i1:i2])))
@@ -88,14 +89,15 @@ def compare(page: Revisable, draft: Revisable) -> list[Change]:
     """What publishing the draft would change on the page, in the order of the edit form."""
     model = type(page)
     changes = []
-    if model is Procedure and draft.new_slug and draft.new_slug != page.slug:
+    if isinstance(page, Procedure) and isinstance(draft, Procedure) and draft.new_slug and draft.new_slug != page.slug:
         new_url = reverse("procedures:detail", kwargs={"slug": draft.new_slug})
         changes.append(Change("Web address", word_diff(page.get_absolute_url(), new_url)))
     for name in content_fields(model):
         old, new = getattr(page, name), getattr(draft, name)
         if (old or "") != (new or ""):  # an empty Spanish text may be stored as "" or as NULL
-            label = capfirst(model._meta.get_field(name).verbose_name)
-            changes.append(Change(label, word_diff(str(old or ""), str(new or ""))))
+            field = model._meta.get_field(name)
+            assert isinstance(field, Field)  # content_fields are the model's own columns
+            changes.append(Change(capfirst(str(field.verbose_name)), word_diff(str(old or ""), str(new or ""))))
     for label, rows, fields in PART_LISTS if model is Procedure else []:
         old = [_row_text(row, fields) for row in rows(page)]
         new = [_row_text(row, fields) for row in rows(draft)]

@@ -1,121 +1,31 @@
-"""The content patients read: the service line overview and its procedures."""
+"""The content patients read: the service line overview and its procedures (what every page has, its status and
+drafts: pages.py)."""
 
-import re
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
+from core import slugs
+from core.models import OldAddress
 
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+from .markdown import PROSE_MAX_LENGTH, SECTION_MAX_LENGTH, length_limit
+from .pages import PageManager, Revisable, Status  # noqa: F401 (Status: imported from here too)
+from .translation_sources import Translatable
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 MARKDOWN_HELP = "Plain text. Separate paragraphs with a blank line; **bold**, *italic*, lists and links work."
 PROSE = length_limit(PROSE_MAX_LENGTH)  # every prose field but a section's body (procedures/markdown.py)
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft (hidden from the public)"
-    PUBLISHED = "published", "Published"
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def withdrawn(self, slug: str) -> bool:
-        """Whether `slug` is the address of a page that exists but is not published (an old link's)."""
-        if not SLUG_RE.fullmatch(slug or ""):
-            return False  # not an address at all: nothing to look up
-        return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
-
-    def visible_to(self, user):
-        """Everything for staff (so they can preview drafts); published pages for everyone else."""
-        if user.is_authenticated and user.is_staff:
-            return self
-        return self.published()
-
-
-class Publishable(models.Model):
-    """Fields shared by every page staff can publish, review and describe for search engines."""
-
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    meta_description = models.CharField(
-        max_length=160, help_text="One or two sentences shown by search engines under the page title."
-    )
-    reviewed_by = models.CharField(
-        "medically reviewed by", max_length=120, blank=True, help_text="Name and credentials, e.g. “Jane Doe, MD”."
-    )
-    reviewed_on = models.DateField("medically reviewed on", null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # "Last updated" on the page: set only when an editor publishes a change, never by a migration or a deploy.
-    last_published_at = models.DateTimeField("last published", null=True, blank=True, editable=False)
-
-    objects = PublishableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
-
-
-class Translatable(models.Model):
-    """Content with English and Spanish fields (procedures/translation.py registers which). `translation_sources`
-    records, per field, the English each Spanish text was written against, so that an English change after it
-    flags the Spanish as out of date (procedures/translation_state.py). Kept out of the history: it is bookkeeping,
-    and it holds the English words the history already has."""
-
-    translation_sources = models.JSONField(default=dict, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from .translation_state import stamp
-
-        if stamp(self) and kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "translation_sources"}
-        super().save(*args, **kwargs)
-
-
-class PageManager(models.Manager.from_queryset(PublishableQuerySet)):
-    """Pages only: the draft copy of a published page is reached through that page (`page.draft`)."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(draft_of__isnull=True)
-
-
-class Revisable(Publishable):
-    """A page edited through drafts once it is live (procedures/publishing.py): a draft is a row of the same
-    model whose `draft_of` is the page; it is never public and its saves leave the page cache alone."""
-
-    draft_of = models.OneToOneField(
-        "self", on_delete=models.CASCADE, null=True, blank=True, editable=False, related_name="draft"
-    )
-    go_live_at = models.DateTimeField(
-        "publish at",
-        null=True,
-        blank=True,
-        help_text="Leave empty to publish by hand; or the date and time this draft replaces the live page.",
-    )
-
-    objects = PageManager()
-    all_objects = PublishableQuerySet.as_manager()  # pages and draft copies
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_draft_copy(self) -> bool:
-        return self.draft_of_id is not None
 
 
 class ServiceLine(Translatable, Revisable):
     """A service line such as Interventional Pain Management: its overview page."""
 
     title = models.CharField(max_length=120)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(max_length=slugs.PAGE_LENGTH, unique=True)
     intro = models.TextField(help_text=f"The goal of the service. {MARKDOWN_HELP}", validators=PROSE)
     options_intro = models.CharField(
         max_length=200, help_text="The sentence above the list of procedures (the list comes from the procedures)."
@@ -145,10 +55,14 @@ class Procedure(Translatable, Revisable):
     until the draft is published (procedures/publishing.py).
     """
 
+    # As on Revisable (django-stubs reads a model's own declaration for the managers of relations to it).
+    _default_manager: ClassVar[PageManager[Self]]
+
     service_line = models.ForeignKey(ServiceLine, on_delete=models.PROTECT, related_name="procedures")
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         unique=True,
         help_text="The last part of the page address. When a page moves, its old address leads to the new one.",
     )
@@ -210,6 +124,7 @@ class Procedure(Translatable, Revisable):
     # A draft's own `slug` is an internal placeholder (slugs are unique); the address it gives the page is here.
     new_slug = models.SlugField(
         "web address",
+        max_length=slugs.PAGE_LENGTH,
         blank=True,
         help_text=(
             "The last part of the page address. If you change it, publishing moves the page: its old address "
@@ -307,7 +222,12 @@ class Procedure(Translatable, Revisable):
 
 
 class Ordered(Translatable):
+    """A part of a procedure page, in its order on the page."""
+
     position = models.PositiveSmallIntegerField("order", default=0)
+    # Declared by each part (Section, ListItem, ComparisonRow), or set on it: see Revisable.
+    procedure_id: int  # the column of each part's `procedure`
+    _history_user: "User | None"
 
     class Meta:
         abstract = True
@@ -374,8 +294,17 @@ class ComparisonRow(Ordered):
         return self.aspect
 
 
-# The notices the law asks the site to carry, the addresses pages moved from and who published what live in their
-# own modules; imported here so Django registers them.
-from .addresses import PreviousAddress  # noqa: E402, F401
+class PreviousAddress(OldAddress):
+    """An address a procedure page had before it moved (core.models.OldAddress; what an old address answers:
+    procedures/addresses.py)."""
+
+    page_field = "procedure"
+
+    slug = models.SlugField("old web address", max_length=slugs.PAGE_LENGTH, unique=True)
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="previous_addresses")
+
+
+# The notices the law asks the site to carry and who published what live in their own modules; imported here so
+# Django registers them.
 from .events import PublishingEvent  # noqa: E402, F401
 from .notices import Notice, Tagline  # noqa: E402, F401

@@ -16,6 +16,7 @@ until approved, its page says it is a draft awaiting the practice's review.
 """
 
 import re
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -27,7 +28,7 @@ from simple_history.models import HistoricalRecords
 from core.states import US_STATES
 
 from .markdown import NOTICE_MAX_LENGTH, PROSE_MAX_LENGTH, length_limit
-from .models import Translatable
+from .translation_sources import Translatable
 
 # What the client must still supply is written "[To be supplied: …]" in a draft, so it shows on the page too; found
 # whatever its case ("[to be supplied: …]").
@@ -47,6 +48,9 @@ LANGUAGES = ("en", "es")
 class NoticeQuerySet(models.QuerySet["Notice"]):
     def of_kind(self, kind: str) -> "Notice | None":
         return self.filter(kind=kind).first()
+
+
+NoticeManager = models.Manager.from_queryset(NoticeQuerySet)  # named, so django-stubs can follow it
 
 
 class Notice(Translatable):
@@ -87,7 +91,8 @@ class Notice(Translatable):
     # "Last updated" on the page: when a save last changed its wording (title, text), never a migration or a deploy.
     last_published_at = models.DateTimeField("last updated", null=True, blank=True, editable=False)
 
-    objects = NoticeQuerySet.as_manager()
+    # Typed by hand: modeltranslation replaces the manager with a class it makes at run time, which mypy cannot see.
+    objects: ClassVar["NoticeManager[Notice]"] = NoticeManager()
     # history: registered in procedures/translation.py (after the Spanish fields exist).
 
     # A notice is always public (the law asks for it), and has no draft copy: its page says whether counsel has

@@ -4,6 +4,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.utils.text import capfirst
 
@@ -60,7 +61,7 @@ def page_history(page: Revisable, limit: int = 200) -> list[Entry]:
     entries = []
     for model, key, fields in _sources(type(page)):
         records = model.history.filter(**{key: page.pk}).select_related("history_user").order_by("history_date")
-        previous = {}
+        previous: dict[int, Any] = {}  # the last record of each row (django-simple-history's, untyped)
         for record in records:
             if record.history_type == "-":
                 before, after = record, None

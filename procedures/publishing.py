@@ -9,16 +9,21 @@ the page a new address (`new_slug`); publishing it moves the page and keeps the 
 
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django_tasks import task
+
+from core import slugs
 
 from . import translation_state
-from .addresses import PreviousAddress
 from .models import (
     ComparisonRow,
     ListItem,
+    Ordered,
+    PreviousAddress,
     Procedure,
     PublishingEvent,
     Revisable,
@@ -26,7 +31,7 @@ from .models import (
     ServiceLine,
     Status,
 )
-from .translation_state import localized, translated_fields
+from .translation_sources import localized, translated_fields
 
 # A page's own, never copied from its draft: its address (a procedure's draft carries a new one in `new_slug`),
 # its order in lists and its status.
@@ -75,7 +80,14 @@ def _log(page: Revisable, action: str, user=None, note: str = "") -> None:
     page.publishing_events.create(action=action, user=user, note=note)
 
 
-def _rows(page: Revisable, related_name: str) -> list[Model]:
+def live_page(draft: Revisable) -> Revisable:
+    """The live page a draft copy was made of."""
+    if draft.draft_of is None:
+        raise ValueError(f"{draft!r} is a page, not a draft copy.")
+    return draft.draft_of
+
+
+def _rows(page: Revisable, related_name: str) -> list[Ordered]:
     return list(getattr(page, related_name).order_by("position", "pk"))
 
 
@@ -90,8 +102,7 @@ def draft_start(*, page: Revisable, user) -> Revisable:
         return existing
     draft = model(
         **{name: getattr(page, name) for name in copied_fields(model)},
-        # Unique and short whatever the page's address; slugify never makes "--", so no page can have it.
-        slug=f"draft--{page.pk}",
+        slug=slugs.draft_slug(page.pk),  # unique and short whatever the page's address; no page's (core.slugs)
         status=Status.DRAFT,
         draft_of=page,
     )
@@ -112,9 +123,7 @@ def draft_start(*, page: Revisable, user) -> Revisable:
 def draft_saved(*, draft: Revisable, user) -> None:
     """Record a save of the draft; if it has a "Publish at" time, queue its publishing for the worker then (in
     the same transaction; `publish_scheduled_revisions` from cron does the same without a worker)."""
-    from .tasks import publish_scheduled_draft
-
-    page = draft.draft_of
+    page = live_page(draft)
     _log(page, Action.DRAFT_SAVED, user)
     if draft.go_live_at:
         _log(page, Action.SCHEDULED, user, note=f"for {timezone.localtime(draft.go_live_at):%Y-%m-%d %H:%M %Z}")
@@ -149,10 +158,8 @@ def address_taken(slug: str, *, page: Procedure) -> bool:
 def page_moved(*, page: Procedure, old_slug: str) -> None:
     """The page's address changed from `old_slug`: the old one now leads to the page (no chain: every old address
     points at the page itself), and the new one is no longer anybody's old address."""
-    if old_slug == page.slug:
-        return
-    PreviousAddress.objects.filter(slug=page.slug).delete()
-    PreviousAddress.objects.update_or_create(slug=old_slug, defaults={"procedure": page, "moved_at": timezone.now()})
+    if old_slug != page.slug:
+        PreviousAddress.page_moved(page, old_slug)
 
 
 def _move(page: Procedure, draft: Procedure) -> str | None:
@@ -173,7 +180,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
     model = type(draft)
     page = model.objects.select_for_update().get(pk=draft.draft_of_id)
     draft = model.all_objects.get(pk=draft.pk)
-    old_slug = _move(page, draft) if model is Procedure else None
+    old_slug = _move(page, draft) if isinstance(page, Procedure) and isinstance(draft, Procedure) else None
     for name in copied_fields(model):
         setattr(page, name, getattr(draft, name))
     page.status = Status.PUBLISHED
@@ -185,7 +192,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
     draft.delete()  # first: the draft's placeholder address is unique, and the page may take none of its own
     page.save()
     translation_state.refresh(page)
-    if old_slug:
+    if old_slug and isinstance(page, Procedure):
         page_moved(page=page, old_slug=old_slug)
     _log(page, Action.PUBLISHED, user, note="at the time it was scheduled for" if scheduled and not user else "")
     return page
@@ -194,7 +201,7 @@ def draft_publish(*, draft: Revisable, user=None) -> Revisable:
 @transaction.atomic
 def draft_discard(*, draft: Revisable, user) -> Revisable:
     """Throw the draft away; the page stays as it is. Returns the page."""
-    page = draft.draft_of
+    page = live_page(draft)
     draft.delete()
     _log(page, Action.DISCARDED, user)
     return page
@@ -240,5 +247,22 @@ def publish_scheduled(draft: Revisable) -> Revisable | None:
         return draft_publish(draft=draft)
     except ValidationError as problem:
         type(draft).all_objects.filter(pk=draft.pk).update(go_live_at=None)
-        _log(draft.draft_of, Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
+        _log(live_page(draft), Action.NOT_PUBLISHED, note=" ".join(problem.messages)[:200])
         return None
+
+
+@task()
+def publish_scheduled_draft(draft_id: int, go_live_at: str, model: str = "procedures.procedure") -> str:
+    """The worker's task (`manage.py db_worker`): publish the draft (of a procedure page, or of `model`:
+    "procedures.serviceline" for the overview) at its “Publish at” time. A draft published, discarded or given
+    another time since it was scheduled is left alone (the task of its new time publishes it). Tasks queued before
+    it lived here name it procedures.tasks.publish_scheduled_draft, which still resolves."""
+    page_model = apps.get_model(model)
+    if page_model not in REVISABLE_MODELS:
+        return "not a page with drafts"
+    draft = page_model.all_objects.filter(pk=draft_id, draft_of__isnull=False).first()
+    if draft is None or draft.go_live_at is None or draft.go_live_at != parse_datetime(go_live_at):
+        return "no longer scheduled for this time"
+    if draft.go_live_at > timezone.now():
+        return "not due yet"
+    return "published" if publish_scheduled(draft) else "not published: see the page's history"

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
-from core import jsonld, rendered
+from core import jsonld, rendered, slugs
 from core.models import SiteSettings
 
 from . import translation_state
@@ -28,7 +28,6 @@ from .templatetags.content import other_language
 CONTENT_TEMPLATE = "procedures/_procedure_content.html"
 BREADCRUMBS_TEMPLATE = "includes/_breadcrumbs.html"
 PARTS = ("sections", "list_items", "comparison_rows")
-MAX_SLUG = 50  # SlugField's length: a longer address is no page's
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def render_page(procedure: Procedure, *, path: str, language_context: dict | Non
 def published_page(slug: str, request=None) -> RenderedPage | None:
     """The published page at this address, rendered for the language asked for, or None (not published, or no
     such page). Only pages that exist are kept: an invented address costs a query, never a cache entry."""
-    if len(slug) > MAX_SLUG:
+    if len(slug) > slugs.PAGE_LENGTH:  # no page's
         return None
     return rendered.kept("procedure", (slug,), lambda: _read_and_render(slug), request=request)
 

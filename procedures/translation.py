@@ -7,6 +7,7 @@ are added and would not keep them. Seed data and demo data carry no Spanish: the
 """
 
 import simple_history
+from django.db.models import Field
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import get_language
@@ -98,6 +99,7 @@ class NoticeTranslation(TranslationOptions):
 # migration adding the column still names the English default, as modeltranslation writes it; it then empties the
 # column: procedures/migrations/0007_content_in_spanish.py.)
 _spanish_heading = Procedure._meta.get_field("conditions_heading_es")
+assert isinstance(_spanish_heading, Field)  # a column modeltranslation added above
 _spanish_heading.default = ""
 _spanish_heading.__dict__.pop("_get_default", None)  # copied from the English field, maybe already computed
 

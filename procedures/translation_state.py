@@ -10,66 +10,16 @@ Rules (README, "Content in Spanish"):
 """
 
 import contextvars
-import functools
-import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import models
-from modeltranslation.translator import translator
 from modeltranslation.utils import get_language
 
-ENGLISH, SPANISH = "en", "es"
-LANGUAGES = (ENGLISH, SPANISH)
+from .models import ComparisonRow, ListItem, Ordered, Procedure, Section
+from .translation_sources import ENGLISH, SPANISH, Translatable, mark_current, text, translated_fields, words
+
 PARTS = ("sections", "list_items", "comparison_rows")  # a procedure's translated parts (related names)
-
-
-def localized(*names: str) -> list[str]:
-    """Each name's column in each language, English first: localized("heading") == ["heading_en", "heading_es"]."""
-    return [f"{name}_{language}" for name in names for language in LANGUAGES]
-
-
-@functools.cache
-def translated_fields(model: type[models.Model]) -> list[str]:
-    """The names of the model's translated fields, in the model's (and the edit form's) order."""
-    names = translator.get_options_for_model(model).fields
-    return [f.name for f in model._meta.fields if f.name in names and not hasattr(f, "translated_field")]
-
-
-def text(obj: models.Model, name: str, language: str) -> str:
-    return getattr(obj, f"{name}_{language}", None) or ""
-
-
-def _words(value: str) -> str:
-    return " ".join(value.split())
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(_words(value).encode()).hexdigest()[:16]
-
-
-def stamp(obj: models.Model) -> bool:
-    """Record, for each Spanish text new or changed since the last save, the English it was written against.
-    Called by every save (Translatable.save). Returns whether anything was recorded."""
-    sources = dict(obj.translation_sources or {})
-    for name in translated_fields(type(obj)):
-        spanish = text(obj, name, SPANISH)
-        if not spanish.strip():
-            sources.pop(name, None)
-        elif sources.get(name, {}).get("es") != _digest(spanish):
-            sources[name] = {"en": _words(text(obj, name, ENGLISH)), "es": _digest(spanish)}
-    changed = sources != (obj.translation_sources or {})
-    obj.translation_sources = sources
-    return changed
-
-
-def mark_current(obj: models.Model) -> None:
-    """An editor checked the Spanish against the English as it is now: no field is out of date any more."""
-    obj.translation_sources = {
-        name: {"en": _words(text(obj, name, ENGLISH)), "es": _digest(text(obj, name, SPANISH))}
-        for name in translated_fields(type(obj))
-        if text(obj, name, SPANISH).strip()
-    }
 
 
 def mark_page_current(procedure) -> None:
@@ -98,38 +48,37 @@ class SpanishState:
         return self.has_spanish and not self.missing
 
 
-def _label(obj: models.Model, name: str, prefix: str) -> str:
-    label = str(obj._meta.get_field(name).verbose_name)
+def _label(obj: Translatable, name: str, prefix: str) -> str:
+    field = obj._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a translated column, never a relation
+    label = str(field.verbose_name)
     return f"{prefix}: {label}" if prefix else label[:1].upper() + label[1:]
 
 
-def _add(state: SpanishState, obj: models.Model, prefix: str = "", *, optional: bool = False) -> None:
+def _add(state: SpanishState, obj: Translatable, prefix: str = "", *, optional: bool = False) -> None:
     sources = obj.translation_sources or {}
     for name in translated_fields(type(obj)):
         english, spanish = text(obj, name, ENGLISH), text(obj, name, SPANISH)
         if spanish.strip():
             state.has_spanish = True
             then = sources.get(name, {}).get("en")
-            if then != _words(english):
-                state.outdated.append(Outdated(_label(obj, name, prefix), then or "", _words(english)))
+            if then != words(english):
+                state.outdated.append(Outdated(_label(obj, name, prefix), then or "", words(english)))
         elif english.strip() and not optional:
             state.missing.append(_label(obj, name, prefix))
 
 
-def _part_prefix(part: models.Model) -> str:
-    from .models import ComparisonRow, Section
-
+def _part_prefix(part: Ordered) -> str:
     if isinstance(part, Section):
         return f"Section “{text(part, 'heading', ENGLISH)}”"
     if isinstance(part, ComparisonRow):
         return f"Comparison row “{text(part, 'aspect', ENGLISH)}”"
+    assert isinstance(part, ListItem)  # the third kind of part
     return f"{part.get_kind_display()} “{text(part, 'text', ENGLISH)[:60]}”"
 
 
-def page_state(page: models.Model) -> SpanishState:
+def page_state(page: Translatable) -> SpanishState:
     """The Spanish of a page (the overview, or a procedure with its parts: prefetched ones are not read again)."""
-    from .models import ListItem, Procedure
-
     state = SpanishState()
     _add(state, page)
     if isinstance(page, Procedure):
@@ -143,8 +92,6 @@ def refresh(procedure) -> SpanishState:
     """Recompute a procedure's (or a draft's) stored Spanish flags from its fields and parts. Called after the
     admin saves a page or draft with its parts, and after publishing and starting a draft. The overview keeps no
     flags (it has no parts: its state is read from its own fields when asked), so for it this only reports."""
-    from .models import Procedure
-
     state = page_state(procedure)
     if not isinstance(procedure, Procedure):
         return state
@@ -163,8 +110,6 @@ def requested_language() -> str:
 
 def shows_spanish(page) -> bool:
     """Whether the public Spanish page shows this page's Spanish text: published, and its Spanish complete."""
-    from .models import Procedure
-
     if not page.is_published or getattr(page, "is_draft_copy", False):
         return False
     if isinstance(page, Procedure):
@@ -216,8 +161,6 @@ def foreign_language(page) -> str:
 
 def outdated_on_page(page) -> bool:
     """Whether the Spanish shown was written against an older English text (the page says so)."""
-    from .models import Procedure
-
     if isinstance(page, Procedure):
         return page.spanish_outdated
     return bool(page_state(page).outdated)

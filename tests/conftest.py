@@ -142,6 +142,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def page_without_javascript(browser):
+    """A page in a browser context with JavaScript off: what a visitor without it gets."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def axe(page):
     """Run axe-core on the page for WCAG 2.2 AA; returns the list of violations."""
     if not AXE_PATH.exists():

@@ -37,6 +37,16 @@ PLACES = {
 PLACE_CYCLE = list(PLACES.values())
 
 
+def many(name: str) -> factory.PostGeneration:
+    """A many-to-many relation given as a keyword (`procedures=[...]`), set once the row exists."""
+
+    def set_them(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+
+    return factory.PostGeneration(set_them)
+
+
 class CenterFactory(factory.django.DjangoModelFactory):
     """A center at a real place; pass place=PLACES["85004"], or latitude/longitude to put it elsewhere."""
 
@@ -58,10 +68,7 @@ class CenterFactory(factory.django.DjangoModelFactory):
     phone = "(512) 555-0142"
     is_active = True
 
-    @factory.post_generation
-    def procedures(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.procedures.set(extracted)
+    procedures = many("procedures")
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):
@@ -101,15 +108,9 @@ class PhysicianFactory(factory.django.DjangoModelFactory):
     education = "MD, Example University"
     is_active = True
 
-    @factory.post_generation
-    def procedures(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.procedures.set(extracted)
+    procedures = many("procedures")
 
-    @factory.post_generation
-    def languages(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.languages.set(extracted)
+    languages = many("languages")
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):

@@ -20,6 +20,25 @@ REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET
 STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
 
 
+def type_answers(page, *, payment: str = "0") -> None:
+    """Answer the request form on screen (a browser test) as the patient, once a center is chosen: `payment` is the
+    index of the way to pay (0: insurance, 3: not sure)."""
+    page.check("#id_requester_0")
+    page.fill("#id_first_name", "Rosalind")
+    page.fill("#id_last_name", "Quigglesworth")
+    page.fill("#id_date_of_birth", "03/27/1954")
+    page.check("#id_patient_status_0")
+    page.fill("#id_phone", "(512) 555-0123")
+    page.check(f"#id_payment_{payment}")
+    page.check("#id_consent")
+
+
+def send_request(page) -> None:
+    """Send the request form on screen, and wait for the page that answers."""
+    with page.expect_navigation():
+        page.click("form.request-form button[type=submit]")
+
+
 class AppointmentRequestFactory(factory.django.DjangoModelFactory):
     """A stored request; status "new" unless told. Use `age()` to move it into the past."""
 

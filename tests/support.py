@@ -21,6 +21,19 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+# The pages a patient reaches from the menu and footer, one of each kind.
+PATIENT_PAGES = [
+    "/",
+    "/pain-management/",
+    "/pain-management/kyphoplasty/",
+    "/centers/",
+    "/physicians/",
+    "/appointments/request/",
+    "/nondiscrimination/",
+    "/good-faith-estimate/",
+    "/privacy/",
+]
+
 # Public pages are checked in each language of the site: the addresses of today in English, and under /es/.
 LANGUAGES = ["en", "es"]
 
@@ -32,6 +45,18 @@ def in_language(path: str, language: str) -> str:
 
 def describe_violations(violations: list[dict]) -> str:
     return "\n".join(f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations)
+
+
+# Every browser test: Chromium against the live server, which needs a real transaction and the seed content back.
+BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Phones and desktops: the widths every page's axe-core check runs at.
+AT_EACH_WIDTH = pytest.mark.parametrize("width", [375, 1280])
+
+
+def assert_axe_clean(axe) -> None:
+    """axe-core (the `axe` fixture) finds no WCAG 2.2 AA violation on the page on screen."""
+    violations = axe()
+    assert violations == [], describe_violations(violations)
 
 
 def normalised(copy: str) -> str:

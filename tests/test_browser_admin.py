@@ -2,11 +2,11 @@
 through a draft (toolbar, preview, reading grade), compares it and publishes it; the edit, compare and history
 pages pass axe-core at 1280 px."""
 
-import pytest
-
 from procedures.models import Procedure
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .support import BROWSER
+
+pytestmark = BROWSER
 
 EDITED = "About forty-five minutes for each bone (edited)"
 

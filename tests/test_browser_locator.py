@@ -16,9 +16,9 @@ from .factories_appointments import (
     PracticeFactory,
     weekday_hours,
 )
-from .support import LANGUAGES, describe_violations, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def pages_to_check(network) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize(
     "state",
     [
@@ -89,8 +89,7 @@ def test_find_a_center_and_physician_pages_have_no_axe_violations(
     page.set_viewport_size({"width": width, "height": 900})
     response = page.goto(live_server.url + in_language(pages_to_check(network)[state], language))
     assert response.status in (200, 400)
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("path", ["/centers/?q=78701", "/physicians/"])
@@ -200,30 +199,22 @@ def test_location_refused_says_so_and_returns_to_the_search_box(live_server, bro
 # --- Without JavaScript -----------------------------------------------------------------------------------------
 
 
-def test_locator_works_without_javascript(live_server, browser, network):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(live_server.url + "/centers/")
-        assert not page.locator("#use-location").is_visible()
-        page.get_by_label("ZIP code or city and state").fill("Austin, TX")
-        with page.expect_navigation():
-            page.get_by_label("ZIP code or city and state").press("Enter")
-        assert result_names(page) == ["South Austin Center"]
-        assert not page.locator("#use-location").is_visible()
-    finally:
-        context.close()
+def test_locator_works_without_javascript(live_server, page_without_javascript, network):
+    page = page_without_javascript
+    page.goto(live_server.url + "/centers/")
+    assert not page.locator("#use-location").is_visible()
+    page.get_by_label("ZIP code or city and state").fill("Austin, TX")
+    with page.expect_navigation():
+        page.get_by_label("ZIP code or city and state").press("Enter")
+    assert result_names(page) == ["South Austin Center"]
+    assert not page.locator("#use-location").is_visible()
 
 
-def test_directory_filters_work_without_javascript(live_server, browser, network):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(live_server.url + "/physicians/")
-        page.get_by_label("Language").select_option("Spanish")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Search").click()
-        names = page.locator(".result-list .result h3").all_inner_texts()
-        assert [name.strip() for name in names] == ["Dr. Elena Vasquez, MD"]
-    finally:
-        context.close()
+def test_directory_filters_work_without_javascript(live_server, page_without_javascript, network):
+    page = page_without_javascript
+    page.goto(live_server.url + "/physicians/")
+    page.get_by_label("Language").select_option("Spanish")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    names = page.locator(".result-list .result h3").all_inner_texts()
+    assert [name.strip() for name in names] == ["Dr. Elena Vasquez, MD"]

@@ -1,12 +1,12 @@
 """In a real browser, the edit form's live preview says so when a text is longer than its field holds, and shows
 the preview again once it fits; the page passes axe-core with the message shown."""
 
-import pytest
-
 from procedures.markdown import PROSE_MAX_LENGTH
 from procedures.models import Procedure
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .support import BROWSER
+
+pytestmark = BROWSER
 
 
 def test_the_preview_says_a_text_is_too_long_for_its_field_then_previews_it_once_it_fits(

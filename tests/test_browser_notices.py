@@ -7,9 +7,9 @@ import pytest
 from core.models import SiteSettings
 from procedures.models import Tagline
 
-from .support import LANGUAGES, clear_caches, describe_violations, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, clear_caches, in_language
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 STATES = [
     "nondiscrimination",
@@ -57,13 +57,12 @@ def open_state(page, live_server, state: str, language: str = "en") -> None:
 AXE_CASES = [(language, state) for language in LANGUAGES for state in STATES if language == "en" or "form" not in state]
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize(("language", "state"), AXE_CASES)
 def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, state, width, language):
     page.set_viewport_size({"width": width, "height": 900})
     open_state(page, live_server, state, language)
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("state", STATES)

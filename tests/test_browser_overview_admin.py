@@ -1,11 +1,11 @@
 """The overview's drafts work in a real browser under the site's Content-Security-Policy: an editor changes the
 live overview through a draft, compares and publishes it; the edit and compare pages pass axe-core at 1280 px."""
 
-import pytest
-
 from procedures.models import ServiceLine
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .support import BROWSER
+
+pytestmark = BROWSER
 
 EDITED = "Questions about your options"
 

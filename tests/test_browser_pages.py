@@ -5,9 +5,9 @@ import pytest
 from core.models import SiteSettings
 from procedures.models import ListItem, Procedure
 
-from .support import LANGUAGES, describe_violations, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 PUBLIC_PAGES = [
     "/",
@@ -19,14 +19,13 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_public_page_has_no_axe_violations(live_server, page, axe, path, width, language):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + in_language(path, language))
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -35,12 +34,11 @@ def test_page_with_the_site_phone_set_has_no_axe_violations_and_reflows(live_ser
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     assert page.get_by_role("link", name="Call (512) 555-0100").first.is_visible()
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
     assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server, page, axe, width):
     procedure = Procedure.objects.get(slug="kyphoplasty")
     procedure.other_names = "Vertebral augmentation"
@@ -56,8 +54,7 @@ def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server,
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/pain-management/kyphoplasty/")
     assert page.get_by_role("heading", name="Frequently asked questions").is_visible()
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

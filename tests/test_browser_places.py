@@ -18,10 +18,11 @@ from .factories_appointments import (
     PracticeFactory,
     weekday_hours,
 )
+from .factories_requests import send_request, type_answers
 from .page_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
-from .support import LANGUAGES, describe_violations, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def paths(centers) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize(
     "state",
     ["results with map", "state", "did you mean", "which state", "center page with map and details",
@@ -64,8 +65,7 @@ def test_new_states_have_no_axe_violations(live_server, page, axe, centers, stat
     page.set_viewport_size({"width": width, "height": 900})
     response = page.goto(live_server.url + in_language(paths(centers)[state], language))
     assert response.status in (200, 400)
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("state", ["results with map", "center page with map and details"])
@@ -88,33 +88,23 @@ def test_did_you_mean_link_searches_the_right_city(live_server, page, centers):
     assert page.locator(".result-list .result h3").all_inner_texts() == ["Pittsburgh Center"]
 
 
-def test_choosing_a_center_and_requesting_works_without_javascript(live_server, browser, centers, settings):
+def test_choosing_a_center_and_requesting_works_without_javascript(
+    live_server, page_without_javascript, centers, settings
+):
     settings.APPOINTMENT_MIN_FILL_SECONDS = 0
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/pain-management/kyphoplasty/")
-        with page.expect_navigation():
-            page.locator(".cta a", has_text="Request an appointment").click()
-        assert page.url.endswith("/appointments/request/?procedure=kyphoplasty")
-        page.fill("#id_q", "Austin TX 78701")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Find centers").click()
-        assert "procedure=kyphoplasty" in page.url
-        page.get_by_label("South Austin Center").check()
-        assert page.input_value("#id_procedure") == "kyphoplasty"
-        page.check("#id_requester_0")
-        page.fill("#id_first_name", "Rosalind")
-        page.fill("#id_last_name", "Quigglesworth")
-        page.fill("#id_date_of_birth", "03/27/1954")
-        page.check("#id_patient_status_0")
-        page.fill("#id_phone", "(512) 555-0123")
-        page.check("#id_payment_3")  # not sure
-        page.check("#id_consent")
-        with page.expect_navigation():
-            page.click("form.request-form button[type=submit]")
-        assert page.url.endswith("/appointments/request/received/")
-        stored = AppointmentRequest.objects.get()
-        assert (stored.center, stored.procedure.slug) == (centers["austin"], "kyphoplasty")
-    finally:
-        context.close()
+    page = page_without_javascript
+    page.goto(f"{live_server.url}/pain-management/kyphoplasty/")
+    with page.expect_navigation():
+        page.locator(".cta a", has_text="Request an appointment").click()
+    assert page.url.endswith("/appointments/request/?procedure=kyphoplasty")
+    page.fill("#id_q", "Austin TX 78701")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find centers").click()
+    assert "procedure=kyphoplasty" in page.url
+    page.get_by_label("South Austin Center").check()
+    assert page.input_value("#id_procedure") == "kyphoplasty"
+    type_answers(page, payment="3")  # not sure
+    send_request(page)
+    assert page.url.endswith("/appointments/request/received/")
+    stored = AppointmentRequest.objects.get()
+    assert (stored.center, stored.procedure.slug) == (centers["austin"], "kyphoplasty")

@@ -5,14 +5,10 @@ import pytest
 
 from appointments.models import AppointmentRequest
 
-from .factories_requests import REFERENCE_RE
-from .support import describe_violations
+from .factories_requests import REFERENCE_RE, send_request, type_answers
+from .support import AT_EACH_WIDTH, BROWSER, assert_axe_clean
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("live_form"),
-]
+pytestmark = [*BROWSER, pytest.mark.usefixtures("live_form")]
 
 FORM_PATH = "/appointments/request/"
 
@@ -31,9 +27,12 @@ def tab_to(page, target: str, limit: int = 20) -> int:
     raise AssertionError(f"{target} never got focus by Tab")
 
 
-def tab(page, expected: str) -> None:
+def tab(page, expected: str, then_type: str = "") -> None:
+    """Press Tab, which must reach `expected`; then type `then_type` there, if given."""
     page.keyboard.press("Tab")
     assert focused(page) == expected, f"Tab went to {focused(page)!r}, not {expected!r}"
+    if then_type:
+        page.keyboard.type(then_type)
 
 
 def choose_center(page, center) -> None:
@@ -47,19 +46,7 @@ def choose_center(page, center) -> None:
 
 def fill_valid(page, center) -> None:
     choose_center(page, center)
-    page.check("#id_requester_0")
-    page.fill("#id_first_name", "Rosalind")
-    page.fill("#id_last_name", "Quigglesworth")
-    page.fill("#id_date_of_birth", "03/27/1954")
-    page.check("#id_patient_status_0")
-    page.fill("#id_phone", "(512) 555-0123")
-    page.check("#id_payment_0")
-    page.check("#id_consent")
-
-
-def send(page) -> None:
-    with page.expect_navigation():
-        page.click("form.request-form button[type=submit]")
+    type_answers(page)
 
 
 # --- Keyboard only -------------------------------------------------------------------------------------------
@@ -71,27 +58,19 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     assert tab_to(page, "id_requester_0") <= 13  # the skip link, the header's links (the language switch among them)
     page.keyboard.press("ArrowDown")  # asking for someone else
     assert focused(page) == "id_requester_1"
-    tab(page, "id_requester_name")
-    page.keyboard.type("Marisol Quigglesworth")
-    tab(page, "id_requester_relationship")
-    page.keyboard.type("daughter")
-    tab(page, "id_requester_phone")
-    page.keyboard.type("512 555 0177")
+    tab(page, "id_requester_name", "Marisol Quigglesworth")
+    tab(page, "id_requester_relationship", "daughter")
+    tab(page, "id_requester_phone", "512 555 0177")
     tab(page, "id_call_back_0")  # "the patient" is chosen already: the group's stop is that option
     page.keyboard.press("ArrowDown")
-    tab(page, "id_first_name")
-    page.keyboard.type("Rosalind")
-    tab(page, "id_last_name")
-    page.keyboard.type("Quigglesworth")
-    tab(page, "id_date_of_birth")
-    page.keyboard.type("03/27/1954")
+    tab(page, "id_first_name", "Rosalind")
+    tab(page, "id_last_name", "Quigglesworth")
+    tab(page, "id_date_of_birth", "03/27/1954")
     tab(page, "id_patient_status_0")  # a radio group is one stop: none is chosen yet, so the first option
     page.keyboard.press("ArrowDown")
     assert focused(page) == "id_patient_status_1"
-    tab(page, "id_phone")
-    page.keyboard.type("(512) 555-0123")
-    tab(page, "id_email")
-    page.keyboard.type("rosalind@example.com")
+    tab(page, "id_phone", "(512) 555-0123")
+    tab(page, "id_email", "rosalind@example.com")
     tab(page, "id_preferred_contact_0")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
@@ -111,13 +90,11 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     tab(page, "id_procedure")
     page.keyboard.press("ArrowDown")
     assert page.input_value("#id_procedure") == "epidural-injections"
-    tab(page, "id_reason")
-    page.keyboard.type("Lower back pain")
+    tab(page, "id_reason", "Lower back pain")
     tab(page, "id_payment_0")
     page.keyboard.press("ArrowDown")  # Medicare
     tab(page, "/good-faith-estimate/")  # the Good Faith Estimate sits beside the payment question
-    tab(page, "id_insurance")
-    page.keyboard.type("Bluewater Mutual")
+    tab(page, "id_insurance", "Bluewater Mutual")
     tab(page, "id_consent")
     page.keyboard.press("Space")
     assert page.is_checked("#id_consent")
@@ -168,7 +145,7 @@ def test_focus_moves_to_the_error_summary_after_a_failed_submission(live_server,
 
 def test_error_summary_links_lead_to_their_fields(live_server, page, center):
     page.goto(f"{live_server.url}{FORM_PATH}")
-    send(page)
+    send_request(page)
     page.locator("#problem a", has_text="Enter your last name.").click()
     assert page.url.endswith("#id_last_name")
     assert page.locator("#id_last_name").is_visible()
@@ -185,7 +162,7 @@ def open_state(page, live_server, center, state: str) -> None:
     if state == "form with errors":
         page.fill("#id_phone", "12")
         page.check("#id_preferred_contact_2")
-        send(page)
+        send_request(page)
         assert page.locator("#problem").is_visible()
     elif state == "centers offered for a place":
         choose_center(page, center)
@@ -200,12 +177,12 @@ def open_state(page, live_server, center, state: str) -> None:
     elif state in ("received page", "updated page"):
         fill_valid(page, center)
         page.fill("#id_email", "rosalind@example.com")
-        send(page)
+        send_request(page)
         if state == "updated page":
             page.go_back()
             fill_valid(page, center)
             page.fill("#id_reason", "Neck pain as well")
-            send(page)
+            send_request(page)
             assert "We updated your request" in page.locator("h1").inner_text()
         assert REFERENCE_RE.fullmatch(page.locator(".reference").inner_text().strip())
 
@@ -222,13 +199,12 @@ STATES = [
 ]
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize("state", STATES)
 def test_request_pages_have_no_axe_violations(live_server, page, axe, center, state, width):
     page.set_viewport_size({"width": width, "height": 900})
     open_state(page, live_server, center, state)
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
 
 @pytest.mark.parametrize("state", STATES)

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
-from .support import describe_violations
+from .support import AT_EACH_WIDTH, BROWSER, assert_axe_clean
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 FORM = "/appointments/request/"
 
@@ -26,7 +26,7 @@ def two_centers_with_physicians():
     )
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize("visit", ["first", "from the cache"])
 def test_centers_and_grouped_physicians_offered_have_no_axe_violations(
     live_server, page, axe, two_centers_with_physicians, width, visit
@@ -39,5 +39,4 @@ def test_centers_and_grouped_physicians_offered_have_no_axe_violations(
     groups = page.locator("select[name=physician] optgroup")
     assert groups.count() == 2
     assert "not accepting new patients" in page.locator("select[name=physician]").inner_text()
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)

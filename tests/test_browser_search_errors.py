@@ -4,7 +4,9 @@ worked, to the results; never left on the page body."""
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .support import BROWSER
+
+pytestmark = BROWSER
 
 
 def focused(page) -> dict:

@@ -8,13 +8,9 @@ from django.core import mail
 from appointments.models import AppointmentRequest
 
 from .factories_requests import REFERENCE_RE
-from .support import describe_violations
+from .support import AT_EACH_WIDTH, BROWSER, assert_axe_clean
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("live_form"),
-]
+pytestmark = [*BROWSER, pytest.mark.usefixtures("live_form")]
 
 
 def answer_the_form(page) -> None:
@@ -71,9 +67,10 @@ def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and
     assert "el centro le llamará en un plazo de un día hábil" in patient.body
 
 
-def test_the_language_switch_opens_the_same_search_in_the_other_language_without_javascript(live_server, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_the_language_switch_opens_the_same_search_in_the_other_language_without_javascript(
+    live_server, page_without_javascript
+):
+    page = page_without_javascript
     page.goto(live_server.url + "/centers/?q=78701&radius=25")
     switch = page.get_by_role("link", name="Español")
     assert switch.get_attribute("lang") == "es"
@@ -87,7 +84,6 @@ def test_the_language_switch_opens_the_same_search_in_the_other_language_without
         page.get_by_role("link", name="English").click()
     assert page.url == live_server.url + "/centers/?q=78701&radius=25"
     assert page.locator("html").get_attribute("lang") == "en"
-    context.close()
 
 
 def open_state(page, live_server, center, state: str) -> None:
@@ -104,11 +100,10 @@ def open_state(page, live_server, center, state: str) -> None:
     assert page.url.endswith("/es/appointments/request/received/")
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize("state", ["form", "form with errors", "received page"])
 def test_the_spanish_request_pages_have_no_axe_violations(live_server, page, axe, center, state, width):
     page.set_viewport_size({"width": width, "height": 900})
     open_state(page, live_server, center, state)
     assert page.locator("html").get_attribute("lang") == "es"
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)

@@ -2,7 +2,6 @@
 scrolling sideways, and the list, a request, its history and the page for another center's request pass
 axe-core (WCAG 2.2 AA)."""
 
-import pytest
 from django.contrib.auth import get_user_model
 
 from appointments import services
@@ -10,9 +9,9 @@ from appointments import services
 from .factories_appointments import CenterFactory
 from .factories_requests import AppointmentRequestFactory, RequestNoteFactory
 from .staff import PASSWORD, WORKER, make_staff
-from .support import describe_violations
+from .support import BROWSER, assert_axe_clean, describe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 ADMIN = "/admin/appointments/appointmentrequest/"
 COLUMNS = ["Reference", "Patient", "Call needs", "Center", "Status", "Received", "Age", "Handled by", "Emails"]
@@ -53,8 +52,7 @@ def test_staff_screens_fit_1280_px_and_pass_axe(live_server, page, axe):
         assert box is not None, f"{label} is not drawn"
         assert box["x"] + box["width"] <= 1280, f"{label} is off screen: {box}"
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-    violations = axe()
-    assert violations == [], describe_violations(violations)
+    assert_axe_clean(axe)
 
     elsewhere = AppointmentRequestFactory(center=CenterFactory(name="Azura Elsewhere"))
     for path in (f"{requests[0].pk}/change/", f"{requests[0].pk}/history/", f"{elsewhere.pk}/change/"):

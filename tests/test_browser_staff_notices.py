@@ -2,12 +2,13 @@
 (English and Spanish side by side, what is still to supply) pass axe-core, under the site's Content-Security-Policy;
 a change of wording withdraws the approval and says so."""
 
-import pytest
 from django.utils import timezone
 
 from procedures.models import Notice
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .support import BROWSER
+
+pytestmark = BROWSER
 
 
 def test_the_checklist_and_a_notices_edit_page_pass_axe_and_an_edit_withdraws_the_approval(

@@ -16,8 +16,9 @@ from .page_weight import (
     describe,
     load,
 )
+from .support import AT_EACH_WIDTH, BROWSER
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def images_below_the_fold(page) -> list[dict]:
     )
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 def test_images_below_the_fold_are_lazy_and_sized(live_server, page, network, width):
     page.set_viewport_size({"width": width, "height": 800})
     for path in [PROCEDURE_PATH, "/", "/centers/?q=78701", network[0].get_absolute_url(), "/physicians/"]:

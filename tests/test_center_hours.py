@@ -24,6 +24,7 @@ PACIFIC = ZoneInfo("America/Los_Angeles")
 
 
 EASTERN = ZoneInfo("America/New_York")
+CENTRAL = ZoneInfo("America/Chicago")  # Austin's
 
 
 ARIZONA = ZoneInfo("America/Phoenix")
@@ -97,12 +98,11 @@ def test_phoenix_has_no_daylight_saving_time_in_july():
 
 def test_split_hours_lunch_break():
     center = CenterFactory(place=PLACES["78701"])
-    central = ZoneInfo("America/Chicago")
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(13), closes=dt.time(17))
-    assert center.is_open_at(dt.datetime(2025, 6, 4, 11, 59, tzinfo=central))
-    assert not center.is_open_at(dt.datetime(2025, 6, 4, 12, 30, tzinfo=central))
-    assert center.is_open_at(dt.datetime(2025, 6, 4, 13, 0, tzinfo=central))
+    assert center.is_open_at(dt.datetime(2025, 6, 4, 11, 59, tzinfo=CENTRAL))
+    assert not center.is_open_at(dt.datetime(2025, 6, 4, 12, 30, tzinfo=CENTRAL))
+    assert center.is_open_at(dt.datetime(2025, 6, 4, 13, 0, tzinfo=CENTRAL))
 
 
 def test_center_without_hours_is_never_open():
@@ -124,11 +124,10 @@ def test_center_page_says_open_now_from_the_current_time(client, los_angeles_cen
 
 def test_next_opening_later_today_after_lunch():
     center = CenterFactory(place=PLACES["78701"])
-    central = ZoneInfo("America/Chicago")
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(13), closes=dt.time(17))
-    lunch = dt.datetime(2025, 6, 4, 12, 30, tzinfo=central)  # a Wednesday
-    assert center.next_opening(lunch) == dt.datetime(2025, 6, 4, 13, 0, tzinfo=central)
+    lunch = dt.datetime(2025, 6, 4, 12, 30, tzinfo=CENTRAL)  # a Wednesday
+    assert center.next_opening(lunch) == dt.datetime(2025, 6, 4, 13, 0, tzinfo=CENTRAL)
     assert center.opening_note(lunch) == "opens today 1:00 PM"
 
 
@@ -148,10 +147,9 @@ def test_next_opening_after_the_weekend_names_the_day(los_angeles_center):
 
 def test_next_opening_a_week_later_when_open_one_day_only():
     center = CenterFactory(place=PLACES["78701"])
-    central = ZoneInfo("America/Chicago")
     OpeningHoursFactory(center=center, weekday=0, opens=dt.time(8), closes=dt.time(9))
-    monday_noon = dt.datetime(2025, 6, 2, 12, 0, tzinfo=central)
-    assert center.next_opening(monday_noon) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=central)
+    monday_noon = dt.datetime(2025, 6, 2, 12, 0, tzinfo=CENTRAL)
+    assert center.next_opening(monday_noon) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=CENTRAL)
 
 
 def test_center_without_hours_has_no_next_opening_and_no_note():
@@ -170,11 +168,10 @@ def test_open_center_says_when_it_closes(los_angeles_center):
 
 def test_periods_that_follow_on_close_at_the_end_of_the_last():
     center = CenterFactory(place=PLACES["78701"])
-    central = ZoneInfo("America/Chicago")
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
     OpeningHoursFactory(center=center, weekday=2, opens=dt.time(12), closes=dt.time(17))
-    morning = dt.datetime(2025, 6, 4, 9, 0, tzinfo=central)
-    assert center.closes_at(morning) == dt.datetime(2025, 6, 4, 17, 0, tzinfo=central)
+    morning = dt.datetime(2025, 6, 4, 9, 0, tzinfo=CENTRAL)
+    assert center.closes_at(morning) == dt.datetime(2025, 6, 4, 17, 0, tzinfo=CENTRAL)
 
 
 def test_center_page_says_when_it_next_opens_or_closes(client, los_angeles_center, monkeypatch):

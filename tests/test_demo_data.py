@@ -10,6 +10,8 @@ from django.core.management import call_command
 from appointments.geo import zip_time_zone
 from appointments.models import Center, OpeningHours, Physician, Practice
 
+from .factories_appointments import PLACES, CenterFactory
+
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each test loads the whole demo data set
 
 
@@ -33,15 +35,7 @@ def snapshot() -> dict:
 
 @pytest.fixture
 def real_center() -> Center:
-    return Center.objects.create(
-        name="Riverside Spine Center",
-        address="1 Real Street",
-        city="Austin",
-        state="TX",
-        zip_code="78701",
-        phone="(512) 555-0000",
-        timezone="America/Chicago",
-    )
+    return CenterFactory(name="Riverside Spine Center", address="1 Real Street", place=PLACES["78701"])
 
 
 def test_demo_centers_span_the_country():
@@ -64,7 +58,7 @@ def test_every_demo_center_has_a_location_hours_procedures_and_fictional_contact
         assert center.opening_hours.all(), center
         assert all(hours.weekday < 6 for hours in center.opening_hours.all()), center  # never on Sunday
         assert center.procedures.all(), center
-        assert re.fullmatch(r"\(\d{3}\) 555-01\d\d", center.phone), center.phone
+        assert re.fullmatch(r"\+1\d{3}55501\d\d", center.phone), center.phone  # E.164, fictional
         assert center.notification_email.endswith(".demo@azura.example")
         assert center.timezone == zip_time_zone(center.zip_code), center  # the ZIP code's own time zone
     assert OpeningHours.objects.filter(weekday=5).exists()  # some open on Saturday mornings

@@ -296,7 +296,7 @@ def test_physician_page_shows_profile_procedures_languages_and_centers(client, s
     physician = staff["vasquez"]
     assert f'href="/appointments/request/?center={austin.slug}&physician={physician.slug}"' in page
     assert f'href="/appointments/request/?center={houston.slug}&physician={physician.slug}"' in page
-    assert f'href="tel:{austin.tel}"' in page
+    assert f'<a href="tel:{austin.phone}">(512) 555-0142</a>' in page  # stored E.164, shown the US way
 
 
 def test_physician_page_lists_only_active_centers(client, staff):

@@ -45,7 +45,7 @@ def test_a_good_file_imports_centers_with_location_procedures_hours_and_timezone
     assert (austin.latitude, austin.longitude) == geo.zip_point("78701")
     assert austin.timezone == "America/Chicago"  # from the ZIP code, as the column is blank
     assert austin.notification_email == "austin@example.com"
-    assert austin.phone == "(512) 555-0142"
+    assert austin.phone == "+15125550142"  # as typed in the file, stored E.164
     assert sorted(austin.procedures.values_list("slug", flat=True)) == ["epidural-injections", "kyphoplasty"]
     weekday = [(day, time(8), time(17)) for day in range(5)]
     assert hours_of(austin) == [*weekday, (5, time(9), time(12))]
@@ -83,7 +83,7 @@ def test_running_the_same_file_again_updates_the_same_centers(tmp_path):
     assert "Imported 2 centers (0 created, 2 updated)." in out
     assert set(Center.objects.values_list("pk", flat=True)) == first_ids
     austin = Center.objects.get(slug="north-austin-spine-center-austin-tx")
-    assert austin.phone == "(512) 555-0199"
+    assert austin.phone == "+15125550199"
     assert hours_of(austin) == [(1, time(10), time(14))]  # replaced, not added to
     assert list(austin.procedures.values_list("slug", flat=True)) == ["facet-joint-injections"]
 
@@ -128,7 +128,7 @@ def test_a_file_with_bad_rows_imports_nothing_and_reports_every_one(tmp_path, ch
     assert f"line 5: {reason}" in errors
     assert "line 2" not in errors
     assert "line 4" not in errors
-    assert list(Center.objects.values_list("name", "phone")) == [("North Austin Spine Center", "(512) 555-0142")]
+    assert list(Center.objects.values_list("name", "phone")) == [("North Austin Spine Center", "+15125550142")]
 
 
 def test_every_problem_of_a_row_is_reported(tmp_path):

@@ -9,19 +9,9 @@ from django.utils import translation
 
 from core.pagecache import PageCacheMiddleware, public_page
 
-pytestmark = pytest.mark.django_db
+from .support import PATIENT_PAGES
 
-PATIENT_PAGES = [
-    "/",
-    "/pain-management/",
-    "/pain-management/kyphoplasty/",
-    "/centers/",
-    "/physicians/",
-    "/appointments/request/",
-    "/nondiscrimination/",
-    "/good-faith-estimate/",
-    "/privacy/",
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("path", PATIENT_PAGES)

@@ -106,7 +106,7 @@ def test_an_imported_change_shows_on_the_next_search(client, tmp_path, django_ca
     assert "(512) 555-0142" in text(card(client.get(LOCATOR, {"q": "78701"})))
     with django_capture_on_commit_callbacks(execute=True):
         run(write_csv(tmp_path / "centers.csv", [{**row, "phone": "(512) 555-0199"}]))
-    assert Center.objects.get().phone == "(512) 555-0199"
+    assert Center.objects.get().phone == "+15125550199"
     assert "(512) 555-0199" in text(card(client.get(LOCATOR, {"q": "78701"})))
 
 

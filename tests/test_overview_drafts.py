@@ -10,8 +10,8 @@ from django.utils import timezone
 from core.rendered import generation
 from procedures.models import PublishingEvent, ServiceLine, Status
 
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
-from .staff import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,21 +25,8 @@ def overview() -> ServiceLine:
     return ServiceLine.objects.get()
 
 
-def start_draft(client, overview: ServiceLine) -> ServiceLine:
-    assert client.post(f"{ADMIN}/{overview.pk}/draft/").status_code == 302
-    return ServiceLine.all_objects.get(draft_of=overview)
-
-
-def save_draft(client, draft: ServiceLine, **changes) -> None:
-    url = f"{ADMIN}/{draft.pk}/change/"
-    response = client.post(url, change_form_data(client, url, **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
-
-
 def help_heading_on(client) -> str:
-    response = client.get(PAGE)
-    assert response.status_code == 200
-    return text(find_one(parse(response), "h2", id="help-heading"))
+    return shown_on(client, PAGE, "h2", id="help-heading")
 
 
 def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_published(
@@ -145,26 +132,12 @@ def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, edi
 
 
 def test_unpublishing_the_overview_asks_first(client, editor, overview, public):
-    assert "Yes, unpublish" in client.get(f"{ADMIN}/{overview.pk}/unpublish/").content.decode()
-    assert public.get(PAGE).status_code == 200
-    assert client.post(f"{ADMIN}/{overview.pk}/unpublish/").status_code == 302
-    assert public.get(PAGE).status_code == 404
-    assert client.post(f"{ADMIN}/{overview.pk}/publish/").status_code == 302
-    assert public.get(PAGE).status_code == 200
+    assert_unpublish_asks_first(client, public, overview, PAGE)
 
 
 def test_the_overview_history_shows_who_saved_and_who_published(client, editor, overview, django_user_model):
-    draft = start_draft(client, overview)
-    save_draft(client, draft, help_heading_en=NEW_HEADING)
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
-    client.force_login(publisher)
-    client.post(f"{ADMIN}/{draft.pk}/publish/")
-
-    html = client.get(f"{ADMIN}/{overview.pk}/change/").content.decode()
-    assert "Saved the draft by editor" in html
-    assert "Published by publisher" in html
-    overview.refresh_from_db()
-    assert overview.history.first().history_user == publisher
+    assert_history_names_both(client, overview, publisher, help_heading_en=NEW_HEADING)
 
 
 def test_the_overview_history_page_shows_each_published_change_word_by_word(client, editor, overview):

@@ -14,8 +14,14 @@ from .locator import field_error, result_names, search
 
 pytestmark = pytest.mark.django_db
 
-OKLAHOMA_CITY = (35.4676, -97.5164)
-KANSAS_CITY_MO = (39.0997, -94.5786)
+OKLAHOMA_CITY = {
+    "city": "Oklahoma City",
+    "state": "OK",
+    "zip_code": "73102",
+    "latitude": 35.4676,
+    "longitude": -97.5164,
+}
+KANSAS_CITY_MO = {"city": "Kansas City", "state": "MO", "zip_code": "64106", "latitude": 39.0997, "longitude": -94.5786}
 
 
 def suggestions(response) -> list[tuple[str, str]]:
@@ -29,14 +35,7 @@ def heading(response) -> str:
 
 @pytest.mark.parametrize("q", ["Oklahoma City", "oklahoma city", "OKLAHOMA CITY"])
 def test_a_city_named_after_its_state_is_the_city_not_a_town_called_city(client, q):
-    CenterFactory(
-        name="Oklahoma City Center",
-        city="Oklahoma City",
-        state="OK",
-        zip_code="73102",
-        latitude=OKLAHOMA_CITY[0],
-        longitude=OKLAHOMA_CITY[1],
-    )
+    CenterFactory(name="Oklahoma City Center", **OKLAHOMA_CITY)
     response = search(client, q=q, radius="25")
     assert response.status_code == 200, field_error(response.content.decode(), "q")
     assert result_names(response.content.decode()) == ["Oklahoma City Center"]
@@ -56,14 +55,7 @@ def test_a_city_only_one_state_has_is_searched_at_once(client, q):
 
 @pytest.mark.parametrize("q", ["Kansas City", "kansas city", "6190 Park Boulevard, Kansas City"])
 def test_a_city_several_states_have_offers_each_state(client, q):
-    CenterFactory(
-        name="Kansas City Center",
-        city="Kansas City",
-        state="MO",
-        zip_code="64106",
-        latitude=KANSAS_CITY_MO[0],
-        longitude=KANSAS_CITY_MO[1],
-    )
+    CenterFactory(name="Kansas City Center", **KANSAS_CITY_MO)
     response = search(client, q=q, radius="25")
     assert response.status_code == 400
     assert html.unescape(field_error(response.content.decode(), "q")) == "Add the state, for example Kansas City, MO."
@@ -116,14 +108,7 @@ def test_the_suggested_states_name_the_city_as_it_is_spelt(client):
 
 
 def test_the_physician_directory_reads_a_city_alone_as_the_locator_does(client):
-    center = CenterFactory(
-        name="Oklahoma City Center",
-        city="Oklahoma City",
-        state="OK",
-        zip_code="73102",
-        latitude=OKLAHOMA_CITY[0],
-        longitude=OKLAHOMA_CITY[1],
-    )
+    center = CenterFactory(name="Oklahoma City Center", **OKLAHOMA_CITY)
     PracticeFactory(physician=PhysicianFactory(first_name="Ana", last_name="Reyes"), center=center)
     response = client.get("/physicians/", {"near": "Oklahoma City", "radius": "25"})
     assert response.status_code == 200

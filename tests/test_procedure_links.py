@@ -5,8 +5,8 @@ never existed; a moved page's old address still searches the page (procedures/ad
 
 import pytest
 
-from procedures.addresses import PreviousAddress, linked_procedure
-from procedures.models import Procedure, Status
+from procedures.addresses import linked_procedure
+from procedures.models import PreviousAddress, Procedure, Status
 
 from .factories import ProcedureFactory
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory

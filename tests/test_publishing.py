@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from core.rendered import generation
 from procedures.models import ListItem, Procedure, PublishingEvent, Status
 
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 from .staff import change_form_data
 
@@ -20,22 +22,8 @@ PAGE = "/pain-management/kyphoplasty/"
 NEW_SUMMARY = "A changed summary that only the draft has."
 
 
-def start_draft(client, kyphoplasty: Procedure) -> Procedure:
-    response = client.post(f"{ADMIN}/{kyphoplasty.pk}/draft/")
-    assert response.status_code == 302
-    return Procedure.all_objects.get(draft_of=kyphoplasty)
-
-
-def save_draft(client, draft: Procedure, **changes) -> None:
-    url = f"{ADMIN}/{draft.pk}/change/"
-    response = client.post(url, change_form_data(client, url, **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
-
-
 def summary_on(client) -> str:
-    response = client.get(PAGE)
-    assert response.status_code == 200
-    return text(find_one(parse(response), "p", **{"class": "lead"}))
+    return shown_on(client, PAGE, "p", **{"class": "lead"})
 
 
 def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_published(
@@ -233,29 +221,12 @@ def test_a_publish_time_years_away_is_refused_next_to_the_field(client, editor, 
 
 
 def test_unpublishing_asks_for_confirmation_then_takes_the_page_down(client, editor, kyphoplasty, public):
-    confirm = client.get(f"{ADMIN}/{kyphoplasty.pk}/unpublish/")
-    assert "Yes, unpublish" in confirm.content.decode()
-    assert public.get(PAGE).status_code == 200  # asking changed nothing
-
-    assert client.post(f"{ADMIN}/{kyphoplasty.pk}/unpublish/").status_code == 302
-    assert public.get(PAGE).status_code == 404
-
-    assert client.post(f"{ADMIN}/{kyphoplasty.pk}/publish/").status_code == 302
-    assert public.get(PAGE).status_code == 200
+    assert_unpublish_asks_first(client, public, kyphoplasty, PAGE)
 
 
 def test_history_shows_who_saved_and_who_published_and_when(client, editor, kyphoplasty, django_user_model):
-    draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary_en=NEW_SUMMARY)
     publisher = django_user_model.objects.create_superuser("publisher", password="a-long-password-1")
-    client.force_login(publisher)
-    client.post(f"{ADMIN}/{draft.pk}/publish/")
-
-    html = client.get(f"{ADMIN}/{kyphoplasty.pk}/change/").content.decode()
-    assert "Saved the draft by editor" in html
-    assert "Published by publisher" in html
-    kyphoplasty.refresh_from_db()
-    assert kyphoplasty.history.first().history_user == publisher
+    assert_history_names_both(client, kyphoplasty, publisher, summary_en=NEW_SUMMARY)
 
 
 def test_publishing_gives_the_page_its_last_updated_date(client, editor, kyphoplasty, public):
@@ -283,3 +254,15 @@ def test_the_worker_publishes_a_scheduled_draft_at_its_time_and_not_before(
     assert run_worker() == 1
     assert summary_on(public) == NEW_SUMMARY
     assert not Procedure.all_objects.filter(pk=draft.pk).exists()
+
+
+def test_a_draft_scheduled_under_the_tasks_old_address_is_still_published(
+    client, editor, kyphoplasty, public, run_worker
+):
+    """Tasks queued before publish_scheduled_draft moved to procedures/publishing.py name it procedures.tasks.*."""
+    draft = start_draft(client, kyphoplasty)
+    due = timezone.localtime() - dt.timedelta(minutes=1)
+    save_draft(client, draft, summary_en=NEW_SUMMARY, go_live_at=due.strftime("%Y-%m-%dT%H:%M"))
+    assert DBTaskResult.objects.update(task_path="procedures.tasks.publish_scheduled_draft") == 1
+    assert run_worker() == 1
+    assert summary_on(public) == NEW_SUMMARY

@@ -182,13 +182,16 @@ def test_procedure_page_is_a_medical_web_page_about_the_procedure(client, slug):
     assert page["publisher"]["name"] == "Azura Vascular Care"
 
 
-def test_reviewed_procedure_names_its_reviewer_in_json_ld_and_on_the_page(client):
+def reviewed_page(client, by: str, on: dt.date | None) -> str:
+    """Kyphoplasty's page (HTML) once its medical review says who reviewed it, and when."""
     procedure = Procedure.objects.get(slug="kyphoplasty")
-    procedure.reviewed_by = "Jane Doe, MD"
-    procedure.reviewed_on = dt.date(2026, 3, 14)
+    procedure.reviewed_by, procedure.reviewed_on = by, on
     procedure.save()
+    return get_html(client, procedure.get_absolute_url())
 
-    html = get_html(client, procedure.get_absolute_url())
+
+def test_reviewed_procedure_names_its_reviewer_in_json_ld_and_on_the_page(client):
+    html = reviewed_page(client, "Jane Doe, MD", dt.date(2026, 3, 14))
     page = jsonld_of_type(html, "MedicalWebPage")
 
     assert page["lastReviewed"] == "2026-03-14"
@@ -200,12 +203,7 @@ def test_reviewed_procedure_names_its_reviewer_in_json_ld_and_on_the_page(client
 
 
 def test_unreviewed_procedure_claims_no_review(client):
-    procedure = Procedure.objects.get(slug="kyphoplasty")
-    procedure.reviewed_by = ""
-    procedure.reviewed_on = None
-    procedure.save()
-
-    html = get_html(client, procedure.get_absolute_url())
+    html = reviewed_page(client, "", None)
     page = jsonld_of_type(html, "MedicalWebPage")
 
     assert "lastReviewed" not in page
@@ -214,15 +212,11 @@ def test_unreviewed_procedure_claims_no_review(client):
 
 
 def test_reviewer_with_markup_in_the_name_cannot_break_out_of_the_json_ld(client):
-    procedure = Procedure.objects.get(slug="kyphoplasty")
-    procedure.reviewed_by = "</script><script>alert(1)</script> & Co"
-    procedure.reviewed_on = dt.date(2026, 3, 14)
-    procedure.save()
-
-    html = get_html(client, procedure.get_absolute_url())
+    name = "</script><script>alert(1)</script> & Co"
+    html = reviewed_page(client, name, dt.date(2026, 3, 14))
 
     assert "<script>alert(1)" not in html
-    assert jsonld_of_type(html, "MedicalWebPage")["reviewedBy"]["name"] == procedure.reviewed_by
+    assert jsonld_of_type(html, "MedicalWebPage")["reviewedBy"]["name"] == name
 
 
 def test_home_page_describes_the_organisation(client):
@@ -241,7 +235,7 @@ def test_center_page_is_a_medical_clinic(client, network):
 
     assert clinic["name"] == center.name
     assert clinic["url"] == SITE_URL + center.get_absolute_url()
-    assert clinic["telephone"] == center.tel
+    assert clinic["telephone"] == center.phone == "+15125550142"  # E.164
     assert clinic["address"]["@type"] == "PostalAddress"
     assert clinic["address"]["postalCode"] == "78701"
     assert clinic["geo"]["latitude"] == pytest.approx(PLACES["78701"].latitude)

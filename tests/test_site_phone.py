@@ -8,19 +8,11 @@ from django.urls import reverse
 from core.models import SiteSettings
 
 from .html import attr, find_all, find_one, parse, text
+from .support import PATIENT_PAGES
 
 pytestmark = pytest.mark.django_db
 
-PAGES = [
-    "/",
-    "/pain-management/",
-    "/pain-management/kyphoplasty/",
-    "/centers/",
-    "/physicians/",
-    "/appointments/request/",
-    "/privacy/",
-    "/no-such-page/",
-]
+PAGES = [*PATIENT_PAGES, "/no-such-page/"]
 ADMIN = "/admin/core/sitesettings"
 
 

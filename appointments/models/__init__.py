@@ -1,6 +1,6 @@
-"""The appointments app's models: centers and physicians (centers.py), holiday closures and centers' old web
-addresses (center_records.py), and patients' appointment requests with their emails and staff notes
-(appointment_requests.py) and the visits booked for them (visits.py)."""
+"""The appointments app's models: centers (centers.py), physicians and languages (physicians.py), holiday
+closures and centers' old web addresses (center_records.py), and patients' appointment requests with their emails
+and staff notes (appointment_requests.py) and the visits booked for them (visits.py)."""
 
 from .appointment_requests import (
     PATIENT_KINDS,
@@ -12,28 +12,21 @@ from .appointment_requests import (
 )
 from .center_records import Closure, PreviousCenterAddress
 from .centers import (
-    SLUG_LENGTH,
     Center,
     CenterQuerySet,
     FilledInModel,
-    Language,
     OpeningHours,
-    Physician,
-    PhysicianQuerySet,
-    Practice,
     Weekday,
     center_search_text,
     name_key,
     search_words,
-    slug_of,
-    validate_npi,
 )
+from .physicians import Language, Physician, PhysicianQuerySet, Practice, validate_npi
 from .visits import BookedVisit, CancelReason, VisitNotice
 
 __all__ = [
     "PATIENT_KINDS",
     "REFERENCE_ALPHABET",
-    "SLUG_LENGTH",
     "AppointmentRequest",
     "BookedVisit",
     "CancelReason",
@@ -55,6 +48,5 @@ __all__ = [
     "name_key",
     "new_reference",
     "search_words",
-    "slug_of",
     "validate_npi",
 ]

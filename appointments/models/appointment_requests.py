@@ -16,7 +16,8 @@ from procedures.models import Procedure
 from ..access import RequestScopeQuerySet
 from ..call_needs import CallNeeds
 from ..validators import no_control_characters
-from .centers import Center, Physician
+from .centers import Center
+from .physicians import Physician
 from .visits import BookedVisit
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out on the phone

@@ -4,12 +4,14 @@ hours say (holidays), and the web addresses its page had before staff changed it
 from datetime import date
 
 from django.db import models
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from core import slugs
+from core.models import OldAddress
 
 from .. import hours
 from ..validators import no_control_characters
-from .centers import SLUG_LENGTH, Center
+from .centers import Center
 
 
 class Closure(models.Model):
@@ -51,17 +53,10 @@ class Closure(models.Model):
         return (self.starts_on, self.last_day, self.note)
 
 
-class PreviousCenterAddress(models.Model):
-    """An address a center's page had before staff changed it: it answers a permanent redirect to the page
-    (every old address points at the center itself: no chain), as a procedure page's does."""
+class PreviousCenterAddress(OldAddress):
+    """An address a center's page had before staff changed it (core.models.OldAddress), as a procedure page's."""
 
-    slug = models.SlugField("old web address", max_length=SLUG_LENGTH, unique=True)
+    page_field = "center"
+
+    slug = models.SlugField("old web address", max_length=slugs.NAME_LENGTH, unique=True)
     center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="previous_addresses")
-    moved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "previous web address"
-        verbose_name_plural = "previous web addresses"
-
-    def __str__(self) -> str:
-        return self.slug

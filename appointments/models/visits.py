@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .centers import Physician
+from .physicians import Physician
 
 
 class CancelReason(models.TextChoices):

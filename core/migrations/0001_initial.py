@@ -1,7 +1,7 @@
 # The site settings, moved from the azura_site app (which now holds only settings, URLs and the home page):
 # a database that has azura_site's table keeps its row, and the old table and content type go.
 
-import core.models
+import core.phones
 from django.db import migrations, models
 
 OLD_TABLE = "azura_site_sitecontact"
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             name='SiteSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone', models.CharField(blank=True, help_text='Shown in the header and footer of every page, e.g. (512) 555-0100. Leave empty to send patients to their nearest center instead.', max_length=30, validators=[core.models.validate_us_phone], verbose_name='main phone number')),
+                ('phone', models.CharField(blank=True, help_text='Shown in the header and footer of every page, e.g. (512) 555-0100. Leave empty to send patients to their nearest center instead.', max_length=30, validators=[core.phones.validate_number], verbose_name='main phone number')),
                 ('hours', models.CharField(blank=True, help_text='e.g. Monday to Friday, 8 AM to 5 PM Central time.', max_length=120, verbose_name='when it answers')),
             ],
             options={

@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from appointments import geo, upsert
@@ -37,7 +36,7 @@ from appointments.demo_data import (
 from appointments.demo_requests import load_demo_requests
 from appointments.hours import parse_hours
 from appointments.models import Center, Language, Physician, Practice
-from core import rendered
+from core import rendered, slugs
 from procedures.models import Procedure
 
 
@@ -142,8 +141,8 @@ class Command(BaseCommand):
                 "zip_code": zip_code,
                 "latitude": point[0],
                 "longitude": point[1],
-                "phone": f"({area_code}) 555-01{number:02d}",
-                "notification_email": f"{slugify(city)}.demo@azura.example",
+                "phone": f"+1{area_code}55501{number:02d}",  # E.164, as the field stores it
+                "notification_email": f"{slugs.slug_of(city)}.demo@azura.example",
                 "timezone": time_zone,
                 "is_active": True,
             }
@@ -163,7 +162,7 @@ class Command(BaseCommand):
         # Each last name once, so that “Dr. Nguyen” on a page means one physician.
         names = [(rng.choice(FIRST_NAMES), last) for last in rng.sample(LAST_NAMES, PHYSICIAN_COUNT)]
         rows: dict[str, dict] = {}
-        links: dict[str, tuple[list, list, dict]] = {}
+        links: dict[str, tuple[list[Language], list[Procedure], dict[int, bool]]] = {}
         for index, (first, last) in enumerate(names):
             credentials = "DO" if rng.random() < 0.25 else "MD"
             certifications, residency, fellowship = rng.choice(TRAINING)
@@ -199,14 +198,17 @@ class Command(BaseCommand):
         saved = upsert.save_changed(Physician, rows, new={"is_demo": True}, skip=is_real)
         physicians = saved.rows
         for physician in physicians:
-            spoken, performs, _ = links[physician.slug]
-            physician.languages.set(spoken)
+            speaks, performs, _ = links[physician.slug]
+            physician.languages.set(speaks)
             physician.procedures.set(performs)
         sync_practices({physician: links[physician.slug][2] for physician in physicians})
         return physicians, Tally.of(saved)
 
 
 def point_of(center: Center) -> geo.Point:
+    """A demo center's location (each is stored with its ZIP code's point: _centers)."""
+    if center.latitude is None or center.longitude is None:
+        raise ValueError(f"The demo center {center.slug} has no location.")
     return (center.latitude, center.longitude)
 
 
