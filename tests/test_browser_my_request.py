@@ -10,13 +10,9 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 
 from .factories_requests import AppointmentRequestFactory
-from .support import describe_violations
+from .support import AT_EACH_WIDTH, BROWSER, describe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("live_form"),
-]
+pytestmark = [*BROWSER, pytest.mark.usefixtures("live_form")]
 
 WORDS = {
     "en": {"find": "Find my request", "save": "Save these details", "cancel": "Cancel my request"},
@@ -42,7 +38,7 @@ def look_up(page, words, reference: str, last_name: str, date_of_birth: str) -> 
     submit(page, words["find"])
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@AT_EACH_WIDTH
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_state_is_accessible_and_fits(live_server, page, axe, center, settings, language, width):
     settings.APPOINTMENT_LOOKUP_ATTEMPTS = 3
