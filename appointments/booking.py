@@ -176,6 +176,8 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
     due = AppointmentRequest.objects.filter(
         status=Status.SCHEDULED, visit_at__gt=now, visit_at__lte=now + timedelta(days=days)
     ).values_list("pk", "visit_at", "reminder_sent_for")
-    return sum(
-        send_reminder(pk, visit_at.isoformat(), now=now) == "queued" for pk, visit_at, sent in due if sent != visit_at
-    )
+    queued = 0
+    for pk, visit_at, sent_for in due:
+        if visit_at is not None and sent_for != visit_at:
+            queued += send_reminder(pk, visit_at.isoformat(), now=now) == "queued"
+    return queued
