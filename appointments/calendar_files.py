@@ -17,8 +17,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+
+from core import phones
 
 from .models import AppointmentRequest
 
@@ -81,13 +84,11 @@ def _location(appointment_request: AppointmentRequest) -> str:
 
 def _description(appointment_request: AppointmentRequest) -> str:
     center = appointment_request.center
-    from django.urls import reverse
-
     change_url = settings.SITE_URL + reverse("appointments:my_request")
     return "\n".join(
         [
             gettext("Your reference: %(reference)s") % {"reference": appointment_request.reference},
-            gettext("Phone: %(phone)s") % {"phone": center.phone},
+            gettext("Phone: %(phone)s") % {"phone": phones.display(center.phone)},
             gettext("To check, change or cancel: %(url)s") % {"url": change_url},
         ]
     )

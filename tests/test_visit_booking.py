@@ -89,6 +89,9 @@ def test_booking_emails_the_patient_the_time_in_the_centers_zone_with_a_calendar
     assert event["SEQUENCE"] == 0
     assert event.decoded("DTSTART").astimezone(UTC) == visit_at.astimezone(UTC)
     assert calendar.walk("VTIMEZONE"), "a TZID is given with its rules"
+    assert "Azura Downtown LA" in str(event["LOCATION"])
+    assert "(512) 555-0142" in str(event["DESCRIPTION"])
+    assert "https://azura.example/appointments/my-request/" in str(event["DESCRIPTION"])
 
 
 def test_the_calendar_file_has_the_right_utc_time_on_both_sides_of_a_daylight_saving_change(la_request, run_worker):
