@@ -247,3 +247,10 @@ def test_reminders_can_be_turned_off(la_request, settings):
     book(la_request, in_days(1))
     assert booking.send_due_reminders() == 0
     assert booking.send_reminder(la_request.pk, in_days(1).isoformat()) == "reminders are off"
+
+
+def test_no_reminder_for_a_visit_that_has_passed(la_request):
+    visit_at = in_days(-1)
+    AppointmentRequest.objects.filter(pk=la_request.pk).update(status=Status.SCHEDULED, visit_at=visit_at)
+    assert booking.send_reminder(la_request.pk, visit_at.isoformat()) == "no longer due"
+    assert booking.send_due_reminders() == 0
