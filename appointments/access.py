@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 SEE_ALL_CENTERS = "appointments.view_all_centers"
 MANAGE_CENTER_STAFF = "appointments.manage_center_staff"
+SEE_INSIGHTS = "core.view_insights"
 
 
 def user_sees_all_centers(user) -> bool:
@@ -24,6 +25,12 @@ def user_sees_all_centers(user) -> bool:
 def user_manages_center_staff(user) -> bool:
     """Whether the user decides who works where (the centers' "Staff" lists)."""
     return bool(user.is_active and (user.is_superuser or user.has_perm(MANAGE_CENTER_STAFF)))
+
+
+def user_sees_insights(user) -> bool:
+    """Whether the user sees the whole insights dashboard (practice managers). Center staff see only their own
+    centers' response times there (Center.objects.staffed_by); content editors see nothing."""
+    return bool(user.is_active and (user.is_superuser or user.has_perm(SEE_INSIGHTS)))
 
 
 class CenterScopeQuerySet(models.QuerySet["Center"]):

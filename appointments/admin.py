@@ -2,14 +2,27 @@ from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from simple_history.admin import SimpleHistoryAdmin
 
 from core import phones
 from core.admin import PhoneSearch
+from core.admin_history import HistoryAdmin
 
 from . import admin_requests  # noqa: F401 (registers the appointment request admin)
 from .access import user_manages_center_staff
 from .models import Center, Closure, Language, OpeningHours, Physician, Practice
+
+STAFF_PICKER_WARNING = (
+    "Adding someone gives them this center's patient data: every appointment request made to it, with the "
+    "patient's name, date of birth, phone number and reason for the visit. Add only people who work here."
+)
+
+
+def staff_label(user) -> str:
+    """A staff account in the picker as people know it: "Ana Reyes (areyes) — Center staff"."""
+    name = user.get_full_name()
+    who = f"{name} ({user.get_username()})" if name else user.get_username()
+    roles = ", ".join(group.name for group in user.groups.all()) or ("administrator" if user.is_superuser else "")
+    return f"{who} — {roles}" if roles else who
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -38,7 +51,7 @@ class CenterPracticeInline(PracticeInline):
 
 
 @admin.register(Center)
-class CenterAdmin(PhoneSearch, SimpleHistoryAdmin):
+class CenterAdmin(PhoneSearch, HistoryAdmin):
     list_display = (
         *("name", "city", "state", "zip_code", "phone_number"),
         *("is_active", "location_is_approximate", "is_demo"),
@@ -80,8 +93,13 @@ class CenterAdmin(PhoneSearch, SimpleHistoryAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "staff":  # staff accounts only, never a patient or a disabled account
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+            users = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["queryset"] = users.prefetch_related("groups").order_by("first_name", "last_name", "username")
+            kwargs["help_text"] = STAFF_PICKER_WARNING
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name == "staff":
+            field.label_from_instance = staff_label
+        return field
 
 
 class PhysicianPracticeInline(PracticeInline):
@@ -90,7 +108,7 @@ class PhysicianPracticeInline(PracticeInline):
 
 
 @admin.register(Physician)
-class PhysicianAdmin(SimpleHistoryAdmin):
+class PhysicianAdmin(HistoryAdmin):
     list_display = ("last_name", "first_name", "credentials", "is_active", "is_demo")
     list_display_links = ("last_name", "first_name")
     list_filter = ("is_active", "procedures", "languages", "practices__accepting_new_patients", "is_demo")

@@ -5,6 +5,7 @@ from contextlib import nullcontext
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -14,11 +15,11 @@ from django.shortcuts import render
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
-from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core import phones
+from core.admin_history import HistoryAdmin
 
 from . import services
 from .access import user_sees_all_centers
@@ -88,8 +89,27 @@ class RequestHistoryHelper(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
+class WorkflowForm(forms.ModelForm):
+    """A request's form: "handled by" offers the staff of the request's own center, or every staff member to those
+    who see every center (`sees_all`, set per user by the admin's get_form)."""
+
+    sees_all = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("handled_by")  # absent for staff who may only view
+        if not isinstance(field, forms.ModelChoiceField):
+            return
+        users = get_user_model().objects.filter(is_staff=True, is_active=True)
+        if not self.sees_all:  # only the staff of the request's own center
+            users = users.filter(staffed_centers=self.instance.center_id) if self.instance.pk else users.none()
+        # The current handler stays a choice, so saving the form never silently drops them.
+        current = Q(pk=self.instance.handled_by_id) if self.instance.handled_by_id else Q(pk__in=[])
+        field.queryset = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | current)
+
+
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(VisitBookingAdmin, SimpleHistoryAdmin):
+class AppointmentRequestAdmin(VisitBookingAdmin, HistoryAdmin):
     list_display = (
         "reference", "patient", "call_needs", "center_name", "status", "booked_visit", "received", "age", "handled_by",
         "delivery",
@@ -271,7 +291,7 @@ class AppointmentRequestAdmin(VisitBookingAdmin, SimpleHistoryAdmin):
         needs = []
         if obj.interpreter_needed or obj.preferred_language not in ("", "en"):
             needs.append(obj.language_display)
-        short_payment = {Payment.SELF_PAY: "self-pay", Payment.MEDICARE: "Medicare"}
+        short_payment: dict[str, str] = {Payment.SELF_PAY: "self-pay", Payment.MEDICARE: "Medicare"}
         if obj.payment in short_payment:
             needs.append(short_payment[obj.payment])
         if obj.requester == Requester.SOMEONE_ELSE:
@@ -311,23 +331,10 @@ class AppointmentRequestAdmin(VisitBookingAdmin, SimpleHistoryAdmin):
             note.save()
 
     def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        sees_all = user_sees_all_centers(request.user)
-
-        class WorkflowForm(form):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                field = self.fields.get("handled_by")  # absent for staff who may only view
-                if field is None:
-                    return
-                users = get_user_model().objects.filter(is_staff=True, is_active=True)
-                if not sees_all:  # only the staff of the request's own center
-                    users = users.filter(staffed_centers=self.instance.center_id) if self.instance.pk else users.none()
-                # The current handler stays a choice, so saving the form never silently drops them.
-                current = Q(pk=self.instance.handled_by_id) if self.instance.handled_by_id else Q(pk__in=[])
-                field.queryset = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | current)
-
-        return WorkflowForm
+        """The request's form, whose "handled by" choices are the staff of the request's center (of any center for
+        those who see every center)."""
+        form = type("WorkflowForm", (WorkflowForm,), {"sees_all": user_sees_all_centers(request.user)})
+        return super().get_form(request, obj, **{"form": form, **kwargs})
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -18,6 +18,9 @@ from .models import AppointmentRequest
 
 Status = AppointmentRequest.Status
 OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.SCHEDULED)
+# The shortest retention a run accepts: a request is worked for weeks (a call back, a booking), and a mistyped
+# `--days 0` would otherwise delete every request there is.
+MINIMUM_RETENTION_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -57,33 +60,35 @@ def stale_requests(*, now: datetime, stale_days: int):
     return AppointmentRequest.objects.filter(status__in=OPEN_STATUSES, updated_at__lt=now - timedelta(days=stale_days))
 
 
-def orphaned_history():
-    """History rows of requests that no longer exist (deleted in the admin, or by an earlier purge)."""
-    return AppointmentRequest.history.exclude(id__in=AppointmentRequest.objects.values("pk"))
+def history_to_remove(*, expired):
+    """History rows a run removes: those of the requests it deletes, and of requests deleted earlier (in the admin,
+    or by an earlier run)."""
+    kept = AppointmentRequest.objects.exclude(pk__in=expired.values("pk"))
+    return AppointmentRequest.history.exclude(id__in=kept.values("pk"))
 
 
 def retention_plan(*, now: datetime, retention_days: int, stale_days: int) -> RetentionPlan:
+    """What a run at `now` does, counted as the run counts it (so --dry-run says exactly what the run deletes)."""
     expired = expired_requests(now=now, retention_days=retention_days)
     stale = stale_requests(now=now, stale_days=stale_days).exclude(pk__in=expired.values("pk"))
-    orphans = orphaned_history()
+    history = history_to_remove(expired=expired)
     return RetentionPlan(
         expired=sorted(expired.values_list("reference", flat=True)),
         stale=sorted(stale.values_list("reference", flat=True)),
-        orphaned_requests=orphans.values("id").distinct().count(),
-        orphaned_rows=orphans.count(),
+        orphaned_requests=history.exclude(id__in=expired.values("pk")).values("id").distinct().count(),
+        orphaned_rows=history.count(),
     )
 
 
 def appointment_requests_purge(*, now: datetime, retention_days: int, stale_days: int) -> RetentionPlan:
     """Delete expired requests and every deleted request's history; close stale ones as "no response"."""
     with transaction.atomic():
-        expired = expired_requests(now=now, retention_days=retention_days)
-        references = sorted(expired.values_list("reference", flat=True))
-        expired.delete()  # notes go with them (cascade); their history is an orphan now, removed below
-        orphans = orphaned_history()
-        orphaned_requests = orphans.values("id").distinct().count()
-        orphaned_rows, _ = orphans.delete()
-        stale = list(stale_requests(now=now, stale_days=stale_days))
+        plan = retention_plan(now=now, retention_days=retention_days, stale_days=stale_days)
+        expired = AppointmentRequest.objects.filter(reference__in=plan.expired)
+        orphaned_rows = history_to_remove(expired=expired).count()
+        expired.delete()  # notes go with them (cascade); simple-history records each deletion, removed below
+        AppointmentRequest.history.exclude(id__in=AppointmentRequest.objects.values("pk")).delete()
+        stale = list(AppointmentRequest.objects.filter(reference__in=plan.stale))
         for appointment_request in stale:
             appointment_request.status = Status.CLOSED
             appointment_request.closed_reason = AppointmentRequest.ClosedReason.NO_RESPONSE
@@ -96,8 +101,8 @@ def appointment_requests_purge(*, now: datetime, retention_days: int, stale_days
             default_date=now,
         )
     return RetentionPlan(
-        expired=references,
+        expired=plan.expired,
         stale=sorted(r.reference for r in stale),
-        orphaned_requests=orphaned_requests - len(references),
+        orphaned_requests=plan.orphaned_requests,
         orphaned_rows=orphaned_rows,
     )

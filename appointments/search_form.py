@@ -43,7 +43,7 @@ class SearchForm(forms.Form):
         gettext_lazy("Procedure"), Procedure.objects.published(), "slug", gettext_lazy("Any procedure")
     )
 
-    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
+    def __init__(self, data: QueryDict | dict[str, Any] | None = None, **kwargs: Any) -> None:
         # A link may name a procedure we do not list (search every procedure and say so, never a 400) or one that
         # moved to another address (search it there).
         procedure = data.get("procedure") if data is not None else None

@@ -12,11 +12,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
+from core import insights, pagecache
 from core.frames import framed_page, render_part
 from core.pagecache import public_page
 from procedures.addresses import linked_procedure
 
-from . import cards, center_choice, maps, ratelimit, request_page, selectors, services
+from . import cards, center_choice, demand, maps, ratelimit, request_page, selectors, services
 from .directory import PhysicianFilterForm
 from .forms import AppointmentRequestForm, browser_nonce
 from .locator import LocatorForm
@@ -37,6 +38,8 @@ def locator(request: HttpRequest) -> HttpResponse:
         shown = [r for r in results or [nearest_beyond] if r]
         center_map = maps.centers_map([r.center for r in shown], here=None if form.state else form.point)
     status = 400 if form.is_bound and form.errors else 200
+    if form.searched and not form.cleaned_data.get("q"):
+        pagecache.refused(request)  # the browser's location: one visitor's own, kept in no cache key
     procedure = form.cleaned_data.get("procedure") if form.searched else None
     procedure_query = urlencode({"procedure": procedure.slug}) if procedure else ""
     request_url = reverse("appointments:request")
@@ -48,13 +51,14 @@ def locator(request: HttpRequest) -> HttpResponse:
         "max_results": MAX_RESULTS,
         "center_map": center_map,
     }
-    return framed_page(
+    page = framed_page(
         request,
         "appointments/locator.html",
         title=render_part("appointments/_locator_title.html", context, request),
         content=render_part("appointments/_locator_content.html", context, request),
         status=status,
     )
+    return demand.tag_locator(page, form, results, nearest_beyond)  # insight: the search, counted on every answer
 
 
 @method_decorator(public_page(clock=True, params=["procedure"]), name="dispatch")  # ?procedure= is carried on
@@ -78,6 +82,7 @@ class CenterDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         linked = linked_procedure(self.request.GET.get("procedure", ""))
+        pagecache.accepted(self.request, "procedure", linked.slug)  # kept for a published page's address only
         return {
             **super().get_context_data(**kwargs),
             "center_map": maps.centers_map([self.object]),
@@ -92,19 +97,23 @@ class CenterDetailView(DetailView):
         )
 
 
-@public_page(params=[*PhysicianFilterForm.base_fields, "page"])
+@public_page(params={**PhysicianFilterForm.base_fields, "page": None})
 def physician_list(request: HttpRequest) -> HttpResponse:
     """The physician directory, filtered by the query string."""
     form = PhysicianFilterForm(request.GET)
     page = Paginator(form.physicians(), 20).get_page(request.GET.get("page"))
+    pagecache.accepted(request, "page", page.number)  # kept for the pages there are, not for ?page=<anything>
+    if request.GET.get("q") and not page.paginator.count:
+        pagecache.refused(request)  # a name that finds nobody: not kept, whatever names visitors invent
     context = {"form": form, "page": page}
-    return framed_page(
+    response = framed_page(
         request,
         "appointments/physician_list.html",
         title=render_part("appointments/_physician_list_title.html", context, request),
         content=render_part("appointments/_physician_list_content.html", context, request),
         status=400 if form.errors else 200,
     )
+    return demand.tag_directory(response, form, page.paginator.object_list)  # insight: the search, as the locator's
 
 
 @method_decorator(public_page(params=["procedure"]), name="dispatch")
@@ -116,6 +125,7 @@ class PhysicianDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         linked = linked_procedure(self.request.GET.get("procedure", ""))
+        pagecache.accepted(self.request, "procedure", linked.slug)  # kept for a published page's address only
         procedure = selectors.procedure_chosen(linked.slug, self.object.procedures.all())
         return {**super().get_context_data(**kwargs), "procedure": procedure, "procedure_not_listed": linked.not_listed}
 
@@ -131,13 +141,17 @@ SESSION_SENT_KEY = "appointment_requests_sent"  # every request this browser ses
 def request_appointment(request: HttpRequest) -> HttpResponse:
     """The request form. A stored request redirects to its confirmation; nothing else says "received"."""
     if request.method != "POST":
+        insights.count_form("view")  # insight: the form seen
+        demand.count_form_search(request.GET)  # insight: the place searched on it (?q=), as the locator's
         return request_page.blank_form_page(request, _blank_form_page)
 
     form = AppointmentRequestForm(request.POST, browser=browser_nonce(request.META.get("CSRF_COOKIE")))
     if not form.is_valid():
+        insights.count_form_errors(form)  # insight: which fields' errors are shown (names only)
         return _form_page(request, form)
     center = form.cleaned_data["center"]
     if not ratelimit.reserve(request):
+        insights.count_form("refused")  # insight: refused by the rate limit
         return _form_page(request, form, status=429, problem="rate_limited", center=center)
     sent = [pk for pk in request.session.get(SESSION_SENT_KEY, []) if isinstance(pk, int)]
     try:
@@ -156,6 +170,7 @@ def request_appointment(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, status=503, problem="not_stored", center=center)
     if outcome != services.Outcome.CREATED:
         ratelimit.release(request)
+    insights.count_form("sent" if outcome == services.Outcome.CREATED else "")  # insight: a new request sent
     request.session[SESSION_SENT_KEY] = [*sent, appointment_request.pk][-20:]
     request.session[SESSION_KEY] = {"pk": appointment_request.pk, "outcome": str(outcome)}
     return redirect("appointments:request_received")

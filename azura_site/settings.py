@@ -72,8 +72,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks",
-    "django_tasks_db",
+    # Before django_tasks_db: its `db_worker` command is core's, which also starts the worker's heartbeat.
     "core",
+    "django_tasks_db",
     "procedures",
     "appointments",
 ]
@@ -81,13 +82,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The security headers, above every middleware that may answer by itself (the 400 for a NUL byte, a static
+    # file, an error page), so that every response carries them.
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.RejectNullBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzip-compressed (a 22 KB form arrives as 5 KB on a phone); after whitenoise, which serves static files
     # already compressed. Django's compression pads each response against BREACH, and CSRF tokens are masked.
     "django.middleware.gzip.GZipMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session, before CommonMiddleware (whose slash redirect must see the /es/ prefix resolved): the
     # language is the URL's (/es/... is Spanish), never a cookie or Accept-Language: an unprefixed page is English.
@@ -95,13 +99,13 @@ MIDDLEWARE = [
     "core.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "core.insights.InsightMiddleware",  # above the page cache: pages it serves are counted too (core/insights.py)
     # Anonymous visitors' pages from the page cache: below the conditional GET (304s), the language and the session;
     # a cached page skips the middleware below and the URL resolver (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -199,6 +203,9 @@ AUTHENTICATION_BACKENDS = [
 # password from many places), or from one address, for any accounts (trying many names from one place).
 # Attempts are kept in the database, so the lockout holds across processes and hosts. An IPv6 client is
 # its /64 (core.clients).
+# The database handler, named rather than left to axes' default: no cache pressure (an LRU Redis full of pages) can
+# evict a lockout.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -208,6 +215,8 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_VERBOSE = False
+# Sign-in and lockout records are kept this long, then deleted by the worker's daily clean-up (core/housekeeping.py).
+SIGN_IN_RECORDS_DAYS = envint("SIGN_IN_RECORDS_DAYS", 90)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -348,6 +357,9 @@ EMAIL_RETRY_MAX_SECONDS = envint("EMAIL_RETRY_MAX_SECONDS", 3600)
 EMAIL_RETRY_HOURS = envint("EMAIL_RETRY_HOURS", 26)
 # /healthz/ says "degraded" when the oldest email waiting in the queue is older than this (no worker running?).
 HEALTH_EMAIL_QUEUE_MAX_SECONDS = envint("HEALTH_EMAIL_QUEUE_MAX_SECONDS", 900)
+# ... and when the worker's last heartbeat (a beat a minute while one takes tasks: core/housekeeping.py) is older
+# than this, or there has been none.
+HEALTH_WORKER_MAX_SECONDS = envint("HEALTH_WORKER_MAX_SECONDS", 300)
 
 # Appointment requests.
 PRIVACY_NOTICE_VERSION = "2026-12-07"  # the date of the notice's last change of wording
@@ -368,6 +380,10 @@ APPOINTMENT_REMINDER_DAYS = envint("APPOINTMENT_REMINDER_DAYS", 2)
 # "Check or change my request": look-ups allowed per reference and per client address in the window.
 APPOINTMENT_LOOKUP_ATTEMPTS = envint("APPOINTMENT_LOOKUP_ATTEMPTS", 5)
 APPOINTMENT_LOOKUP_WINDOW_MINUTES = envint("APPOINTMENT_LOOKUP_WINDOW_MINUTES", 15)
+# Insight (core/insights.py): aggregate counters per day, never a visit or an identifier; 0 counts nothing. The
+# counters are deleted after INSIGHT_RETENTION_MONTHS by purge_appointment_requests (daily).
+INSIGHT_COUNTING = envbool("INSIGHT_COUNTING", True)
+INSIGHT_RETENTION_MONTHS = envint("INSIGHT_RETENTION_MONTHS", 25)
 # How many reverse proxies we trust to append the client's address to X-Forwarded-For (0: use REMOTE_ADDR).
 # Too high, and a client picks its own address by sending X-Forwarded-For (both throttles bypassed); too low
 # (0 behind a proxy), and every client is the proxy: one client's failures lock out everyone. README.

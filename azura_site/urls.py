@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from appointments.admin_golive import golive_view
+from appointments.admin_insights import insights_view
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -26,6 +27,8 @@ urlpatterns = i18n_patterns(
 # Staff and machines: one address each, no language prefix.
 urlpatterns += [
     path("admin/go-live/", admin.site.admin_view(golive_view), name="golive"),
+    path("admin/login/", views.staff_login, name="staff_login"),  # the admin's, with a warning before a lockout
+    path("admin/insights/", admin.site.admin_view(insights_view), name="insights"),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

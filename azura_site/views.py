@@ -1,14 +1,18 @@
 import uuid
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
 from appointments import mail
+from core import housekeeping
 from core.pagecache import public_page
 from procedures.models import Notice, Procedure, ServiceLine
 from procedures.rendering import content_language_context
@@ -48,12 +52,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """Each dependency's state, as JSON, for monitoring: 503 only when patients cannot be served (the database is
-    down); a cache outage or a backlog of email is "degraded", with 200. Never a traceback or an error's text."""
-    report: dict = {"database": "ok", "cache": "ok", "email_queue": None}
+    down); a cache outage, a backlog of email or no recent heartbeat of the worker is "degraded", with 200. Never a
+    traceback or an error's text."""
+    report: dict = {"database": "ok", "cache": "ok", "email_queue": None, "worker": None}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         report["email_queue"] = mail.backlog()
+        beat = housekeeping.last_beat()
+        report["worker"] = {
+            "last_heartbeat": beat.isoformat(timespec="seconds") if beat else None,
+            "last_heartbeat_seconds": round((timezone.now() - beat).total_seconds()) if beat else None,
+        }
     except DatabaseError:
         report["database"] = "unavailable"
     probe = f"healthz:{uuid.uuid4().hex}"
@@ -62,13 +72,36 @@ def healthz(request: HttpRequest) -> HttpResponse:
         report["cache"] = "unavailable"
     cache.delete(probe)
     queue = report["email_queue"] or {}
+    worker_age = (report["worker"] or {}).get("last_heartbeat_seconds")
     if report["database"] != "ok":
         report["status"] = "down"
-    elif report["cache"] != "ok" or queue.get("oldest_queued_seconds", 0) > settings.HEALTH_EMAIL_QUEUE_MAX_SECONDS:
+    elif (
+        report["cache"] != "ok"
+        or queue.get("oldest_queued_seconds", 0) > settings.HEALTH_EMAIL_QUEUE_MAX_SECONDS
+        or worker_age is None
+        or worker_age > settings.HEALTH_WORKER_MAX_SECONDS
+    ):
         report["status"] = "degraded"
     else:
         report["status"] = "ok"
     return JsonResponse(report, status=503 if report["status"] == "down" else 200)
+
+
+def staff_login(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page, which warns before the attempts that would lock the user name (or the place) out
+    for the cool-off time (django-axes)."""
+    response = admin.site.login(request)
+    context = getattr(response, "context_data", None)
+    if request.method == "POST" and context is not None:
+        failures = AxesProxyHandler.get_failures(request, {"username": request.POST.get("username", "")})
+        left = settings.AXES_FAILURE_LIMIT - failures
+        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        more = {1: "One more failed attempt locks", 2: "Two more failed attempts lock"}.get(left)
+        if more:
+            context["lockout_warning"] = (
+                f"{more} signing in with this user name, or from this place, for {minutes} minutes."
+            )
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self) -> None:
-        from . import rendered
+        from . import insights, rendered
 
         rendered.invalidate_on_content_change()
+        insights.connect()

@@ -8,6 +8,7 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 
 from . import slugs
+from .insight_counts import InsightCount as InsightCount  # the counters of core/insights.py
 from .phones import PhoneNumberField
 
 
@@ -85,6 +86,18 @@ class SiteSettings(models.Model):
             return cls.objects.filter(pk=1).first() or cls()
         except DatabaseError:
             return cls()
+
+
+class WorkerHeartbeat(models.Model):
+    """When a worker last took a task from the queue (core/housekeeping.py): one row, read by /healthz/, which says
+    "degraded" when it is old (no worker running, or none keeping up). Also when the records kept for a while only
+    (expired sessions, old sign-in records) were last cleaned up."""
+
+    beat_at = models.DateTimeField()
+    cleaned_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"worker seen at {self.beat_at:%Y-%m-%d %H:%M:%S}"
 
 
 class OldAddress(models.Model):

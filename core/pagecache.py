@@ -7,7 +7,11 @@ cached page stale at once, on every process and host.
 
 A page's key holds only the query parameters the page reads (`params`), in its order, trimmed and bounded; the view
 is handed exactly those, so `?utm_source=x1`, `?utm_source=x2`... are one entry, rendered once, and a
-visitor cannot fill the cache by inventing parameters.
+visitor cannot fill the cache by inventing parameters. Nor by inventing values: a page is kept for a query only if
+the page accepts every value in it. `params` may name each parameter's form field (a choice must be one of its
+choices, a number a number), and a view says which value it used where only it knows (`accepted`: page 1 for
+`?page=<anything>`, the last page for a page past the end); an answer other than 200 is kept for no query at all.
+A page asked for with a value it does not accept is rendered for that visitor, and kept for nobody.
 
 `PageCacheMiddleware` stores the pages `public_page` marks, with every header the middleware below it added, and
 answers a visit to an address without a query string before that middleware and the URL resolver run: what
@@ -15,11 +19,13 @@ Django's cache middleware does, at one place in the stack. An address with a que
 `public_page`, once it knows which parameters the page reads.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import TYPE_CHECKING, cast
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -52,6 +58,38 @@ def known_query(query: QueryDict, params: Iterable[str]) -> "_ImmutableQueryDict
             known.setlist(name, values)
     known._mutable = False
     return cast("_ImmutableQueryDict", known)
+
+
+def _refused(query: QueryDict, fields: Mapping[str, forms.Field]) -> bool:
+    """Whether a value of the query is one its field refuses (an unknown choice, a word for a number), or one of
+    several values given to a field that reads one."""
+    for name, field in fields.items():
+        values = query.getlist(name)
+        if len(values) > 1 and not isinstance(field, forms.MultipleChoiceField):
+            return True
+        for value in values:
+            if isinstance(field, forms.BooleanField):
+                if value.lower() not in ("", "1", "0", "on", "true", "false"):
+                    return True
+                continue
+            try:
+                field.clean(value)
+            except ValidationError:
+                return True
+    return False
+
+
+def accepted(request: HttpRequest, name: str, value: object) -> None:
+    """The view used `value` for the query parameter `name`: if the visitor asked for another (a page number past the
+    end, or not a number), the page is not kept for that query (which would be the same page under another key)."""
+    if name in request.GET and request.GET[name] != str(value):
+        refused(request)
+
+
+def refused(request: HttpRequest) -> None:
+    """The view does not accept the query's values as a page worth keeping (a name that finds nobody, a visitor's
+    own coordinates): the page is rendered for this visitor and kept for nobody."""
+    request._page_cache_refused = True  # type: ignore[attr-defined]
 
 
 # Browsers and proxies revalidate with the ETag (ConditionalGetMiddleware), so edits show at once.
@@ -97,6 +135,7 @@ def _keep(request: HttpRequest, response: HttpResponse, key: str, seconds: int) 
         and not response.cookies
         and not response.has_header("Set-Cookie")
         and not (session is not None and session.modified)
+        and "no-store" not in response.get("Cache-Control", "")
     ):
         set_response_etag(response)  # once, here, rather than on every answer from the cache
         compressed = _compressed(response)
@@ -143,12 +182,13 @@ class PageCacheMiddleware:
         return response
 
 
-def public_page(*, clock: bool = False, params: Iterable[str] = ()) -> Callable:
+def public_page(*, clock: bool = False, params: Iterable[str] | Mapping[str, forms.Field | None] = ()) -> Callable:
     """Cache an anonymous visitor's page for PAGE_CACHE_SECONDS, or until content changes; a page that says the
     time of day ("open now") says `clock=True` and is kept a minute (core/rendered.py's lifetime). `params` names
     the query parameters the page reads: the view sees only those (for every visitor, cached or not), and the
-    cache key holds only them. PageCacheMiddleware stores the page, once the middleware below it
-    has added its headers."""
+    cache key holds only them; a mapping gives each one's form field (or None), whose values are checked before the
+    page is kept. PageCacheMiddleware stores the page, once the middleware below it has added its headers."""
+    fields = {name: field for name, field in params.items() if field is not None} if isinstance(params, Mapping) else {}
     params = tuple(params)
 
     def decorator(view: Callable) -> Callable:
@@ -166,7 +206,10 @@ def public_page(*, clock: bool = False, params: Iterable[str] = ()) -> Callable:
             if hasattr(response, "render"):
                 response.render()
             _public(response)
-            response.page_cache = (key, min(rendered.lifetime(clock=clock), settings.PAGE_CACHE_SECONDS))
+            if request.GET and (response.status_code != 200 or _refused(request.GET, fields)):
+                return response  # a value the page refuses: rendered for this visitor, kept for nobody
+            if not getattr(request, "_page_cache_refused", False):
+                response.page_cache = (key, min(rendered.lifetime(clock=clock), settings.PAGE_CACHE_SECONDS))
             return response
 
         return wrapper
@@ -175,6 +218,8 @@ def public_page(*, clock: bool = False, params: Iterable[str] = ()) -> Callable:
 
 
 def _public(response: HttpResponse) -> HttpResponse:
+    if "no-store" in response.get("Cache-Control", ""):
+        return response  # a page the view says is kept nowhere (an editor's preview of a draft) stays so
     patch_cache_control(response, **CACHE_CONTROL)
     patch_vary_headers(response, ["Cookie"])
     return response

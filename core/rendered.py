@@ -51,6 +51,8 @@ NOT_CONTENT = {
     "appointments.RequestEmail",
     "appointments.RequestNote",
     "appointments.VisitNotice",
+    "core.WorkerHeartbeat",
+    "core.InsightCount",  # counters (core/insights.py), written in bulk
     "procedures.PublishingEvent",
 }
 # Output that names the time of day ("Open now") is kept at most this long.

@@ -10,9 +10,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core import slugs
+from core.admin_history import HistoryAdmin
 
 from . import (
     editor_preview,
@@ -46,7 +46,7 @@ REVIEW_FIELDSET: "tuple[str, _FieldOpts]" = ("Medical review", {"fields": ("revi
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ServiceLineAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, HistoryAdmin):
     """The overview page: edited through drafts like the procedure pages, English and Spanish side by side."""
 
     list_display = ("title", "status", "draft_state", "spanish", "reviewed_on", "last_published_at")
@@ -107,7 +107,7 @@ class ProcedureListForm(forms.ModelForm):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, TranslationAdmin, HistoryAdmin):
     list_display = (
         "title",
         "status",
@@ -333,7 +333,7 @@ class ProcedureAdmin(MarkdownWidgets, SpanishAdminMixin, PublishingAdminMixin, T
         )
 
 
-class ProcedurePartAdmin(SimpleHistoryAdmin):
+class ProcedurePartAdmin(HistoryAdmin):
     """Sections, list items and comparison rows on their own, to look up and see their history. They are
     changed on their page's form (a published page through its draft), never here, where a change would go
     live at once."""

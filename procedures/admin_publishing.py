@@ -18,8 +18,8 @@ from django.utils.html import format_html, format_html_join
 
 from . import publishing
 from .compare import compare
-from .models import Revisable
-from .page_history import page_history
+from .models import PublishingEvent, Revisable
+from .page_history import page_history, who
 
 # What the mixins here are mixed into, for mypy: their methods call the admin's own (super(), self.model, …).
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ else:
 # Years away is a slip too (and in the year 9999 it cannot be stored in UTC).
 PUBLISH_AT_GRACE = dt.timedelta(minutes=5)
 PUBLISH_AT_YEARS = 5
+Action = PublishingEvent.Action
 
 
 def publish_time_not_passed(value: dt.datetime | None) -> None:
@@ -165,10 +166,17 @@ class PublishingAdminMixin(PageAdminBase):
                 messages.info(request, "Saved the draft. The live page is unchanged until you publish the draft.")
 
     def response_change(self, request, obj):
-        """After saving a draft, stay on it: preview, compare and publish are there."""
-        if obj.is_draft_copy and "_save" in request.POST:
+        """After saving a draft, stay on it: preview, compare and publish are there. save_model said what the save
+        did; Django's own "was changed successfully" would be a second message saying less."""
+        if obj.is_draft_copy and ("_save" in request.POST or "_continue" in request.POST):
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        """A live page leaves the site through Unpublish, a draft through Discard (both recorded in its publishing
+        history); only a page that is not public may be deleted, by those who may delete."""
+        live_or_draft = obj is not None and (is_live(obj) or obj.is_draft_copy)
+        return super().has_delete_permission(request, obj) and not live_or_draft
 
     @admin.display(description="Draft")
     def draft_state(self, obj: Revisable) -> str:
@@ -184,9 +192,10 @@ class PublishingAdminMixin(PageAdminBase):
 
     @admin.display(description="Who saved, scheduled and published")
     def publishing_history(self, obj: Revisable | None) -> str:
-        events = obj.publishing_events.select_related("user")[:20] if obj and obj.pk else []
+        events = list(obj.publishing_events.select_related("user")[:20]) if obj and obj.pk else []
         if not events:
             return "Nothing published from the admin yet."
+        schedules = sorted((e for e in events if e.action == Action.SCHEDULED), key=lambda event: event.at)
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
@@ -196,7 +205,7 @@ class PublishingAdminMixin(PageAdminBase):
                     (
                         timezone.localtime(event.at).strftime("%b %-d, %Y %H:%M"),
                         event.get_action_display(),
-                        event.user or "the scheduler",
+                        who(event.user, event.at, schedules, start=False),
                         f" ({event.note})" if event.note else "",
                     )
                     for event in events

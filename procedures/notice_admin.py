@@ -8,8 +8,8 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_history import HistoryAdmin
 from core.states import US_STATES
 
 from .admin_inlines import MarkdownWidgets, pair
@@ -41,7 +41,7 @@ class NoticeForm(SpanishCheckForm):
 
 
 @admin.register(Notice)
-class NoticeAdmin(MarkdownWidgets, SpanishAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class NoticeAdmin(MarkdownWidgets, SpanishAdminMixin, TranslationAdmin, HistoryAdmin):
     """English and Spanish side by side (each Spanish field marked lang="es"), what is still to supply, the legal
     review and, for the nondiscrimination notice, the states served and the taglines they need."""
 
@@ -122,7 +122,7 @@ class TaglineForm(forms.ModelForm):
 
 
 @admin.register(Tagline)
-class TaglineAdmin(SimpleHistoryAdmin):
+class TaglineAdmin(HistoryAdmin):
     form = TaglineForm
     list_display = ("english_name", "language_name", "language_tag", "direction", "position", "shown")
     list_editable = ("position",)

@@ -2,6 +2,7 @@
 (the overview's fields), newest first, each change shown word by word (who, when, what), with its drafts' steps
 (who saved, scheduled, published)."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,9 @@ from .models import ListItem, Revisable, Section
 from .publishing import BOOKKEEPING, content_fields, parts_of
 
 ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}
+# The developers' references left in the reasons of the content's own migrations ("Held to the client's copy
+# (issue 10)"): staff read the reason without them.
+_INTERNAL_REFERENCE = re.compile(r"\s*\(issue \d+\)")
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Entry:
     action: str
     reason: str
     changes: list[Change] = field(default_factory=list)
+    who: str = ""
 
 
 def _label(model, record) -> str:
@@ -82,7 +87,29 @@ def page_history(page: Revisable, limit: int = 200) -> list[Entry]:
                 )
             )
             previous[record.id] = record
-    for event in page.publishing_events.select_related("user"):  # the drafts' steps: saved, scheduled…
+    events = list(page.publishing_events.select_related("user").order_by("at"))
+    for event in events:  # the drafts' steps: saved, scheduled…
         entries.append(Entry(event.at, event.user, "", event.get_action_display(), event.note))
+    schedules = [event for event in events if event.action == event.Action.SCHEDULED]
+    for entry in entries:
+        entry.reason = _INTERNAL_REFERENCE.sub("", entry.reason)
+        entry.who = who(entry.user, entry.when, schedules)
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]
+
+
+def name_of(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def who(user, when: datetime, schedules: list, *, start: bool = True) -> str:
+    """Who made a change, in words (`start`: at the start of a sentence): the person signed in; for a change no one
+    signed in made, the person who scheduled the draft it published, or the content loaded with the site."""
+    if user is not None:
+        return name_of(user)
+    scheduled = [event for event in schedules if event.at <= when]
+    if scheduled and scheduled[-1].user is not None:
+        words = f"the scheduler, at the time {name_of(scheduled[-1].user)} set"
+    else:
+        words = "the site's first content (no one signed in)"
+    return capfirst(words) if start else words

@@ -33,8 +33,10 @@ class PublishableQuerySet(models.QuerySet[_Page]):
         return self.filter(slug=slug).exclude(status=Status.PUBLISHED).exists()
 
     def visible_to(self, user: "User | AnonymousUser") -> Self:
-        """Everything for staff (so they can preview drafts); published pages for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        """Everything for those who may edit these pages (so they can preview drafts); published pages for everyone
+        else, other staff included (a center's staff work requests, not content)."""
+        opts = self.model._meta
+        if user.is_authenticated and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             return self
         return self.published()
 

@@ -216,12 +216,20 @@ def page_publish(*, page: Revisable, user) -> None:
     _log(page, Action.PUBLISHED, user)
 
 
+@transaction.atomic
 def page_unpublish(*, page: Revisable, user) -> None:
-    """Take a page off the public site (its address then answers 404; old links to the locator still work)."""
+    """Take a page off the public site (its address then answers 404; old links to the locator still work). A
+    draft scheduled to be published loses its time, so the page does not come back at that time: the draft is
+    kept, and publishing it is again an editor's choice."""
     page.status = Status.DRAFT
     page._history_user = user
     page.save(update_fields=["status", "updated_at"])
-    _log(page, Action.UNPUBLISHED, user)
+    model: Any = type(page)  # as in draft_start: the plugin stops on the abstract Revisable's manager
+    drafts = model.all_objects.filter(draft_of=page, go_live_at__isnull=False)
+    scheduled = [timezone.localtime(when) for when in drafts.values_list("go_live_at", flat=True)]
+    drafts.update(go_live_at=None)
+    note = f"the draft scheduled for {scheduled[0]:%Y-%m-%d %H:%M %Z} will not be published" if scheduled else ""
+    _log(page, Action.UNPUBLISHED, user, note=note)
 
 
 REVISABLE_MODELS = [Procedure, ServiceLine]

@@ -124,7 +124,11 @@ for _model in (ServiceLine, Procedure, Section, ListItem, ComparisonRow, Notice)
 
 
 def _history(model, name: str, plural: str) -> None:
-    simple_history.register(model, excluded_fields=NOT_IN_HISTORY, verbose_name=name, verbose_name_plural=plural)
+    # Only the fields the model has: simple-history looks each one up when it shows a version, and a name the model
+    # lacks made the version of a section, list item, row or the overview answer 500.
+    own = {field.name for field in model._meta.get_fields()}
+    excluded = [name for name in NOT_IN_HISTORY if name in own]
+    simple_history.register(model, excluded_fields=excluded, verbose_name=name, verbose_name_plural=plural)
 
 
 _history(ServiceLine, "version of the overview", "versions of the overview")

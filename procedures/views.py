@@ -1,5 +1,6 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 
 from core.pagecache import public_page
 
@@ -17,14 +18,18 @@ def overview(request: HttpRequest) -> HttpResponse:
         raise Http404("No service line")
     procedures = Procedure.objects.visible_to(request.user).filter(service_line=service_line)
     context = {"service_line": service_line, "procedures": procedures, **content_language_context(service_line)}
-    return render(request, "procedures/overview.html", context)
+    response = render(request, "procedures/overview.html", context)
+    if not service_line.is_published or any(not procedure.is_published for procedure in procedures):
+        add_never_cache_headers(response)  # an editor's view of what the public cannot see: kept nowhere
+    return response
 
 
 @public_page()
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A procedure page; drafts are shown to staff only, as a preview. Patients get the page's own parts read and
-    rendered once per content change (procedures/rendering.py); staff get them fresh, drafts included. A page's
-    old address answers a permanent redirect to where it is now, with the query string it was given."""
+    """A procedure page; an unpublished one is shown only to those who may edit it, as a preview. Patients get
+    the page's own parts read and rendered once per content change (procedures/rendering.py); staff get them fresh,
+    drafts included. A page's old address answers a permanent redirect to where it is now, with the query string
+    it was given."""
     try:
         if request.user.is_staff:
             queryset = Procedure.objects.visible_to(request.user).select_related("service_line")
@@ -44,4 +49,7 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(
             f"{moved.get_absolute_url()}?{query}" if query else moved.get_absolute_url()
         )
-    return render(request, "procedures/procedure_detail.html", {"page": page})
+    response = render(request, "procedures/procedure_detail.html", {"page": page})
+    if not page.is_published:
+        add_never_cache_headers(response)  # an editor's preview at the public address: kept nowhere
+    return response

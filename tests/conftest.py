@@ -83,6 +83,7 @@ def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+    settings.INSIGHT_COUNTING = False  # tests of insight counting turn it on themselves (tests/insight.py)
     # A request to a Spanish page leaves Spanish active in the thread (as in a server, where the next request sets
     # its own): each test starts in English.
     translation.deactivate()
@@ -174,7 +175,7 @@ class AdminSession:
     def __init__(self, live_server, page, axe):
         from django.contrib.auth import get_user_model
 
-        self.page, self.axe, self.csp_errors = page, axe, []
+        self.page, self.axe, self.csp_errors, self.url = page, axe, [], live_server.url
         get_user_model().objects.create_superuser("editor", "editor@azura.example", "a-long-password-1")
         page.on(
             "console",
@@ -185,6 +186,30 @@ class AdminSession:
         page.fill("#id_username", "editor")
         page.fill("#id_password", "a-long-password-1")
         page.click("input[type=submit]")
+
+    def edit_in_a_draft(self, page_object) -> None:
+        """Open a live content page's change form and start a draft of it, as its button does."""
+        meta = page_object._meta
+        self.page.goto(f"{self.url}/admin/{meta.app_label}/{meta.model_name}/{page_object.pk}/change/")
+        self.page.get_by_role("button", name="Edit in a draft").click()
+
+    def save_compare_and_publish(self, address: str, edited: str, added: str) -> None:
+        """Save the draft on screen: the live page at `address` stays as it was; the comparison shows `added` (and
+        passes axe-core); publishing now puts `edited` on the live page. Ends on the live page."""
+        page = self.page
+        page.click("input[name=_save]")
+        page.locator(".messagelist").get_by_text("Saved the draft").wait_for()
+        page.goto(self.url + address)
+        assert edited not in page.content()  # the live page is as it was
+        page.go_back()  # to the draft, where saving left the editor
+        page.get_by_role("link", name="Compare with the live page").click()
+        assert f"added: {added}" in page.locator("table.compare ins").all_text_contents()
+        self.assert_axe_clean()
+        page.get_by_role("link", name="Publish now").click()
+        page.get_by_role("button", name="Yes, publish now").click()
+        page.locator(".messagelist").get_by_text("Published").wait_for()
+        page.goto(self.url + address)
+        assert edited in page.content()
 
     def assert_axe_clean(self) -> None:
         before = len(self.csp_errors)

@@ -95,6 +95,11 @@ class LanguageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Language {n}")
 
 
+def languages(*names: str) -> list[Language]:
+    """The languages of these names, made when missing."""
+    return [LanguageFactory(name=name) for name in names]
+
+
 class PhysicianFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Physician

@@ -60,6 +60,11 @@ def assert_axe_clean(axe) -> None:
     assert violations == [], describe_violations(violations)
 
 
+def not_said(text: str, *phrases: str) -> list[str]:
+    """The phrases the text does not say (`assert not_said(page, ...) == []` names every one missing at once)."""
+    return [phrase for phrase in phrases if phrase not in text]
+
+
 def normalised(copy: str) -> str:
     """The copy as the site words it: single spaces, and its one typo mended."""
     return " ".join(copy.split()).replace("flouroscopy", "fluoroscopy")

@@ -2,6 +2,7 @@
 phone or part of its reference, a CSV that Excel reads well, and the history of every part of a procedure page."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -132,11 +133,11 @@ def test_change_page_shows_the_phone_as_a_link_to_call(client, staff_a, request_
 def test_export_starts_with_a_byte_order_mark_for_excel(client, exporter_a, request_a):
     client.force_login(exporter_a)
     content = export(client, request_a).content
-    assert content.startswith(b'\xef\xbb\xbf"reference",')
+    assert content.startswith(b'\xef\xbb\xbf"Reference",')
     assert content.count(b"\xef\xbb\xbf") == 1
 
 
-def test_export_has_the_labels_staff_see_and_the_local_time_to_the_minute(client, exporter_a, center_a, settings):
+def test_export_has_the_labels_staff_see_and_the_centers_time_to_the_minute(client, exporter_a, center_a, settings):
     settings.TIME_ZONE = "America/New_York"
     appointment_request = AppointmentRequestFactory(
         center=center_a,
@@ -151,18 +152,19 @@ def test_export_has_the_labels_staff_see_and_the_local_time_to_the_minute(client
     client.force_login(exporter_a)
 
     (row,) = csv_rows(export(client, appointment_request))
-    assert row["status"] == "Closed"
-    assert row["closed_reason"] == "Unreachable"
-    assert row["preferred_contact"] == "Text message"
-    assert row["best_time"] == "Morning (8 AM – noon)"
-    assert row["patient_status"] == "I have been to Azura before"
-    assert row["created_at"] == "2025-01-15 10:30"  # New York, no seconds or microseconds
+    assert row["Status"] == "Closed"
+    assert row["Reason closed"] == "Unreachable"
+    assert row["Contact by"] == "Text message"
+    assert row["Best time to call"] == "Morning (8 AM – noon)"
+    assert row["New or returning"] == "I have been to Azura before"
+    local = received.astimezone(ZoneInfo(center_a.timezone))  # the center's own time zone, to the minute, named
+    assert row["Received (center's time)"] == local.strftime("%Y-%m-%d %H:%M %Z")
 
 
 def test_export_of_an_open_request_has_an_empty_closed_reason(client, exporter_a, request_a):
     client.force_login(exporter_a)
     (row,) = csv_rows(export(client, request_a))
-    assert (row["status"], row["closed_reason"]) == ("New", "")
+    assert (row["Status"], row["Reason closed"]) == ("New", "")
 
 
 # --- Every part of a procedure page has its own history ------------------------------------------------------

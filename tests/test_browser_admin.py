@@ -13,8 +13,7 @@ EDITED = "About forty-five minutes for each bone (edited)"
 
 def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_then(live_server, page, admin_session):
     assert_axe_clean = admin_session.assert_axe_clean
-    page.goto(live_server.url + f"/admin/procedures/procedure/{Procedure.objects.get(slug='kyphoplasty').pk}/change/")
-    page.get_by_role("button", name="Edit in a draft").click()
+    admin_session.edit_in_a_draft(Procedure.objects.get(slug="kyphoplasty"))
     page.fill("#id_duration_en", EDITED)
     page.fill("#id_summary_en", "You can go home soon.")
     page.locator("output.grade-live").get_by_text("Reading grade").wait_for()  # measured as the editor types
@@ -30,22 +29,7 @@ def test_editor_drafts_compares_and_publishes_a_change_that_patients_see_only_th
     ).wait_for()
     assert page.locator(".md-preview script").count() == 0
     assert_axe_clean()
-    page.click("input[name=_save]")
-    page.locator(".messagelist").get_by_text("Saved the draft").wait_for()
-
-    page.goto(live_server.url + "/pain-management/kyphoplasty/")
-    assert EDITED not in page.content()  # the live page is as it was
-
-    page.go_back()  # to the draft, where saving left the editor
-    page.get_by_role("link", name="Compare with the live page").click()
-    assert "added: (edited)" in page.locator("table.compare ins").all_text_contents()
-    assert_axe_clean()
-    page.get_by_role("link", name="Publish now").click()
-    page.get_by_role("button", name="Yes, publish now").click()
-    page.locator(".messagelist").get_by_text("Published").wait_for()
-
-    page.goto(live_server.url + "/pain-management/kyphoplasty/")
-    assert EDITED in page.content()
+    admin_session.save_compare_and_publish("/pain-management/kyphoplasty/", EDITED, added="(edited)")
 
     page.go_back()  # the live page's admin, where publishing left the editor
     page.get_by_role("link", name="History").click()

@@ -8,14 +8,7 @@ import pytest
 
 from procedures.models import Procedure
 
-from .factories_appointments import (
-    PLACES,
-    CenterFactory,
-    LanguageFactory,
-    PhysicianFactory,
-    PracticeFactory,
-    weekday_hours,
-)
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
 
 pytestmark = BROWSER
@@ -26,7 +19,7 @@ def network():
     """Centers in Austin, Houston and Phoenix, with hours, procedures and physicians."""
     kyphoplasty = Procedure.objects.get(slug="kyphoplasty")
     epidural = Procedure.objects.get(slug="epidural-injections")
-    spanish = LanguageFactory(name="Spanish")
+    (spanish,) = languages("Spanish")
     centers = {
         "austin": CenterFactory(name="South Austin Center", place=PLACES["78704"], procedures=[kyphoplasty, epidural]),
         "houston": CenterFactory(name="Houston Center", place=PLACES["77002"], procedures=[epidural]),

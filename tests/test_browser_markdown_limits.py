@@ -12,8 +12,7 @@ pytestmark = BROWSER
 def test_the_preview_says_a_text_is_too_long_for_its_field_then_previews_it_once_it_fits(
     live_server, page, admin_session
 ):
-    page.goto(live_server.url + f"/admin/procedures/procedure/{Procedure.objects.get(slug='kyphoplasty').pk}/change/")
-    page.get_by_role("button", name="Edit in a draft").click()
+    admin_session.edit_in_a_draft(Procedure.objects.get(slug="kyphoplasty"))
     preview = page.get_by_role("region", name="Preview: Text after the risks (English)")
 
     page.fill("#id_risks_outro_en", "Call **us**. " * (PROSE_MAX_LENGTH // 13 + 1))

@@ -10,14 +10,7 @@ import pytest
 from appointments.models import AppointmentRequest
 from procedures.models import Procedure
 
-from .factories_appointments import (
-    PLACES,
-    CenterFactory,
-    LanguageFactory,
-    PhysicianFactory,
-    PracticeFactory,
-    weekday_hours,
-)
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .factories_requests import send_request, type_answers
 from .page_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
 from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
@@ -32,7 +25,7 @@ def centers():
         procedures=[Procedure.objects.get(slug="kyphoplasty")],
         accessibility="Step-free entrance", transit="Bus 7",
     )  # fmt: skip
-    austin.languages.set([LanguageFactory(name="Spanish")])
+    austin.languages.set(languages("Spanish"))
     houston = CenterFactory(name="Houston Center", place=PLACES["77002"])
     CenterFactory(name="Pittsburgh Center", city="Pittsburgh", state="PA", latitude=40.44, longitude=-80.0)
     for center in (austin, houston):

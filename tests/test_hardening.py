@@ -41,7 +41,7 @@ def test_export_quotes_every_cell(client, settings):
     appointment_request = AppointmentRequestFactory(center=center, last_name="Bob;=1+1", first_name="Ann,Marie")
     client.force_login(make_staff("exa", *WORKER, "export_appointmentrequest", centers=[center]))
     lines = export(client, appointment_request).content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith('"reference","status",')
+    assert lines[0].startswith('"Reference","Status",')
     assert '"Bob;\'=1+1"' in lines[1]
     assert '"Ann,Marie"' in lines[1]
 

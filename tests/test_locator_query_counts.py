@@ -5,14 +5,7 @@ import pytest
 from appointments import geo
 from appointments.models import Center
 
-from .factories_appointments import (
-    PLACES,
-    CenterFactory,
-    LanguageFactory,
-    PhysicianFactory,
-    PracticeFactory,
-    weekday_hours,
-)
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .locator import AUSTIN, LOCATOR, epidural, kyphoplasty, measure, result_names
 
 pytestmark = pytest.mark.django_db
@@ -60,12 +53,12 @@ def test_locator_no_results_uses_few_queries(client, django_assert_max_num_queri
 
 
 def test_physician_page_uses_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    physician = PhysicianFactory(procedures=[kyphoplasty()], languages=[LanguageFactory(name="Spanish")])
+    physician = PhysicianFactory(procedures=[kyphoplasty()], languages=languages("Spanish"))
     PracticeFactory(physician=physician)
     few, _ = measure(client, physician.get_absolute_url(), django_assert_max_num_queries)
     for _n in range(5):
         PracticeFactory(physician=physician)
     physician.procedures.add(epidural())
-    physician.languages.add(LanguageFactory(name="French"), LanguageFactory(name="Vietnamese"))
+    physician.languages.add(*languages("French", "Vietnamese"))
     many, _ = measure(client, physician.get_absolute_url(), django_assert_max_num_queries)
     assert few == many

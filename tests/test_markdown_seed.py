@@ -2,6 +2,7 @@
 the very HTML that Python-Markdown 3.11 (the site's renderer until it was replaced by a linear one) gave, sanitised
 the same way. tests/seed_markdown.json holds that HTML, written by the old renderer from this same content."""
 
+import importlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,9 @@ pytestmark = pytest.mark.django_db
 EXPECTED = json.loads((Path(__file__).parent / "seed_markdown.json").read_text(encoding="utf-8"))
 # Content loaded or reworded by migrations after the old renderer wrote the file: nothing to compare it with.
 LATER = ("notice privacy-practices ", "procedure kyphoplasty summary_en")
+# One sentence reworded by a later migration (the site now counts its own use): the rest of that notice is compared.
+COUNTED = importlib.import_module("procedures.migrations.0013_consumer_health_data_says_what_is_counted")
+EXPECTED = {key: html.replace(COUNTED.SEED, COUNTED.NOW) for key, html in EXPECTED.items()}
 
 
 def markdown_fields(obj: models.Model) -> Iterator[str]:

@@ -12,8 +12,10 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
+from django.utils import timezone
 
 from core.logs import JsonFormatter
+from core.models import WorkerHeartbeat
 
 from .factories_appointments import PLACES, CenterFactory
 from .factories_requests import form_data
@@ -33,10 +35,15 @@ def request_records(caplog) -> list[logging.LogRecord]:
 
 
 def test_health_check_answers_ok_with_each_dependency(client):
+    beat = timezone.now().replace(microsecond=0)
+    WorkerHeartbeat.objects.create(beat_at=beat)
+
     response = client.get("/healthz/")
 
     assert response.status_code == 200
-    assert response.json() == {
+    report = response.json()
+    assert report.pop("worker")["last_heartbeat"] == beat.isoformat()
+    assert report == {
         "status": "ok",
         "database": "ok",
         "cache": "ok",

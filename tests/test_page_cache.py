@@ -4,6 +4,7 @@ staff and personal data are never cached, ETags answer conditional requests, and
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -48,6 +49,7 @@ def physician(center) -> Physician:
 @pytest.fixture
 def staff_client(django_user_model) -> Client:
     editor = django_user_model.objects.create_user(username="editor", password="a-long-password-1", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Content editors"))  # unpublished pages are shown to their editors only
     client = Client()
     client.force_login(editor)
     return client

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test.html import Element
 from django.urls import reverse
 
@@ -246,6 +247,7 @@ def test_draft_is_404_for_a_signed_in_user_who_is_not_staff(client, django_user_
 
 def test_draft_is_previewed_with_a_banner_by_staff(client, django_user_model, draft):
     editor = django_user_model.objects.create_user(username="editor", password="a-long-password-1", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Content editors"))  # unpublished pages are shown to their editors only
     client.force_login(editor)
 
     response = client.get(draft.get_absolute_url())

@@ -182,19 +182,19 @@ def test_export_holds_only_the_staff_members_centers_rows(client, exporter_a, re
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "no-store" in response["Cache-Control"]
-    assert [row["reference"] for row in csv_rows(response)] == [request_a.reference]
+    assert [row["Reference"] for row in csv_rows(response)] == [request_a.reference]
 
 
 def test_export_of_everything_holds_only_the_staff_members_centers_rows(client, exporter_a, request_a, request_b):
     client.force_login(exporter_a)
     response = export(client, request_a, select_across=True)
-    assert [row["reference"] for row in csv_rows(response)] == [request_a.reference]
+    assert [row["Reference"] for row in csv_rows(response)] == [request_a.reference]
 
 
 def test_export_of_every_center_for_head_office(client, head_office, request_a, request_b):
     client.force_login(head_office)
     rows = csv_rows(export(client, request_a, request_b))
-    assert {row["reference"] for row in rows} == {request_a.reference, request_b.reference}
+    assert {row["Reference"] for row in rows} == {request_a.reference, request_b.reference}
 
 
 def offered_actions(response) -> list[str]:
@@ -227,16 +227,16 @@ def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(clien
     appointment_request = AppointmentRequestFactory(center=center_a, first_name=dangerous, last_name=dangerous)
     client.force_login(exporter_a)
     (row,) = csv_rows(export(client, appointment_request))
-    assert row["first_name"] == "'" + dangerous
-    assert row["last_name"] == "'" + dangerous
-    assert row["reference"] == appointment_request.reference  # ordinary values are untouched
+    assert row["First name"] == "'" + dangerous
+    assert row["Last name"] == "'" + dangerous
+    assert row["Reference"] == appointment_request.reference  # ordinary values are untouched
 
 
 def test_export_neutralises_a_formula_in_the_email_address(client, exporter_a, center_a):
     appointment_request = AppointmentRequestFactory(center=center_a, email="=1+2@example.com")
     client.force_login(exporter_a)
     (row,) = csv_rows(export(client, appointment_request))
-    assert row["email"] == "'=1+2@example.com"
+    assert row["Email"] == "'=1+2@example.com"
 
 
 # --- Status workflow, history and notes ----------------------------------------------------------------------

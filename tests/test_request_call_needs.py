@@ -241,12 +241,12 @@ def test_staff_see_the_call_needs_in_the_list_and_can_filter_by_interpreter(admi
 def test_the_csv_export_has_the_call_needs(admin_client, caregiver_request):
     response = admin_client.post(ADMIN, {"action": "export_csv", "_selected_action": [caregiver_request.pk]})
     (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
-    assert row["preferred_language"] == "Spanish"
-    assert row["interpreter_needed"] == "yes"
-    assert row["payment"] == "I will pay myself (self-pay)"
-    assert row["requester"] == "I am asking for someone else (family member or caregiver)"
-    assert (row["requester_name"], row["requester_relationship"]) == ("Marisol Quigglesworth", "daughter")
-    assert (row["requester_phone"], row["call_back"]) == ("(512) 555-0177", "Me, the person asking")
+    assert row["Language"] == "Spanish"
+    assert row["Interpreter needed"] == "yes"
+    assert row["Payment"] == "I will pay myself (self-pay)"
+    assert row["Who asked"] == "I am asking for someone else (family member or caregiver)"
+    assert (row["Their name"], row["Their relationship"]) == ("Marisol Quigglesworth", "daughter")
+    assert (row["Their phone"], row["Call back"]) == ("(512) 555-0177", "Me, the person asking")
 
 
 def test_emails_hold_none_of_the_call_needs(client, full_answers, run_worker):

@@ -8,14 +8,7 @@ from django.utils import timezone
 from appointments.models import Closure
 from procedures.models import Procedure
 
-from .factories_appointments import (
-    PLACES,
-    CenterFactory,
-    LanguageFactory,
-    PhysicianFactory,
-    PracticeFactory,
-    weekday_hours,
-)
+from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .factories_requests import form_data
 from .html import attr, find_all, parse, text
 from .spanish_walk import english_outside_marked, english_vocabulary
@@ -57,7 +50,7 @@ def places():
     )  # fmt: skip
     weekday_hours(center, days=range(7))
     Closure.objects.create(center=center, starts_on=timezone.localdate(), note="Thanksgiving")
-    english, tagalog, klingon = (LanguageFactory(name=name) for name in ("English", "Tagalog", "Klingon"))
+    english, tagalog, klingon = languages("English", "Tagalog", "Klingon")
     center.languages.set([english, tagalog, klingon])
     avery = PhysicianFactory(first_name="Avery", last_name="Okafor", procedures=list(Procedure.objects.published()))
     avery.languages.set([english, tagalog, klingon])

@@ -127,4 +127,4 @@ def test_the_csv_carries_the_booked_time_in_the_centers_zone_with_its_name(clien
     booked = AppointmentRequestFactory(center=la_center, status=Status.SCHEDULED, visit_at=visit)
     client.force_login(la_staff)
     (row,) = csv_rows(export(client, booked))
-    assert row["visit"] == "2030-01-08 09:30 PST"
+    assert row["Booked visit (center's time)"] == "2030-01-08 09:30 PST"

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from appointments.retention import RetentionPlan, appointment_requests_purge, retention_plan
+from appointments.retention import MINIMUM_RETENTION_DAYS, RetentionPlan, appointment_requests_purge, retention_plan
+from core import insights
 
 
 class Command(BaseCommand):
@@ -18,6 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool = False, days: int | None = None, **options):
         days = settings.APPOINTMENT_RETENTION_DAYS if days is None else days
+        if days < MINIMUM_RETENTION_DAYS:
+            raise CommandError(
+                f"A retention of {days} days is shorter than the minimum, {MINIMUM_RETENTION_DAYS} days: nothing "
+                "was deleted. Check --days or APPOINTMENT_RETENTION_DAYS."
+            )
         stale_days = settings.APPOINTMENT_STALE_DAYS
         now = timezone.now()
         if dry_run:
@@ -26,6 +32,7 @@ class Command(BaseCommand):
         else:
             plan = appointment_requests_purge(now=now, retention_days=days, stale_days=stale_days)
             self._report(plan, days, stale_days, would=False)
+        self.stdout.write(insights.counters_purge(now=now, months=settings.INSIGHT_RETENTION_MONTHS, dry_run=dry_run))
 
     def _report(self, plan: RetentionPlan, days: int, stale_days: int, *, would: bool) -> None:
         verb = ("Would delete", "Would remove", "Would close") if would else ("Deleted", "Removed", "Closed")
@@ -35,7 +42,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  delete {reference}")
         self.stdout.write(
             f"{verb[1]} the history of {plan.orphaned_requests} requests deleted earlier"
-            f" ({plan.orphaned_rows} history rows in all)."
+            f" ({plan.orphaned_rows} history rows in all, with those of the requests deleted now)."
         )
         self.stdout.write(f"{verb[2]} {len(plan.stale)} requests as 'no response' (no activity for {stale_days} days).")
         if would:
