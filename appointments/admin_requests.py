@@ -23,7 +23,7 @@ from core.admin_history import HistoryAdmin
 
 from . import services
 from .access import user_sees_all_centers
-from .admin_booking import VisitBookingAdmin, VisitFilter
+from .admin_booking import VISIT_FIELDS, VisitBookingAdmin, VisitFilter
 from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
 from .call_needs import Payment, Requester
 from .export import csv_response
@@ -109,7 +109,7 @@ class WorkflowForm(forms.ModelForm):
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(VisitBookingAdmin, HistoryAdmin):
+class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
     list_display = (
         "reference", "patient", "call_needs", "center_name", "status", "booked_visit", "received", "age", "handled_by",
         "delivery",
@@ -134,7 +134,7 @@ class AppointmentRequestAdmin(VisitBookingAdmin, HistoryAdmin):
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
-        VisitBookingAdmin.booking_fieldset,
+        ("Booked visit", {"fields": VISIT_FIELDS}),  # admin_booking.py
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         (
@@ -330,11 +330,11 @@ class AppointmentRequestAdmin(VisitBookingAdmin, HistoryAdmin):
             note.author = note.author or request.user
             note.save()
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         """The request's form, whose "handled by" choices are the staff of the request's center (of any center for
         those who see every center)."""
         form = type("WorkflowForm", (WorkflowForm,), {"sees_all": user_sees_all_centers(request.user)})
-        return super().get_form(request, obj, **{"form": form, **kwargs})
+        return super().get_form(request, obj, change, **{"form": form, **kwargs})
 
     def get_actions(self, request):
         actions = super().get_actions(request)
