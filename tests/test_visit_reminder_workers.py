@@ -28,10 +28,11 @@ def test_two_workers_send_a_reminder_once(center, tmp_path):
     with MailServer() as smtp:
         env = environment(EMAIL_PORT=str(smtp.port), APPOINTMENT_REMINDER_DAYS="2")
         with worker(env, tmp_path / "one.log") as one, worker(env, tmp_path / "two.log") as two:
+            reminders = DBTaskResult.objects.filter(task_path__endswith="send_visit_reminder")
             wait_for(
-                lambda: not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists(),
+                lambda: not reminders.filter(status__in=["READY", "RUNNING"]).exists(),
                 seconds=60,
-                what=f"every task run\n{one.tail()}\n{two.tail()}",
+                what=f"every reminder task run\n{one.tail()}\n{two.tail()}",
             )
             wait_for(lambda: len(smtp.messages) >= 1, seconds=30, what=f"the reminder\n{one.tail()}\n{two.tail()}")
 
