@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
@@ -112,14 +113,14 @@ class WorkflowForm(forms.ModelForm):
 class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
     list_display = (
         "reference", "patient", "call_needs", "center_name", "status", "booked_visit", "received", "age", "handled_by",
-        "delivery",
+        "delivery", "site_language", "duplicate_flag",
     )  # fmt: skip
     list_filter = (
         OpenStatusFilter, VisitFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
-        "interpreter_needed", "preferred_language", "payment", "requester",
+        "interpreter_needed", "preferred_language", "payment", "requester", "site_language",
     )  # fmt: skip
     search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
-    list_select_related = ("center", "handled_by")
+    list_select_related = ("center", "handled_by", "possible_duplicate_of")
     list_per_page = 50
     show_full_result_count = False  # a second COUNT(*) of every request on each search: slow at 100,000
     actions = ("export_csv",)
@@ -130,7 +131,7 @@ class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
         "consent", "privacy_notice_version", "spam_signals", "possible_duplicate",
         "requester", "requester_name", "requester_relationship", "requester_phone_link", "call_back",
-        "language", "payment", "cancelled_by_patient",
+        "language", "payment", "site_language", "cancelled_by_patient",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
@@ -148,6 +149,7 @@ class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
                     "call_back",
                     "language",
                     "payment",
+                    "site_language",
                 )
             },
         ),
@@ -311,7 +313,15 @@ class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
     def possible_duplicate(self, obj: AppointmentRequest) -> str:
         """An earlier request with the same patient details from another browser (only its reference: it may
         belong to a center this staff member does not work for)."""
-        return obj.possible_duplicate_of.reference if obj.possible_duplicate_of else "—"
+        if not obj.possible_duplicate_of:
+            return "—"
+        url = reverse("admin:appointments_appointmentrequest_change", args=[obj.possible_duplicate_of_id])
+        return format_html('<a href="{}">{}</a>', url, obj.possible_duplicate_of.reference)
+
+    @admin.display(description="possible duplicate")
+    def duplicate_flag(self, obj: AppointmentRequest) -> str:
+        """On the list: the earlier request this one may repeat (same phone and birth date or last name)."""
+        return obj.possible_duplicate_of.reference if obj.possible_duplicate_of else ""
 
     @admin.display(description="age")
     def age(self, obj: AppointmentRequest) -> str:

@@ -2,14 +2,19 @@
 
 On a phone's numeric keypad there is no slash, so "04121957" must work as well as "04/12/1957",
 "4-12-57", "04.12.1957", "04 12 1957" and "April 12, 1957"; on the Spanish page, "12 de abril de 1957" and
-"abril 12, 1957" too (the numbers stay month first, as on every US form, and the page says so). When a part is
-wrong the message names that part (GOV.UK's date input pattern), in the page's language, and nothing typed is
-thrown away: the form shows it again.
+"abril 12, 1957" too (the numbers stay month first, as on every US form, and the page says so); a year first
+("1957/04/12", "1957-04-12") is read as year, month, day. A date with no day ("April 1957", "04/1957") is refused
+with a message that says the day is missing, never guessed. When a part is wrong the message names that part
+(GOV.UK's date input pattern), in the page's language, and nothing typed is thrown away: the form shows it again.
+A date that reads both ways (12/04/1957: December 4 here, 12 April to someone used to day-first dates) is read
+month first and shown back in words (`in_words`) on "Check your answers" before anything is sent.
 """
 
 import re
 from datetime import date
 
+from django.utils import dateformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 MONTHS = {
@@ -88,10 +93,40 @@ def parse_birth_date(text: str, *, today: date) -> date:
     return born
 
 
+def in_words(born: date) -> str:
+    """The date as people read it in the page's language: "April 12, 1957", "12 de abril de 1957"."""
+    language = (get_language() or "en").split("-")[0]
+    return dateformat.format(born, r"j \d\e F \d\e Y" if language == "es" else "F j, Y")
+
+
+def reads_both_ways(text: str) -> bool:
+    """Whether the numbers typed make two different dates month first and day first (12/04/1957, 1204957 aside):
+    such a date is shown back in words before it is sent."""
+    pieces = re.split(r"[\s/.\-]+", text.strip())
+    if len(pieces) != 3 or not all(piece.isdigit() for piece in pieces) or len(pieces[0]) > 2:
+        if not (text.strip().isdigit() and len(text.strip()) in (6, 8)):
+            return False
+        digits = text.strip()
+        pieces = [digits[:2], digits[2:4], digits[4:]]
+    first, second = int(pieces[0]), int(pieces[1])
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def _no_day() -> BirthDateError:
+    return BirthDateError(
+        _("Your date of birth must include the day, not only the month and year, %(example)s.")
+        % {"example": _example()}
+    )
+
+
 def _parts(text: str) -> tuple[int, int, int]:
     if not text:
         raise BirthDateError(_("Enter your date of birth."))
-    words = re.match(r"^([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(?:de\s+|del\s+)?(\d{2}|\d{4})$", text)
+    if re.fullmatch(r"([^\W\d_]+)\.?,?\s*(?:de\s+|del\s+)?(\d{4})", text):  # "April 1957", "abril de 1957"
+        raise _no_day()
+    # The day and the year need something between them ("April 12, 1957", "April 12 1957"): "April 1957" is no
+    # April 19.
+    words = re.match(r"^([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+|del\s+)?(\d{2}|\d{4})$", text)
     day_first = re.match(
         r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]+)\.?,?\s*(?:de\s+|del\s+)?(\d{2}|\d{4})$", text
     )
@@ -106,8 +141,8 @@ def _parts(text: str) -> tuple[int, int, int]:
                 _("Enter the month as a number or a name such as April, %(example)s.") % {"example": _example()}
             )
         return month, int(day), int(year)
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):  # ISO, as a browser's own date picker sends it
-        year, month, day = (int(part) for part in text.split("-"))
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):  # year first: ISO, as a browser's date picker sends it
+        year, month, day = (int(part) for part in re.split(r"[-/.]", text))
         return month, day, year
     pieces = re.split(r"[\s/.\-]+", text)
     if len(pieces) == 3 and all(piece.isdigit() for piece in pieces):
@@ -117,6 +152,8 @@ def _parts(text: str) -> tuple[int, int, int]:
     if text.isdigit():
         return _digits_only(text)
     if len(pieces) == 2 and all(piece.isdigit() for piece in pieces):
+        if len(pieces[1]) == 4:  # "04/1957": a month and a year
+            raise _no_day()
         raise BirthDateError(
             _("Your date of birth must include a month, a day and a year, %(example)s.") % {"example": _example()}
         )

@@ -67,11 +67,6 @@ class CallNeeds(models.Model):
         return self.requester == Requester.SOMEONE_ELSE and self.call_back == CallBack.REQUESTER
 
     @property
-    def call_back_phone(self) -> str:
-        """The number the center calls back, as stored (templates print it with `|phone`)."""
-        return self.requester_phone if self.calls_requester else self.phone
-
-    @property
     def language_display(self) -> str:
         """The language to speak on the call, e.g. "Spanish, interpreter needed"."""
         language = self.preferred_language_other or self.get_preferred_language_display()

@@ -21,11 +21,11 @@ HEADERS = {
     "preferred_language": "Language", "preferred_language_other": "Other language",
     "interpreter_needed": "Interpreter needed", "payment": "Payment", "requester": "Who asked",
     "requester_name": "Their name", "requester_relationship": "Their relationship", "requester_phone": "Their phone",
-    "call_back": "Call back",
+    "call_back": "Call back", "site_language": "Site language",
 }  # fmt: skip
 COLUMNS = list(HEADERS)
 LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status",
-            "preferred_language", "payment", "requester", "call_back"}  # fmt: skip
+            "preferred_language", "payment", "requester", "call_back", "site_language"}  # fmt: skip
 
 # A spreadsheet runs a cell as a formula when it starts with one of these (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

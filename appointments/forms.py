@@ -3,7 +3,7 @@
 import time
 import uuid
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
@@ -13,7 +13,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from core import phones
 from core.widgets import LanguageMarkedSelect
@@ -72,7 +72,7 @@ class AppointmentRequestForm(forms.ModelForm):
         max_length=40,
         help_text=gettext_lazy("Month, day and year, for example 04/12/1957 or 04121957"),
         error_messages={"required": gettext_lazy("Enter your date of birth.")},
-        widget=forms.TextInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"autocomplete": "section-patient bday", "inputmode": "numeric"}),
     )
     consent = forms.BooleanField(
         required=True,
@@ -141,10 +141,10 @@ class AppointmentRequestForm(forms.ModelForm):
             "requester_phone": gettext_lazy("A US number with its area code, for example (512) 555-0123"),
         }
         widgets: ClassVar[dict[str, Any]] = {
-            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
-            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "section-patient given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "section-patient family-name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "section-patient tel", "type": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "section-patient email"}),
             "preferred_contact": forms.RadioSelect,
             "best_time": forms.RadioSelect,
             "patient_status": forms.RadioSelect,
@@ -153,9 +153,9 @@ class AppointmentRequestForm(forms.ModelForm):
             "preferred_language_other": forms.TextInput(attrs={"autocomplete": "off"}),
             "payment": forms.RadioSelect,
             "requester": forms.RadioSelect,
-            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "requester_name": forms.TextInput(attrs={"autocomplete": "section-requester name"}),
             "requester_relationship": forms.TextInput(attrs={"autocomplete": "off"}),
-            "requester_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "requester_phone": forms.TextInput(attrs={"autocomplete": "section-requester tel", "type": "tel"}),
             "call_back": forms.RadioSelect,
         }
         error_messages: ClassVar[dict[str, Any]] = {
@@ -187,13 +187,26 @@ class AppointmentRequestForm(forms.ModelForm):
         "first_name": gettext_lazy("If you are asking for someone else, answer about them."),
     }
 
-    def __init__(self, *args, browser: str | None, **kwargs):
+    # Whose details a browser may fill in: the patient's fields are the "patient" section, the asker's the
+    # "requester" one; when someone else asks, the patient's fields are not offered for autofill at all (a
+    # caregiver's browser would put her own name there). static/js/form.js does the same as the answer changes.
+    PATIENT_FIELDS = ("first_name", "last_name", "date_of_birth", "phone", "email")
+    # Whose clock: the center's (the center chosen names its time zone on "Check your answers" and after).
+    BEST_TIMES: ClassVar[list[tuple[str, Any]]] = [
+        ("any", gettext_lazy("Any time the center is open")),
+        ("morning", gettext_lazy("Morning (8 AM – noon, the center’s local time)")),
+        ("afternoon", gettext_lazy("Afternoon (noon – 5 PM, the center’s local time)")),
+    ]
+
+    def __init__(self, *args: Any, browser: str | None, **kwargs: Any) -> None:
         """`browser` is browser_nonce() of the browser drawing or sending the form (None: it has no CSRF cookie)."""
         super().__init__(*args, **kwargs)
         self.browser = browser
         self.order_fields([name for _legend, names in self.PAGE_ORDER for name in names] + ["consent"])
-        self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
+        self._choice_field("patient_status").choices = AppointmentRequest.PatientStatus.choices
+        self._choice_field("best_time").choices = self.BEST_TIMES
         self._set_call_needs_fields()
+        self._set_autofill()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
             if "started" not in self.initial:
@@ -203,7 +216,7 @@ class AppointmentRequestForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            *(self._fieldset(legend, names) for legend, names in self.PAGE_ORDER),
+            *(self._fieldset(str(legend), names) for legend, names in self.PAGE_ORDER),
             Fieldset(
                 gettext("Your consent"), Field("consent"), HTML('{% include "includes/_privacy_disclosure.html" %}')
             ),
@@ -212,17 +225,34 @@ class AppointmentRequestForm(forms.ModelForm):
             "submission_token",
         )
 
+    def _choice_field(self, name: str) -> forms.ChoiceField:
+        return cast(forms.ChoiceField, self.fields[name])
+
+    def answer(self, name: str) -> str:
+        """What the form says for a question now: the answer sent, or else the initial value."""
+        value = self.data.get(name) if self.is_bound else self.initial.get(name)
+        return "" if value is None else str(value)
+
+    def _set_autofill(self) -> None:
+        if self.answer("requester") == Requester.SOMEONE_ELSE:
+            for name in self.PATIENT_FIELDS:
+                self.fields[name].widget.attrs["autocomplete"] = "off"
+
     def _set_call_needs_fields(self) -> None:
-        """The call-needs questions are required on the form (the model keeps them blank for older requests)."""
+        """The call-needs questions are required on the form (the model keeps them blank for older requests). The
+        call's language starts as the page's: Spanish on /es/."""
         fields = self.fields
-        fields["preferred_language"].choices = PreferredLanguage.choices
+        self._choice_field("preferred_language").choices = PreferredLanguage.choices
         fields["preferred_language"].required = True
-        self.initial.setdefault("preferred_language", PreferredLanguage.ENGLISH)
-        fields["payment"].choices = Payment.choices
+        spanish = (get_language() or "").startswith("es")
+        self.initial.setdefault(
+            "preferred_language", PreferredLanguage.SPANISH if spanish else PreferredLanguage.ENGLISH
+        )
+        self._choice_field("payment").choices = Payment.choices
         fields["payment"].required = True
-        fields["requester"].choices = Requester.choices
+        self._choice_field("requester").choices = Requester.choices
         fields["requester"].required = True
-        fields["call_back"].choices = CallBack.choices
+        self._choice_field("call_back").choices = CallBack.choices
         self.initial.setdefault("call_back", CallBack.PATIENT)
         for name in ("requester_name", "requester_relationship", "requester_phone", "call_back"):
             fields[name].label = gettext("%(question)s (if you are asking for someone else)") % {
@@ -233,6 +263,8 @@ class AppointmentRequestForm(forms.ModelForm):
         note = self.FIELDSET_NOTES.get(names[0])
         parts: list = [HTML(format_html('<p class="form-text">{}</p>', note))] if note else []
         for name in names:
+            if name == "center":  # the search is part of the form: its buttons keep every answer
+                parts.append(HTML('{% include "appointments/_center_search.html" %}'))
             parts.append(name)
             if name == "payment":  # the No Surprises Act: self-pay patients are told of the Good Faith Estimate
                 parts.append(HTML('{% include "appointments/_good_faith_estimate_note.html" %}'))
@@ -272,8 +304,8 @@ class AppointmentRequestForm(forms.ModelForm):
     def clean_submission_token(self) -> uuid.UUID:
         return self.cleaned_data.get("submission_token") or uuid.uuid4()
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
         center, physician, procedure = cleaned.get("center"), cleaned.get("physician"), cleaned.get("procedure")
         if center and physician:
             practice = physician.practices.filter(center=center).first()

@@ -23,19 +23,15 @@ from django.utils import timezone
 
 from . import booking, mail
 from .models import REFERENCE_ALPHABET, AppointmentRequest, CancelReason, RequestEmail, name_key
-
-try:  # the one limiter, counted in the database (branch form: ratelimit.allow with a scope per page)
-    from .ratelimit import allow, client  # type: ignore[attr-defined, unused-ignore]
-except ImportError:  # until that lands: the same call over the shared cache (ratelimit_bridge.py, to delete then)
-    from .ratelimit_bridge import allow, client  # type: ignore[assignment, unused-ignore]
+from .ratelimit import allow, client
 
 log = logging.getLogger(__name__)
 
 Status = AppointmentRequest.Status
 Kind = RequestEmail.Kind
 
-# The session keys. SENT_KEY is the request form's list of the requests this browser session sent (branch form);
-# LEGACY_SENT_KEY its name before that.
+# The session keys. SENT_KEY is the request form's list of the requests this browser session sent
+# (request_session.SENT_SESSION_KEY); LEGACY_SENT_KEY its name before that, in sessions older than the change.
 OPENED_KEY = "appointments.opened"  # {"pk": the request opened, "at": when, in seconds}
 SENT_KEY = "appointments.sent"
 LEGACY_SENT_KEY = "appointment_requests_sent"

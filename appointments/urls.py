@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import patient_views, views
+from . import patient_views, request_views, views
 
 app_name = "appointments"
 urlpatterns = [
@@ -8,8 +8,9 @@ urlpatterns = [
     path("centers/<slug:slug>/", views.CenterDetailView.as_view(), name="center"),
     path("physicians/", views.physician_list, name="physicians"),
     path("physicians/<slug:slug>/", views.PhysicianDetailView.as_view(), name="physician"),
-    path("appointments/request/", views.request_appointment, name="request"),
-    path("appointments/request/received/", views.request_received, name="request_received"),
+    path("appointments/request/", request_views.request_appointment, name="request"),
+    path("appointments/request/check/", request_views.request_check, name="request_check"),
+    path("appointments/request/received/", request_views.request_received, name="request_received"),
     # Check or change my request (patient_views.py): no reference, name or date in any address.
     path("appointments/my-request/", patient_views.my_request, name="my_request"),
     path("appointments/my-request/sent/", patient_views.my_request_sent, name="my_request_sent"),

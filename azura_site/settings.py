@@ -374,7 +374,13 @@ MEDICAL_REVIEW_MONTHS = envint("MEDICAL_REVIEW_MONTHS", 12)
 # bound to the browser session and valid this long.
 APPOINTMENT_MIN_FILL_SECONDS = envint("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_FORM_MAX_AGE_HOURS = envint("APPOINTMENT_FORM_MAX_AGE_HOURS", 12)
-APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 10)
+# New requests stored (appointments/ratelimit.py, counted in the database): per address, generous (a care home, a
+# carrier's shared address), per phone number and per browser session.
+APPOINTMENT_RATE_LIMIT_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_HOUR", 60)
+APPOINTMENT_RATE_LIMIT_PER_PHONE_PER_DAY = envint("APPOINTMENT_RATE_LIMIT_PER_PHONE_PER_DAY", 5)
+APPOINTMENT_RATE_LIMIT_PER_SESSION_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_SESSION_PER_HOUR", 10)
+# A send from the browser session that sent a request, this long after, updates that request (a correction).
+APPOINTMENT_CORRECTION_HOURS = envint("APPOINTMENT_CORRECTION_HOURS", 24)
 # The patient's reminder of a booked visit goes this many days before it, through the worker (0: no reminders).
 APPOINTMENT_REMINDER_DAYS = envint("APPOINTMENT_REMINDER_DAYS", 2)
 # "Check or change my request": look-ups allowed per reference and per client address in the window.

@@ -48,9 +48,11 @@ MAX_NOT_FOUND_ADDRESSES = 1_000  # distinct 404 addresses a process keeps a day;
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
 STATE_RE = re.compile(r"^[A-Z]{2}$")
 ZIP3_RE = re.compile(r"^\d{3}$")
-FORM_WHOLE = "(the form as a whole)"  # errors that belong to no one field
+FORM_WHOLE = "(the form as a whole)"
+STAFF_PREFIX = "/admin/"  # errors that belong to no one field
 
 Kind, Source, Step = InsightCount.Kind, InsightCount.Source, InsightCount.Step
+PAGE = str(Kind.PAGE.value)
 
 
 class Key(NamedTuple):
@@ -94,9 +96,11 @@ def counting() -> bool:
 
 
 def _count(kind: str, **parts: str | bool) -> None:
-    if not counting():
-        return
-    key = Key(_today(), kind, **parts)  # type: ignore[arg-type]
+    if counting():
+        _add(Key(_today(), str(kind), **parts))  # type: ignore[arg-type]  # a plain str: an enum hashes in Python
+
+
+def _add(key: Key) -> None:
     with _lock:
         if not _pending:
             _waiting["since"] = time.monotonic()
@@ -104,9 +108,22 @@ def _count(kind: str, **parts: str | bool) -> None:
         _waiting["increments"] += 1
 
 
+_page_keys: dict[str, Key] = {}  # the counter of each address served today: every page view counts without a new key
+MAX_PAGE_KEYS = 10_000
+
+
 def count_page(path: str) -> None:
     """A public page was served (from the page cache or not)."""
-    _count(Kind.PAGE, path=_address(path))
+    if not counting():
+        return
+    day = _today()
+    key = _page_keys.get(path)
+    if key is None or key.day != day:
+        key = Key(day, PAGE, path=_address(path))
+        if len(_page_keys) >= MAX_PAGE_KEYS:
+            _page_keys.clear()
+        _page_keys[path] = key
+    _add(key)
 
 
 def count_not_found(path: str) -> None:
@@ -165,12 +182,8 @@ def _address(path: str) -> str:
 
 
 def _is_page(request: HttpRequest, response: HttpResponseBase) -> bool:
-    """A page a visitor reads: an HTML page answered to a GET, outside the staff screens."""
-    return (
-        response.status_code == 200
-        and response.get("Content-Type", "").startswith("text/html")
-        and not request.path.startswith("/admin/")
-    )
+    """A page a visitor reads: an HTML page answered 200."""
+    return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
 
 
 class InsightMiddleware:
@@ -185,8 +198,8 @@ class InsightMiddleware:
         searched = response.get(HEADER)
         if searched is not None:
             del response[HEADER]
-        if request.method != "GET" or not counting():
-            return response
+        if request.method != "GET" or not counting() or request.path.startswith(STAFF_PREFIX):
+            return response  # staff screens are not counted: their addresses name requests and accounts
         if response.status_code == 404:
             count_not_found(request.path)
         elif _is_page(request, response):

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString
 # repeated into the page.
 CARRIED_PARAMS = (
     *("q", "lat", "lng", "radius", "near", "procedure", "center", "physician", "language", "accepting", "page"),
+    "form",  # the request form's answers kept in the session (appointments/request_session.py)
 )
 
 

@@ -53,6 +53,7 @@ NOT_CONTENT = {
     "appointments.VisitNotice",
     "core.WorkerHeartbeat",
     "core.InsightCount",  # counters (core/insights.py), written in bulk
+    "appointments.RateLimitCounter",
     "procedures.PublishingEvent",
 }
 # Output that names the time of day ("Open now") is kept at most this long.

@@ -34,9 +34,13 @@ def type_answers(page, *, payment: str = "0") -> None:
 
 
 def send_request(page) -> None:
-    """Send the request form on screen, and wait for the page that answers."""
+    """Send the request form on screen: Continue, then on "Check your answers" (when there is no problem) "Send
+    request", or "Send my changes" for a correction; wait for the page that answers."""
     with page.expect_navigation():
-        page.click("form.request-form button[type=submit]")
+        page.click("form.request-form button.btn-primary")  # Continue
+    if "/check/" in page.url:
+        with page.expect_navigation():
+            page.click("form.request-send button")
 
 
 class AppointmentRequestFactory(factory.django.DjangoModelFactory):
@@ -92,8 +96,9 @@ def started(seconds_ago: float = 10, *, client=None) -> str:
 
 
 def form_data(center, *, client=None, **overrides) -> dict:
-    """A valid POST of the request form for that center, its start time bound to the client's session when given;
-    overrides replace (None removes) a field."""
+    """A valid POST of the request form for that center, its start time bound to the client's session when given,
+    as "Send request" on "Check your answers" sends it (`action=send`: it stores the request); overrides replace
+    (None removes) a field."""
     data = {
         "first_name": "Rosalind",
         "last_name": "Quigglesworth",
@@ -115,6 +120,7 @@ def form_data(center, *, client=None, **overrides) -> dict:
         "website": "",
         "started": started(client=client),
         "submission_token": str(uuid.uuid4()),
+        "action": "send",
     }
     for name, value in overrides.items():
         if value is None:
@@ -137,8 +143,16 @@ DATE_OF_BIRTH_FORMS = ["03/27/1954", "3/27/1954", "1954-03-27", "27/03/1954", "0
 
 
 def post(client, data, **extra):
-    """The request form sent from that client."""
-    return client.post(REQUEST_URL, data, **extra)
+    """The request form sent from that client. A send with a problem (or refused by a limit) redirects back to the
+    form, which the GET draws with the answers and the problem (Post/Redirect/Get): that page is returned, as a
+    browser shows it. A stored request returns the POST's own redirect to the confirmation (`follow=True`: the
+    confirmation)."""
+    response = client.post(REQUEST_URL, data, **extra)
+    location = response.get("Location", "") if response.status_code == 302 else ""
+    if location.split("?")[0].endswith(REQUEST_URL) and "form=" in location:
+        extra.pop("follow", None)
+        return client.get(location, **extra)
+    return response
 
 
 def another_patient(center, n: int) -> dict:

@@ -18,7 +18,11 @@ def counting(settings):
 def rows(**filters) -> list[dict]:
     """The counters written so far (this process's waiting ones flushed first), as dicts without ids."""
     insights.flush()
-    return list(InsightCount.objects.filter(**filters).order_by("kind", "path", "field").values(*FIELDS))
+    return list(
+        InsightCount.objects.filter(**filters)
+        .order_by("kind", "source", "step", "path", "state", "zip3", "procedure", "found", "field")
+        .values(*FIELDS)
+    )
 
 
 def total(**filters) -> int:

@@ -49,7 +49,7 @@ def open_state(page, live_server, state: str, language: str = "en") -> None:
     page.select_option("#id_preferred_language", "other")
     page.check("#id_payment_2")
     with page.expect_navigation():
-        page.click("form.request-form button[type=submit]")
+        page.click("form.request-form button.btn-primary")
     assert "Enter your name, as the person asking for the patient." in page.locator("#problem").inner_text()
 
 

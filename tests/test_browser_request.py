@@ -49,13 +49,19 @@ def fill_valid(page, center) -> None:
     type_answers(page)
 
 
+def continue_(page) -> None:
+    """Press the form's Continue: "Check your answers", or the form again with its problems."""
+    with page.expect_navigation():
+        page.click("form.request-form button.btn-primary")
+
+
 # --- Keyboard only -------------------------------------------------------------------------------------------
 
 
 def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_server, page, center, physician):
     page.goto(f"{live_server.url}{FORM_PATH}?center={center.slug}")
 
-    assert tab_to(page, "id_requester_0") <= 13  # the skip link, the header's links (the language switch among them)
+    assert tab_to(page, "id_requester_0") <= 14  # the skip link, the header's links, the form's language button
     page.keyboard.press("ArrowDown")  # asking for someone else
     assert focused(page) == "id_requester_1"
     tab(page, "id_requester_name", "Marisol Quigglesworth")
@@ -81,6 +87,9 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
     page.keyboard.press("ArrowDown")  # Spanish, right after English: "Other language" stays hidden
     tab(page, "id_interpreter_needed")
     page.keyboard.press("Space")
+    tab(page, "id_q")  # the center search is part of the form
+    tab(page, "find-centers")
+    tab(page, "use-location")
     tab(page, "id_center_0")  # the centers offered are radios
     assert page.is_checked("#id_center_0")
     assert page.input_value("#id_center_0") == center.slug
@@ -108,6 +117,15 @@ def test_keyboard_user_can_request_an_appointment_and_read_the_reference(live_se
         if page.evaluate("() => document.activeElement.type") == "submit":
             break
     assert page.evaluate("() => document.activeElement.type") == "submit"  # ...to the button
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/appointments/request/check/" in page.url  # Check your answers: nothing is stored yet
+    assert AppointmentRequest.objects.count() == 0
+    assert "March 27, 1954" in page.locator("dl.check-answers").inner_text()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent.trim()") == "Send request":
+            break
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -145,7 +163,7 @@ def test_focus_moves_to_the_error_summary_after_a_failed_submission(live_server,
 
 def test_error_summary_links_lead_to_their_fields(live_server, page, center):
     page.goto(f"{live_server.url}{FORM_PATH}")
-    send_request(page)
+    continue_(page)
     page.locator("#problem a", has_text="Enter your last name.").click()
     assert page.url.endswith("#id_last_name")
     assert page.locator("#id_last_name").is_visible()
@@ -162,7 +180,7 @@ def open_state(page, live_server, center, state: str) -> None:
     if state == "form with errors":
         page.fill("#id_phone", "12")
         page.check("#id_preferred_contact_2")
-        send_request(page)
+        continue_(page)
         assert page.locator("#problem").is_visible()
     elif state == "centers offered for a place":
         choose_center(page, center)
@@ -170,7 +188,12 @@ def open_state(page, live_server, center, state: str) -> None:
         page.fill("#id_q", "Pittsburg, PA")
         with page.expect_navigation():
             page.get_by_role("button", name="Find centers").click()
-        assert page.locator("#q-suggestions a").count()
+        assert page.locator("#q-suggestions button").count()
+    elif state == "check your answers":
+        fill_valid(page, center)
+        page.fill("#id_date_of_birth", "12/04/1957")
+        continue_(page)
+        assert "December 4, 1957" in page.locator("dl.check-answers").inner_text()
     elif state == "privacy notice open on the form":
         page.click("#privacy-notice-toggle")
         assert page.locator("details.privacy-disclosure h2").first.is_visible()
@@ -179,8 +202,8 @@ def open_state(page, live_server, center, state: str) -> None:
         page.fill("#id_email", "rosalind@example.com")
         send_request(page)
         if state == "updated page":
-            page.go_back()
-            fill_valid(page, center)
+            with page.expect_navigation():
+                page.click("#change-request")
             page.fill("#id_reason", "Neck pain as well")
             send_request(page)
             assert "We updated your request" in page.locator("h1").inner_text()
@@ -192,6 +215,7 @@ STATES = [
     "centers offered for a place",
     "a place not found, with suggestions",
     "form with errors",
+    "check your answers",
     "privacy notice open on the form",
     "received page",
     "updated page",

@@ -29,8 +29,13 @@ def answer_the_form(page) -> None:
 
 
 def send(page) -> None:
+    """Continue to "Check your answers", then send from there."""
     with page.expect_navigation():
-        page.get_by_role("button", name="Enviar mi solicitud").click()
+        page.get_by_role("button", name="Continuar", exact=True).click()
+    if "/check/" in page.url:
+        assert "27 de marzo de 1954" in page.locator("dl.check-answers").inner_text()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Enviar mi solicitud").click()
 
 
 def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and_email(
@@ -64,7 +69,9 @@ def test_a_patient_goes_from_the_spanish_home_page_to_a_spanish_confirmation_and
     (patient,) = [message for message in mail.outbox if message.to == ["rosalind@example.com"]]
     assert patient.subject == f"Recibimos su solicitud {reference}"
     assert "Gracias por su solicitud." in patient.body
-    assert "el centro le llamará en un plazo de un día hábil" in patient.body
+    assert "Azura Cedar Park le llamará al (512) 555-0123, durante el horario de atención del centro" in " ".join(
+        patient.body.split()
+    )
 
 
 def test_the_language_switch_opens_the_same_search_in_the_other_language_without_javascript(

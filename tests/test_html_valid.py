@@ -40,7 +40,7 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
         return client.get(in_language(path, language))
 
     def post(path: str, data: dict):
-        return client.post(in_language(path, language), data)
+        return client.post(in_language(path, language), data, follow=True)  # the form again, with its problems
 
     pages = {
         "home": get("/"),
@@ -63,6 +63,8 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
         "physicians-near": get("/physicians/?near=78701&radius=any"),
         "locator-unknown-procedure": get(f"/centers/?q={center.zip_code}&procedure=no-such-page"),
         "request-form-caregiver-errors": post("/appointments/request/", caregiver_errors),
+        "request-check": post("/appointments/request/", {**form_data(center), "action": "check"}),
+        "request-received": post("/appointments/request/", form_data(center)),
         "not-found": get("/no-such-page/"),
         **_my_request_pages(center, get, post),
     }

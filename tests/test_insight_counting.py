@@ -9,6 +9,7 @@ from django.db import connection
 from core import insights
 from core.models import InsightCount
 
+from .factories_requests import another_patient, post
 from .insight import counting, rows, total  # noqa: F401 (the fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("counting")]
@@ -74,11 +75,12 @@ def test_pages_served_from_the_page_cache_are_counted(settings, public, center, 
     assert total(kind="search", source="locator", state="TX", zip3="787", found=True) == 3
 
 
-def test_only_a_get_answered_404_is_counted_by_its_path(public):
+def test_only_a_get_answered_404_is_counted_by_its_path(public, admin_client):
     public.get("/old-link/?utm_source=x")
     public.get("/old-link/")
     public.post("/old-link/")
     public.get("/a path/with spaces/")
+    assert admin_client.get("/admin/appointments/no-such-screen/12345/").status_code == 404  # staff: never counted
     assert [(row["path"], row["count"]) for row in rows(kind="not_found")] == [
         ("(another address)", 1),
         ("/old-link/", 2),
@@ -148,3 +150,13 @@ def test_the_form_s_steps_are_counted_by_name_and_unknown_steps_ignored():
     insights.count_form("check")
     insights.count_form("Jane Doe")
     assert [(row["step"], row["count"]) for row in rows(kind="form")] == [("check", 2)]
+
+
+def test_a_request_refused_by_the_rate_limit_is_counted_and_a_resend_is_not_a_new_one(settings, public, center):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
+    first = another_patient(center, 1)
+    assert post(public, first).status_code == 302
+    assert post(public, first).status_code == 302  # the same answers again: no new request
+    assert post(public, another_patient(center, 2)).status_code == 302
+    assert post(public, another_patient(center, 3)).status_code == 429
+    assert [(row["step"], row["count"]) for row in rows(kind="form")] == [("refused", 1), ("sent", 2)]

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from appointments import services
 from appointments.models import AppointmentRequest
@@ -152,3 +154,18 @@ def test_old_requests_and_spam_are_left_out(client, center, manager):
     age(AppointmentRequestFactory(center=center), days=400)
     client.force_login(manager)
     assert table(client, "requests-by-center") == [["Center", "Requests", "Per week"], ["Azura Cedar Park", "5", "1.2"]]
+
+
+def test_the_dashboard_asks_as_many_queries_for_many_centers_as_for_one(client, manager):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"weeks": 52}).status_code == 200
+        return len(captured)
+
+    client.force_login(manager)
+    first = CenterFactory(name="One", place=PLACES["78701"])
+    answered(first, 2, manager)
+    few = queries()
+    for n in range(12):
+        answered(CenterFactory(name=f"Center {n}", place=PLACES["10001"]), n + 1, manager)
+    assert queries() == few

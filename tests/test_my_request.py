@@ -322,7 +322,7 @@ def test_every_email_to_the_patient_links_to_check_or_change_my_request(patient,
 
 def test_the_confirmation_page_links_to_the_request_without_typing(client, patient):
     session = client.session
-    session["appointment_request_received"] = {"pk": patient.pk, "outcome": "created"}
+    session["appointments.received"] = {"pk": patient.pk, "outcome": "created"}  # request_session.RECEIVED_...
     session.save()
     page = parse(client.get("/appointments/request/received/"))
     links = [dict(a.attributes).get("href") for a in find_all(page, "a")]

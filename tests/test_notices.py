@@ -35,7 +35,9 @@ def public_pages(client) -> dict[str, object]:
         "physicians": client.get("/physicians/"),
         "physician": client.get(physician.get_absolute_url()),
         "request form": client.get("/appointments/request/"),
-        "request form with errors": client.post("/appointments/request/", form_data(center, first_name="")),
+        "request form with errors": client.post(
+            "/appointments/request/", form_data(center, first_name=""), follow=True
+        ),
         "privacy": client.get("/privacy/"),
         "nondiscrimination": client.get(NONDISCRIMINATION),
         "good faith estimate": client.get(GOOD_FAITH_ESTIMATE),

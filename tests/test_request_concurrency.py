@@ -89,7 +89,8 @@ class Browser:
 
 
 def patient_answers(center, n: int) -> dict:
-    answers = form_data(center, first_name=f"Patient{n}", email=f"patient{n}@example.com")
+    # Each patient has a phone of their own: one number is limited to a few requests a day.
+    answers = form_data(center, first_name=f"Patient{n}", email=f"patient{n}@example.com", phone=f"(512) 555-{n:04d}")
     for hidden in ("started", "submission_token"):
         answers.pop(hidden)
     return answers

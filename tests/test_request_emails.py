@@ -124,13 +124,27 @@ def test_the_patient_confirmation_has_the_reference_center_phone_and_the_chosen_
     assert stored.reference in message.body
     assert center.name in message.body
     assert "(512) 555-0142" in message.body  # the center's phone, shown the US way
-    assert "the center will text you within one business day" in message.body
+    assert "Azura Cedar Park will text you on (512) 555-0123, during its opening hours" in " ".join(
+        message.body.split()
+    )
+    assert "business day" not in message.body  # staff set no response time: none is promised
+
+
+def test_the_patient_confirmation_promises_the_response_time_staff_set(client, center, run_worker):
+    from core.models import SiteSettings
+
+    SiteSettings.objects.create(response_business_days=2)
+    client.post(URL, form_data(center, client=client, preferred_contact="text"))
+    run_worker()
+    (message,) = [message for message in mail.outbox if message.to == ["rosalind@example.com"]]
+    assert "will text you on (512) 555-0123, within 2 business days" in " ".join(message.body.split())
 
 
 def test_the_center_notification_has_the_reference_and_an_admin_link(sent):
     message, stored = sent["center"], sent["request"]
     assert message.subject == f"New request {stored.reference} at Azura Cedar Park"
     assert f"{SITE_URL}/admin/appointments/appointmentrequest/{stored.pk}/change/" in message.body
+    assert "How to contact: text message, to the patient (name and number in the staff site)." in message.body
 
 
 @pytest.mark.parametrize("recipient", ["patient", "center"])

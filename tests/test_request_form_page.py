@@ -32,7 +32,7 @@ def test_form_page_is_served(client, center):
 )
 def test_personal_fields_have_their_autocomplete_token(client, center, name, token):
     root = page(client.get(URL))
-    assert attrs(find(root, "input", name=name)).get("autocomplete") == token
+    assert attrs(find(root, "input", name=name)).get("autocomplete") == f"section-patient {token}"
 
 
 def test_every_field_has_a_visible_label(client, center):
@@ -93,7 +93,7 @@ def test_unknown_prefill_slugs_are_ignored(client, center):
 
 def test_the_birth_date_field_asks_for_the_numeric_keypad(client, center):
     field = find(page(client.get(URL)), "input", name="date_of_birth")
-    assert (attrs(field)["inputmode"], attrs(field)["autocomplete"]) == ("numeric", "bday")
+    assert (attrs(field)["inputmode"], attrs(field)["autocomplete"]) == ("numeric", "section-patient bday")
 
 
 def test_the_privacy_notice_can_be_read_on_the_form_without_leaving_it(client, center):

@@ -7,13 +7,10 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
-from django.test import RequestFactory
 
-from appointments import ratelimit
 from appointments.models import AppointmentRequest, RequestEmail
-from appointments.views import SESSION_KEY
+from appointments.request_session import RECEIVED_SESSION_KEY as SESSION_KEY
 
 from .factories_requests import (
     DATE_OF_BIRTH_FORMS,
@@ -22,7 +19,6 @@ from .factories_requests import (
     REFERENCE_RE,
     SELECT_FIELDS,
     TEXT_FIELDS,
-    another_patient,
     form_data,
     post,
 )
@@ -143,73 +139,7 @@ def test_after_a_database_failure_there_is_no_confirmation_and_a_retry_stores_th
     assert RequestEmail.objects.count() == 2
 
 
-# --- Rate limit ----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def limit_of_two(settings):
-    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
-    settings.NUM_PROXIES = 0
-
-
-def test_rate_limit_answers_429_with_the_phone_and_stores_nothing(client, center, limit_of_two):
-    for n in range(2):
-        assert post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7").status_code == 302
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7")
-    content = response.content.decode()
-
-    assert response.status_code == 429
-    assert "Too many requests" in content
-    assert '<a href="tel:+15125550142">(512) 555-0142</a>' in content  # typed "(512) 555-0142", stored E.164
-    assert RECEIVED_TEXT not in content
-    assert "no-store" in response["Cache-Control"]
-    assert AppointmentRequest.objects.count() == 2
-
-
-def test_rate_limit_keeps_the_answers(client, center, limit_of_two):
-    for n in range(2):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
-    answers = another_patient(center, 99)
-    root = page(post(client, answers, REMOTE_ADDR="198.51.100.7"))
-    for name in TEXT_FIELDS:
-        assert input_value(root, name) == answers[name], name
-
-
-def test_rate_limit_does_not_hold_back_another_address(client, center, limit_of_two):
-    for n in range(3):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7")
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="203.0.113.20")
-
-    assert response.status_code == 302
-    assert AppointmentRequest.objects.count() == 3
-
-
-def test_rate_limit_is_not_escaped_by_a_forged_forwarded_for_header(client, center, limit_of_two):
-    for n in range(2):
-        post(client, another_patient(center, n), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
-
-    response = post(client, another_patient(center, 99), REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.9.9.9")
-
-    assert response.status_code == 429
-    assert AppointmentRequest.objects.count() == 2
-
-
-def test_resending_the_same_submission_does_not_count_towards_the_rate_limit(client, center, limit_of_two):
-    answers = another_patient(center, 1)
-    for _ in range(3):
-        assert post(client, answers, REMOTE_ADDR="198.51.100.7").status_code == 302
-    assert post(client, another_patient(center, 2), REMOTE_ADDR="198.51.100.7").status_code == 302
-    assert AppointmentRequest.objects.count() == 2
-
-
-def test_rate_limit_is_kept_in_the_shared_cache_without_the_address(client, center, limit_of_two):
-    post(client, form_data(center), REMOTE_ADDR="198.51.100.7")
-    request = RequestFactory().post(URL, REMOTE_ADDR="198.51.100.7")
-    key = ratelimit._key(request)
-    assert caches["default"].get(key) == 1
-    assert "198.51.100.7" not in key
+# --- Rate limit: tests/test_request_limits.py -----------------------------------------------------------------
 
 
 # --- Caching headers -----------------------------------------------------------------------------------------
@@ -220,7 +150,8 @@ def test_form_page_is_not_stored_by_caches(client, center):
 
 
 def test_form_with_errors_is_not_stored_by_caches(client, center):
-    response = post(client, form_data(center, first_name=""))
+    assert "no-store" in client.post(URL, form_data(center, first_name=""))["Cache-Control"]  # the redirect
+    response = post(client, form_data(center, first_name=""))  # and the form it leads to
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 

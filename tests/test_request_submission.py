@@ -156,16 +156,36 @@ def test_the_same_page_sent_again_with_changes_updates_its_request(client, cente
     assert AppointmentRequest.objects.get().insurance == "Medicare"
 
 
-def test_the_same_page_sent_again_for_another_patient_never_overwrites_the_first(client, center):
+def test_a_correction_of_the_name_and_birth_date_updates_the_request_and_says_so(client, center):
     answers = form_data(center, client=client)
     send(client, answers)
-    spouse = {**answers, "first_name": "Edmund", "date_of_birth": "07/04/1950", "phone": "(512) 555-0188"}
-    send(client, spouse)  # a shared computer: Back, then someone else's answers on the same page
-    send(client, spouse)  # and a double click of that
+    corrected = {**answers, "first_name": "Rosalyn", "date_of_birth": "03/28/1954"}  # Back, correct, send again
+    page = send(client, corrected)
+    send(client, corrected)  # and a double click of that
+
+    stored = AppointmentRequest.objects.get()
+    assert (stored.first_name, str(stored.date_of_birth)) == ("Rosalyn", "1954-03-28")
+    assert "We updated your request" in page
+
+
+def test_a_new_request_for_another_person_from_the_same_browser_is_its_own(client, center):
+    send(client, form_data(center, client=client))
+    spouse = form_data(center, client=client, first_name="Edmund", date_of_birth="07/04/1950", phone="(512) 555-0188")
+    client.post(URL, {**spouse, "action": "another"})  # "This is a new request, for another person"
+    send(client, spouse)
 
     first, second = AppointmentRequest.objects.order_by("created_at", "pk")
     assert (first.first_name, first.phone) == ("Rosalind", "+15125550123")
     assert (second.first_name, second.phone) == ("Edmund", "+15125550188")
+
+
+def test_a_page_sent_by_another_browser_with_other_answers_never_overwrites_the_first(center):
+    first, second = Client(), Client()
+    answers = form_data(center, client=first)
+    send(first, answers)
+    send(second, {**answers, "first_name": "Edmund", "phone": "(512) 555-0188"})  # the same token, copied
+
+    assert sorted(AppointmentRequest.objects.values_list("first_name", flat=True)) == ["Edmund", "Rosalind"]
 
 
 def test_a_resend_naming_another_center_moves_the_request_and_tells_both_centers(client, center, run_worker):
@@ -184,9 +204,10 @@ def test_a_resend_naming_another_center_moves_the_request_and_tells_both_centers
     assert to["roundrock@azura.example"] == f"New request {stored.reference} at Azura Round Rock"
 
 
-def test_the_same_patient_can_ask_again_after_half_an_hour(client, center):
+def test_the_same_browser_asks_anew_after_the_correction_window(client, center, settings):
     send(client, form_data(center, client=client))
-    AppointmentRequest.objects.update(created_at=timezone.now() - timedelta(minutes=31))
+    hours = settings.APPOINTMENT_CORRECTION_HOURS
+    AppointmentRequest.objects.update(created_at=timezone.now() - timedelta(hours=hours, minutes=1))
     send(client, form_data(center, client=client))
     assert AppointmentRequest.objects.count() == 2
 

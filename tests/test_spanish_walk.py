@@ -77,7 +77,9 @@ def spanish_pages(client, places) -> dict[str, object]:
     pages = {address: client.get("/es" + address) for address in PAGES}
     pages["center"] = client.get("/es" + places["center"].get_absolute_url())
     pages["physician"] = client.get("/es" + places["physician"].get_absolute_url())
-    pages["request with errors"] = client.post("/es/appointments/request/", form_data(places["center"], first_name=""))
+    pages["request with errors"] = client.post(
+        "/es/appointments/request/", form_data(places["center"], first_name=""), follow=True
+    )
     client.post("/es/appointments/request/", form_data(places["center"], client=client))
     pages["received"] = client.get("/es/appointments/request/received/")
     return pages

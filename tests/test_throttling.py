@@ -4,7 +4,7 @@ IPv6 /64 counted as one client by both throttles, and gunicorn listening on loop
 import importlib
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from appointments.models import AppointmentRequest
 from core.clients import client_address
@@ -100,10 +100,10 @@ def test_addresses_rotated_inside_one_64_behind_a_proxy_are_one_client(client, a
 
 def test_addresses_rotated_inside_one_ipv6_64_share_the_forms_rate_limit(client, center):
     for n in range(2):
-        assert post(client, another_patient(center, n), REMOTE_ADDR=f"2001:db8:5:5::{n + 1}").status_code == 302
+        assert post(Client(), another_patient(center, n), REMOTE_ADDR=f"2001:db8:5:5::{n + 1}").status_code == 302
 
-    assert post(client, another_patient(center, 9), REMOTE_ADDR="2001:db8:5:5:aaaa::9").status_code == 429
-    assert post(client, another_patient(center, 10), REMOTE_ADDR="2001:db8:5:6::1").status_code == 302
+    assert post(Client(), another_patient(center, 9), REMOTE_ADDR="2001:db8:5:5:aaaa::9").status_code == 429
+    assert post(Client(), another_patient(center, 10), REMOTE_ADDR="2001:db8:5:6::1").status_code == 302
     assert AppointmentRequest.objects.count() == 3
 
 
@@ -111,9 +111,9 @@ def test_rotation_inside_one_64_behind_a_proxy_shares_the_rate_limit(client, cen
     settings.NUM_PROXIES = 1
     for n in range(2):
         forwarded = f"2001:db8:5:5::{n + 1}"
-        assert post(client, another_patient(center, n), HTTP_X_FORWARDED_FOR=forwarded).status_code == 302
+        assert post(Client(), another_patient(center, n), HTTP_X_FORWARDED_FOR=forwarded).status_code == 302
 
-    assert post(client, another_patient(center, 9), HTTP_X_FORWARDED_FOR="2001:db8:5:5::99").status_code == 429
+    assert post(Client(), another_patient(center, 9), HTTP_X_FORWARDED_FOR="2001:db8:5:5::99").status_code == 429
 
 
 # --- Who the client is ---------------------------------------------------------------------------------------

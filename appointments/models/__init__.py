@@ -1,6 +1,7 @@
 """The appointments app's models: centers (centers.py), physicians and languages (physicians.py), holiday
-closures and centers' old web addresses (center_records.py), and patients' appointment requests with their emails
-and staff notes (appointment_requests.py) and the visits booked for them (visits.py)."""
+closures and centers' old web addresses (center_records.py), patients' appointment requests with their emails
+and staff notes (appointment_requests.py) and the visits booked for them (visits.py), and the counters of the abuse
+limits (limits.py)."""
 
 from .appointment_requests import (
     PATIENT_KINDS,
@@ -21,6 +22,7 @@ from .centers import (
     name_key,
     search_words,
 )
+from .limits import RateLimitCounter
 from .physicians import Language, Physician, PhysicianQuerySet, Practice, validate_npi
 from .visits import BookedVisit, CancelReason, VisitNotice
 
@@ -40,6 +42,7 @@ __all__ = [
     "PhysicianQuerySet",
     "Practice",
     "PreviousCenterAddress",
+    "RateLimitCounter",
     "RequestEmail",
     "RequestNote",
     "VisitNotice",

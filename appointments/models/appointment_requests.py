@@ -106,7 +106,8 @@ class AppointmentRequest(CallNeeds, BookedVisit):
         blank=True,
         editable=False,
         related_name="+",
-        help_text="An earlier request with the same name, date of birth, phone and center, sent from another browser.",
+        help_text="An earlier request from another browser, within a week, at any center, with the same phone and "
+        "date of birth or the same phone and last name.",
     )
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

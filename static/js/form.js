@@ -13,6 +13,14 @@ document.addEventListener("DOMContentLoaded", () => {
     ["requester", "someone_else", ["requester_name", "requester_relationship", "requester_phone", "call_back"]],
     ["preferred_language", "other", ["preferred_language_other"]],
   ];
+  // When someone else asks, the browser must not fill the patient's questions with the asker's own details.
+  const patientAutofill = {
+    first_name: "section-patient given-name",
+    last_name: "section-patient family-name",
+    date_of_birth: "section-patient bday",
+    phone: "section-patient tel",
+    email: "section-patient email",
+  };
   const update = () => {
     for (const [name, shownFor, fields] of dependents) {
       const control = form.elements[name];
@@ -22,7 +30,22 @@ document.addEventListener("DOMContentLoaded", () => {
         if (wrapper) wrapper.hidden = !applies && !wrapper.querySelector(".invalid-feedback, [aria-invalid=true]");
       }
     }
+    const someoneElse = form.elements.requester && form.elements.requester.value === "someone_else";
+    for (const [name, token] of Object.entries(patientAutofill)) {
+      if (form.elements[name]) form.elements[name].setAttribute("autocomplete", someoneElse ? "off" : token);
+    }
   };
   form.addEventListener("change", update);
   update();
+
+  // The header's language switch sends the form (its answers are kept), as the form's own language button does.
+  const languageButton = document.getElementById("form-language");
+  const headerSwitch = document.querySelector("a.language-switch");
+  if (languageButton && headerSwitch) {
+    headerSwitch.addEventListener("click", (event) => {
+      event.preventDefault();
+      if (form.requestSubmit) form.requestSubmit(languageButton);
+      else languageButton.click();
+    });
+  }
 });

@@ -6,7 +6,7 @@ document.addEventListener("DOMContentLoaded", () => {
   // a search that failed, to the search field with the error (it names the error through aria-describedby),
   // unless the page has its own error summary (the request form's), which takes focus itself. The move waits
   // until the page has painted once, so the browser measures the page as loaded before it scrolls.
-  const invalid = document.querySelector('form[role="search"] [aria-invalid="true"]');
+  const invalid = document.querySelector('form[role="search"] [aria-invalid="true"], .center-search [aria-invalid="true"]');
   const heading = document.getElementById("results-heading");
   const target = invalid && !document.getElementById("problem") ? invalid : heading;
   if (target && (target === invalid || target.hasAttribute("tabindex"))) {
@@ -28,7 +28,11 @@ document.addEventListener("DOMContentLoaded", () => {
         form.elements.lng.value = position.coords.longitude.toFixed(4);
         form.elements.q.value = "";
         say("searching", "Searching near your location…");
-        form.submit();
+        // Inside the request form, the search is its "Find centers" button: the whole form goes, answers kept.
+        const find = document.getElementById("find-centers");
+        if (find && find.form === form && form.requestSubmit) form.requestSubmit(find);
+        else if (find && find.form === form) find.click();
+        else form.submit();
       },
       () => {
         say("failed", "We could not get your location. Enter a ZIP code or a city and state instead.");
