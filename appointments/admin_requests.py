@@ -24,6 +24,7 @@ from core.admin_history import HistoryAdmin
 
 from . import services
 from .access import user_sees_all_centers
+from .admin_booking import VISIT_FIELDS, VisitBookingAdmin, VisitFilter
 from .admin_filters import AgeFilter, CenterScopedFilter, DeliveryFilter, OpenStatusFilter
 from .call_needs import Payment, Requester
 from .export import csv_response
@@ -109,13 +110,13 @@ class WorkflowForm(forms.ModelForm):
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(HistoryAdmin):
+class AppointmentRequestAdmin(HistoryAdmin, VisitBookingAdmin):
     list_display = (
-        "reference", "patient", "call_needs", "center_name", "status", "received", "age", "handled_by", "delivery",
-        "site_language", "duplicate_flag",
+        "reference", "patient", "call_needs", "center_name", "status", "booked_visit", "received", "age", "handled_by",
+        "delivery", "site_language", "duplicate_flag",
     )  # fmt: skip
     list_filter = (
-        OpenStatusFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
+        OpenStatusFilter, VisitFilter, ("center", CenterScopedFilter), AgeFilter, DeliveryFilter,
         "interpreter_needed", "preferred_language", "payment", "requester", "site_language",
     )  # fmt: skip
     search_fields = ("reference", "last_name", "first_name")  # reference: part of it is enough; phones below
@@ -130,10 +131,11 @@ class AppointmentRequestAdmin(HistoryAdmin):
         "preferred_contact", "best_time", "physician", "procedure", "reason", "patient_status", "insurance",
         "consent", "privacy_notice_version", "spam_signals", "possible_duplicate",
         "requester", "requester_name", "requester_relationship", "requester_phone_link", "call_back",
-        "language", "payment", "site_language",
+        "language", "payment", "site_language", "cancelled_by_patient",
     )  # fmt: skip
     fieldsets = (
         ("Workflow", {"fields": ("reference", "status", "closed_reason", "handled_by", "received", "last_change")}),
+        ("Booked visit", {"fields": VISIT_FIELDS}),  # admin_booking.py
         ("Patient", {"fields": ("first_name", "last_name", "date_of_birth", "phone_link", "email")}),
         ("Contact", {"fields": ("preferred_contact", "best_time")}),
         (
@@ -338,11 +340,11 @@ class AppointmentRequestAdmin(HistoryAdmin):
             note.author = note.author or request.user
             note.save()
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         """The request's form, whose "handled by" choices are the staff of the request's center (of any center for
         those who see every center)."""
         form = type("WorkflowForm", (WorkflowForm,), {"sees_all": user_sees_all_centers(request.user)})
-        return super().get_form(request, obj, **{"form": form, **kwargs})
+        return super().get_form(request, obj, change, **{"form": form, **kwargs})
 
     def get_actions(self, request):
         actions = super().get_actions(request)

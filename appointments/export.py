@@ -9,17 +9,19 @@ from django.http import HttpResponse
 
 from core import phones
 
+from .admin_booking import visit_csv
 from .models import AppointmentRequest
 
 # Each column's field and its header, in staff's words.
 HEADERS = {
     "reference": "Reference", "status": "Status", "closed_reason": "Reason closed",
-    "created_at": "Received (center's time)", "center": "Center", "first_name": "First name",
-    "last_name": "Last name", "phone": "Phone", "email": "Email", "preferred_contact": "Contact by",
-    "best_time": "Best time to call", "patient_status": "New or returning", "preferred_language": "Language",
-    "preferred_language_other": "Other language", "interpreter_needed": "Interpreter needed", "payment": "Payment",
-    "requester": "Who asked", "requester_name": "Their name", "requester_relationship": "Their relationship",
-    "requester_phone": "Their phone", "call_back": "Call back", "site_language": "Site language",
+    "created_at": "Received (center's time)", "visit": "Booked visit (center's time)", "center": "Center",
+    "first_name": "First name", "last_name": "Last name", "phone": "Phone", "email": "Email",
+    "preferred_contact": "Contact by", "best_time": "Best time to call", "patient_status": "New or returning",
+    "preferred_language": "Language", "preferred_language_other": "Other language",
+    "interpreter_needed": "Interpreter needed", "payment": "Payment", "requester": "Who asked",
+    "requester_name": "Their name", "requester_relationship": "Their relationship", "requester_phone": "Their phone",
+    "call_back": "Call back", "site_language": "Site language",
 }  # fmt: skip
 COLUMNS = list(HEADERS)
 LABELLED = {"status", "closed_reason", "preferred_contact", "best_time", "patient_status",
@@ -49,7 +51,8 @@ def csv_response(requests: Iterable[AppointmentRequest], filename: str = "appoin
     writer = csv.writer(response, quoting=csv.QUOTE_ALL)
     writer.writerow(HEADERS.values())
     for row in requests:
-        values = {column: getattr(row, column) for column in COLUMNS}
+        values = {column: getattr(row, column) for column in COLUMNS if column != "visit"}
+        values["visit"] = visit_csv(row)  # the booked visit, in the center's time zone with its name
         values.update({column: getattr(row, f"get_{column}_display")() for column in LABELLED})
         values["created_at"] = row.created_at.astimezone(ZoneInfo(row.center.timezone)).strftime("%Y-%m-%d %H:%M %Z")
         values["phone"] = row.phone_display

@@ -26,7 +26,8 @@ from django_tasks import task
 
 from core.tasks import refused_for_good, retry_delay
 
-from .models import AppointmentRequest, Center, RequestEmail
+from . import visit_mail
+from .models import PATIENT_KINDS, AppointmentRequest, Center, RequestEmail
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ TEMPLATES = {
     Kind.CENTER_NEW: ("New request {reference} at {center}", "appointments/email/center_notification.txt"),
     Kind.CENTER_UPDATED: ("Request {reference} was updated by the patient", "appointments/email/center_update.txt"),
     Kind.CENTER_MOVED_AWAY: ("Request {reference} moved to another center", "appointments/email/center_moved.txt"),
+    **visit_mail.TEMPLATES,  # the patient's own changes and the booked visit
 }
 
 
@@ -45,7 +47,7 @@ def queue(appointment_request: AppointmentRequest, kind: str, *, center: Center 
     """Queue one email about the request, with its task; call inside the transaction that stores the request.
     None when there is nobody to send it to (no patient email, or no notification address at the center)."""
     center = center or appointment_request.center
-    to_patient = kind in (Kind.CONFIRMATION, Kind.UPDATE_CONFIRMATION)
+    to_patient = kind in PATIENT_KINDS
     recipient = appointment_request.email if to_patient else center.notification_email
     if not recipient:
         return None
@@ -77,6 +79,9 @@ def deliver(email_id: int) -> str:
     if not claimed:
         return "not due"  # sent, failed, or being sent by another worker
     email = RequestEmail.objects.select_related("request", "center").get(pk=email_id)
+    if not visit_mail.still_true(email):  # the visit moved or was cancelled since: a newer email says so
+        RequestEmail.objects.filter(pk=email.pk).update(status=RequestEmail.Status.WITHDRAWN)
+        return "withdrawn"
     try:
         _message(email).send()
     except Exception as error:  # any failure of the mail server or the network: try again later
@@ -115,10 +120,17 @@ def _message(email: RequestEmail) -> EmailMessage:
             "admin:appointments_appointmentrequest_change", args=[appointment_request.pk]
         )
     language = appointment_request.site_language if email.to_patient else settings.LANGUAGE_CODE
+    attachments = []
     with translation.override(language):
+        if email.to_patient:  # "Check or change my request", and what a visit email says (visit_mail.py)
+            context.update(visit_mail.context(email, language))
+            attachments = visit_mail.attachments(email, language)
         subject = str(subject).format(reference=appointment_request.reference, center=center.name)
         body = render_to_string(template, context)
-    return EmailMessage(subject, body, None, [email.recipient], headers={"Content-Language": language})
+    message = EmailMessage(subject, body, None, [email.recipient], headers={"Content-Language": language})
+    for attachment in attachments:
+        message.attach(attachment)
+    return message
 
 
 def requeue_stalled(*, now: datetime | None = None) -> int:

@@ -381,6 +381,11 @@ APPOINTMENT_RATE_LIMIT_PER_PHONE_PER_DAY = envint("APPOINTMENT_RATE_LIMIT_PER_PH
 APPOINTMENT_RATE_LIMIT_PER_SESSION_PER_HOUR = envint("APPOINTMENT_RATE_LIMIT_PER_SESSION_PER_HOUR", 10)
 # A send from the browser session that sent a request, this long after, updates that request (a correction).
 APPOINTMENT_CORRECTION_HOURS = envint("APPOINTMENT_CORRECTION_HOURS", 24)
+# The patient's reminder of a booked visit goes this many days before it, through the worker (0: no reminders).
+APPOINTMENT_REMINDER_DAYS = envint("APPOINTMENT_REMINDER_DAYS", 2)
+# "Check or change my request": look-ups allowed per reference and per client address in the window.
+APPOINTMENT_LOOKUP_ATTEMPTS = envint("APPOINTMENT_LOOKUP_ATTEMPTS", 5)
+APPOINTMENT_LOOKUP_WINDOW_MINUTES = envint("APPOINTMENT_LOOKUP_WINDOW_MINUTES", 15)
 # Insight (core/insights.py): aggregate counters per day, never a visit or an identifier; 0 counts nothing. The
 # counters are deleted after INSIGHT_RETENTION_MONTHS by purge_appointment_requests (daily).
 INSIGHT_COUNTING = envbool("INSIGHT_COUNTING", True)

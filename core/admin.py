@@ -24,7 +24,7 @@ class PhoneSearch:
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list opens it straight away."""
 
-    fields = ("phone", "hours", "response_business_days", "language_help_phone")
+    fields = ("phone", "hours", "response_business_days", "language_help_phone", "what_to_bring", "what_to_bring_es")
     list_display = ("phone", "hours", "response_business_days", "language_help_phone")
     list_filter = ()
     search_fields = ()

@@ -43,6 +43,21 @@ class SiteSettings(models.Model):
         help_text="The number notices give for free help in another language (interpreters, translated notices).",
     )
 
+    what_to_bring = models.TextField(
+        "what to bring to a visit",
+        max_length=600,
+        blank=True,
+        help_text="Said in the email that tells a patient their visit is booked, and in the reminder, e.g. "
+        "“Your photo ID, your insurance card and a list of the medicines you take.” Leave empty to say nothing.",
+    )
+    what_to_bring_es = models.TextField(
+        "what to bring to a visit, in Spanish",
+        max_length=600,
+        blank=True,
+        help_text="The same in Spanish, for patients who used the Spanish site. Left empty, they are given the "
+        "English, marked as English.",
+    )
+
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
@@ -53,6 +68,14 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # one row
         super().save(*args, **kwargs)
+
+    def what_to_bring_in(self, language: str) -> tuple[str, str]:
+        """What to bring, in `language` when staff wrote it in that language, and the language it is in ("" and
+        "" when nothing is set: then nothing is said)."""
+        if language == "es" and self.what_to_bring_es.strip():
+            return self.what_to_bring_es.strip(), "es"
+        text = self.what_to_bring.strip()
+        return (text, "en") if text else ("", "")
 
     @classmethod
     def current(cls) -> "SiteSettings":

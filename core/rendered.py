@@ -50,6 +50,7 @@ NOT_CONTENT = {
     "appointments.AppointmentRequest",
     "appointments.RequestEmail",
     "appointments.RequestNote",
+    "appointments.VisitNotice",
     "core.WorkerHeartbeat",
     "core.InsightCount",  # counters (core/insights.py), written in bulk
     "appointments.RateLimitCounter",

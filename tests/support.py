@@ -29,6 +29,7 @@ PATIENT_PAGES = [
     "/centers/",
     "/physicians/",
     "/appointments/request/",
+    "/appointments/my-request/",
     "/nondiscrimination/",
     "/good-faith-estimate/",
     "/privacy/",

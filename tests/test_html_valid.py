@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -10,7 +11,7 @@ from appointments.models import Closure
 from core.models import SiteSettings
 from procedures.models import Tagline
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
-from tests.factories_requests import form_data
+from tests.factories_requests import AppointmentRequestFactory, form_data
 
 from .support import LANGUAGES, ROOT, in_language, skip_or_fail
 
@@ -65,6 +66,7 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
         "request-check": post("/appointments/request/", {**form_data(center), "action": "check"}),
         "request-received": post("/appointments/request/", form_data(center)),
         "not-found": get("/no-such-page/"),
+        **_my_request_pages(center, get, post),
     }
     for name, response in pages.items():
         assert response.status_code in (200, 400, 404), name
@@ -78,3 +80,18 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _my_request_pages(center, get, post) -> dict:
+    """Check or change my request: the look-up, its one refusal, and a booked request's status, contact and cancel
+    pages (the session keeps the request open)."""
+    visit_at = timezone.now() + timedelta(days=3)
+    booked = AppointmentRequestFactory(center=center, status="scheduled", visit_at=visit_at, email="r@example.com")
+    answers = {"reference": booked.reference, "last_name": booked.last_name, "date_of_birth": "03/27/1954"}
+    pages = {"my-request": get("/appointments/my-request/")}
+    post("/appointments/my-request/", {**answers, "last_name": "Wrong"})
+    pages["my-request-not-found"] = get("/appointments/my-request/")
+    post("/appointments/my-request/", answers)
+    for name in ("status", "contact", "cancel"):
+        pages[f"my-request-{name}"] = get(f"/appointments/my-request/{name}/")
+    return pages

@@ -1,8 +1,16 @@
 """The appointments app's models: centers (centers.py), physicians and languages (physicians.py), holiday
 closures and centers' old web addresses (center_records.py), patients' appointment requests with their emails
-and staff notes (appointment_requests.py), and the counters of the abuse limits (limits.py)."""
+and staff notes (appointment_requests.py) and the visits booked for them (visits.py), and the counters of the abuse
+limits (limits.py)."""
 
-from .appointment_requests import REFERENCE_ALPHABET, AppointmentRequest, RequestEmail, RequestNote, new_reference
+from .appointment_requests import (
+    PATIENT_KINDS,
+    REFERENCE_ALPHABET,
+    AppointmentRequest,
+    RequestEmail,
+    RequestNote,
+    new_reference,
+)
 from .center_records import Closure, PreviousCenterAddress
 from .centers import (
     Center,
@@ -16,10 +24,14 @@ from .centers import (
 )
 from .limits import RateLimitCounter
 from .physicians import Language, Physician, PhysicianQuerySet, Practice, validate_npi
+from .visits import BookedVisit, CancelReason, VisitNotice
 
 __all__ = [
+    "PATIENT_KINDS",
     "REFERENCE_ALPHABET",
     "AppointmentRequest",
+    "BookedVisit",
+    "CancelReason",
     "Center",
     "CenterQuerySet",
     "Closure",
@@ -33,6 +45,7 @@ __all__ = [
     "RateLimitCounter",
     "RequestEmail",
     "RequestNote",
+    "VisitNotice",
     "Weekday",
     "center_search_text",
     "name_key",

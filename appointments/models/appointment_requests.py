@@ -18,6 +18,7 @@ from ..call_needs import CallNeeds
 from ..validators import no_control_characters
 from .centers import Center
 from .physicians import Physician
+from .visits import BookedVisit
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out on the phone
 
@@ -28,7 +29,7 @@ def new_reference() -> str:
     return f"AZ-{chars[:4]}-{chars[4:]}"
 
 
-class AppointmentRequest(CallNeeds):
+class AppointmentRequest(CallNeeds, BookedVisit):
     """A patient's request for an appointment at one center, worked by that center's staff."""
 
     # Read by simple-history as a save writes the history row: who made the change, and why.
@@ -47,6 +48,7 @@ class AppointmentRequest(CallNeeds):
         UNREACHABLE = "unreachable", "Unreachable"
         DUPLICATE = "duplicate", "Duplicate"
         NO_RESPONSE = "no_response", "No response"
+        CANCELLED = "cancelled", "Cancelled by the patient"  # set only by the patient's own cancellation
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", _("Phone call")
@@ -136,8 +138,11 @@ class AppointmentRequest(CallNeeds):
 
     def clean(self) -> None:
         """A closed request needs a reason: the one home of the rule (the admin form and the status service)."""
+        errors = self.visit_errors()  # a scheduled request has its visit's date and time (models/visits.py)
         if self.status == self.Status.CLOSED and not self.closed_reason:
-            raise ValidationError({"closed_reason": "Choose why the request is closed."})
+            errors["closed_reason"] = "Choose why the request is closed."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def phone_display(self) -> str:
@@ -163,11 +168,21 @@ class RequestEmail(models.Model):
         CENTER_NEW = "center_new", "New request, to the center"
         CENTER_UPDATED = "center_updated", "Request updated, to the center"
         CENTER_MOVED_AWAY = "center_moved_away", "Request moved to another center, to the center"
+        # The patient's own changes (patient_access.py) and the booked visit (booking.py).
+        CONTACT_CHANGED = "contact_changed", "Contact details change confirmed to the patient"
+        PATIENT_CANCELLED = "patient_cancelled", "Cancellation confirmed to the patient"
+        CENTER_CONTACT = "center_contact", "Contact details changed by the patient, to the center"
+        CENTER_CANCELLED = "center_cancelled", "Cancelled by the patient, to the center"
+        VISIT_BOOKED = "visit_booked", "Visit booked, to the patient"
+        VISIT_CHANGED = "visit_changed", "Visit changed, to the patient"
+        VISIT_CANCELLED = "visit_cancelled", "Visit cancelled, to the patient"
+        VISIT_REMINDER = "visit_reminder", "Visit reminder, to the patient"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
+        WITHDRAWN = "withdrawn", "Not sent: no longer true"  # the visit moved or was cancelled before it went
 
     request = models.ForeignKey(AppointmentRequest, on_delete=models.CASCADE, related_name="emails")
     center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="+", help_text="The center it is about.")
@@ -189,7 +204,7 @@ class RequestEmail(models.Model):
 
     @property
     def to_patient(self) -> bool:
-        return self.kind in (self.Kind.CONFIRMATION, self.Kind.UPDATE_CONFIRMATION)
+        return self.kind in PATIENT_KINDS
 
 
 class RequestNote(models.Model):
@@ -205,3 +220,17 @@ class RequestNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note by {self.author or 'nobody'}"  # the admin shows when, in the center's time zone
+
+
+PATIENT_KINDS = frozenset(
+    {
+        RequestEmail.Kind.CONFIRMATION,
+        RequestEmail.Kind.UPDATE_CONFIRMATION,
+        RequestEmail.Kind.CONTACT_CHANGED,
+        RequestEmail.Kind.PATIENT_CANCELLED,
+        RequestEmail.Kind.VISIT_BOOKED,
+        RequestEmail.Kind.VISIT_CHANGED,
+        RequestEmail.Kind.VISIT_CANCELLED,
+        RequestEmail.Kind.VISIT_REMINDER,
+    }
+)
