@@ -8,15 +8,8 @@ from django.utils import timezone
 
 from procedures.models import PublishingEvent, ServiceLine
 
-from .drafts import (
-    assert_history_names_both,
-    assert_live_until_published,
-    assert_the_command_publishes_when_due,
-    assert_unpublish_asks_first,
-    save_draft,
-    shown_on,
-    start_draft,
-)
+from . import drafts
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +32,7 @@ def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_
     client, editor, overview, public, settings
 ):
     settings.PAGE_CACHE_SECONDS = 600
-    assert_live_until_published(client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING)
+    drafts.assert_live_until_published(client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING)
 
 
 def test_editing_the_live_overview_directly_is_refused(client, editor, overview):
@@ -99,7 +92,9 @@ def test_discarding_the_overview_draft_asks_first_and_leaves_the_live_page(clien
 
 
 def test_the_cron_command_publishes_a_scheduled_overview_draft_when_its_time_comes(client, editor, overview, public):
-    assert_the_command_publishes_when_due(client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING)
+    drafts.assert_the_command_publishes_when_due(
+        client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING
+    )
 
 
 def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, editor, overview, public, run_worker):

@@ -9,15 +9,8 @@ from django_tasks_db.models import DBTaskResult
 
 from procedures.models import ListItem, Procedure, PublishingEvent
 
-from .drafts import (
-    assert_history_names_both,
-    assert_live_until_published,
-    assert_the_command_publishes_when_due,
-    assert_unpublish_asks_first,
-    save_draft,
-    shown_on,
-    start_draft,
-)
+from . import drafts
+from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 from .staff import change_form_data
 
@@ -37,7 +30,7 @@ def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_publis
 ):
     settings.PAGE_CACHE_SECONDS = 600
     risk = {"list_items-0-text_en": "A risk only the draft has"}  # a part of the page changes in the draft too
-    assert_live_until_published(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY, **risk)
+    drafts.assert_live_until_published(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY, **risk)
     assert "A risk only the draft has" in public.get(PAGE).content.decode()
 
 
@@ -139,7 +132,7 @@ def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, 
 
 
 def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(client, editor, kyphoplasty, public):
-    assert_the_command_publishes_when_due(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY)
+    drafts.assert_the_command_publishes_when_due(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY)
     actions = list(kyphoplasty.publishing_events.values_list("action", flat=True))
     assert actions[0] == PublishingEvent.Action.PUBLISHED
     assert PublishingEvent.Action.SCHEDULED in actions
