@@ -41,6 +41,11 @@ def rank(number: int) -> int:
     return number if number >= 5 else 0
 
 
+def most_first(rows: Iterable[Any], count: str | int, name: str | int) -> list[Any]:
+    """The rows most counted first (by `rank`: every count under 5 alike), then by name."""
+    return sorted(rows, key=lambda row: (-rank(row[count]), str(row[name])))
+
+
 @dataclass
 class Table:
     """A table of the dashboard: its CSV name, title, column headings and rows (counts already masked), and the
@@ -117,7 +122,7 @@ def unmet_by_state(period: Period) -> dict[str, int]:
 def searches_by_state(period: Period) -> Table:
     totals = _counters(period, Kind.SEARCH).values("state").annotate(all=Sum("count"))
     unmet = unmet_by_state(period)
-    rows = sorted(((r["all"], r["state"]) for r in totals), key=lambda r: (-rank(r[0]), r[1]))
+    rows = most_first(((r["all"], r["state"]) for r in totals), 0, 1)
     table = [[_area(state, ""), shown(every), shown(unmet.get(state, 0))] for every, state in rows]
     return Table(
         "unmet-demand-by-state",
@@ -136,7 +141,7 @@ def searches_by_procedure(period: Period) -> Table:
         .annotate(all=Sum("count"), unmet=Sum("count", filter=Q(found=False)))
     )
     titles = dict(Procedure.objects.filter(slug__in=[r["procedure"] for r in counted]).values_list("slug", "title"))
-    rows = sorted(counted, key=lambda r: (-rank(r["all"]), r["procedure"]))
+    rows = most_first(counted, "all", "procedure")
     return Table(
         "searches-by-procedure",
         "Searches by procedure",
@@ -151,7 +156,7 @@ def searches_by_procedure(period: Period) -> Table:
 def searches_by_page(period: Period) -> Table:
     labels = dict(InsightCount.Source.choices)
     counted = _counters(period, Kind.SEARCH).values("source").annotate(all=Sum("count"))
-    ordered = sorted(counted, key=lambda r: (-rank(r["all"]), r["source"]))
+    ordered = most_first(counted, "all", "source")
     table = [[labels.get(r["source"], r["source"]), shown(r["all"])] for r in ordered]
     return Table("searches-by-page", "Searches by page", ["Page", "Searches"], table, bars=_bars(table))
 
@@ -172,9 +177,15 @@ def form_steps(period: Period) -> Table:
     )
 
 
+def _per(column: str, period: Period, kind: str) -> list[list[Any]]:
+    """The period's counters of that kind summed per `column` (a field's name, a page's address), most first, as
+    [value, count shown]."""
+    counted = _counters(period, kind).values(column).annotate(n=Sum("count"))
+    return [[row[column], shown(row["n"])] for row in most_first(counted, "n", column)]
+
+
 def form_errors(period: Period) -> Table:
-    counted = _counters(period, Kind.FORM_ERROR).values("field").annotate(n=Sum("count"))
-    table = [[r["field"], shown(r["n"])] for r in sorted(counted, key=lambda r: (-rank(r["n"]), r["field"]))]
+    table = _per("field", period, Kind.FORM_ERROR)
     return Table(
         "request-form-errors",
         "Questions whose answer the form sent back",
@@ -189,8 +200,7 @@ def form_errors(period: Period) -> Table:
 
 
 def page_views(period: Period) -> Table:
-    counted = _counters(period, Kind.PAGE).values("path").annotate(n=Sum("count"))
-    table = [[r["path"], shown(r["n"])] for r in sorted(counted, key=lambda r: (-rank(r["n"]), r["path"]))]
+    table = _per("path", period, Kind.PAGE)
     return Table(
         "page-views",
         "Page views",
@@ -253,9 +263,7 @@ def requests_per_week(period: Period) -> Table:
 def requests_by(period: Period, what: str) -> Table:
     """Requests of the period by center, procedure, site language or caregiver, with their average per week."""
     column, title, heading = BREAKDOWNS[what]
-    counted = sorted(
-        _requests(period).values(column).annotate(n=Count("pk")), key=lambda r: (-rank(r["n"]), str(r[column]))
-    )
+    counted = most_first(_requests(period).values(column).annotate(n=Count("pk")), "n", column)
     languages = {"en": "English", "es": "Spanish"}
     caregiver = {Requester.SOMEONE_ELSE: "Asked by a caregiver or family member", Requester.PATIENT: "The patient"}
     labels: dict[str, dict] = {"site_language": languages, "requester": caregiver}

@@ -31,6 +31,16 @@ def pair(*names: str) -> tuple[tuple[str, str], ...]:
     return tuple((f"{name}_en", f"{name}_es") for name in names)
 
 
+def pair_labels(**labels: tuple[str, str]) -> dict[str, str]:
+    """Each translated field's English and Spanish labels, e.g. `text=("Title", "Title in Spanish")`."""
+    return {field: label for name, both in labels.items() for field, label in zip(pair(name)[0], both, strict=True)}
+
+
+def pair_widgets(name: str, widget: type[forms.Widget], attrs: dict[str, Any] | None = None) -> dict[str, forms.Widget]:
+    """A translated field's English and Spanish inputs, alike but for the Spanish one marked Spanish (`lang`)."""
+    return {f"{name}_en": widget(attrs=attrs), f"{name}_es": widget(attrs={**(attrs or {}), "lang": "es"})}
+
+
 class MarkdownWidgets(FormFieldsBase):
     """Marks the Markdown fields (those whose help says so) for the toolbar and the preview, each text box with
     the most characters its field holds (the preview says when a text is longer), and each Spanish field as Spanish
@@ -102,20 +112,14 @@ class WarningSignInline(ListItemInline):
 
 class QuestionForm(forms.ModelForm):
     class Meta:
-        labels: ClassVar[dict[str, Any]] = {
-            "text_en": "Question (English)",
-            "text_es": "Question (Spanish)",
-            "detail_en": "Answer (English)",
-            "detail_es": "Answer (Spanish)",
-        }
+        labels = pair_labels(
+            text=("Question (English)", "Question (Spanish)"), detail=("Answer (English)", "Answer (Spanish)")
+        )
         help_texts: ClassVar[dict[str, Any]] = {
             "detail_en": MARKDOWN_HELP,
             "detail_es": f"{MARKDOWN_HELP} {SPANISH_GRADE_NOTE}",
         }
-        widgets: ClassVar[dict[str, Any]] = {
-            "detail_en": forms.Textarea(attrs=MARKDOWN_ATTRS),
-            "detail_es": forms.Textarea(attrs={**MARKDOWN_ATTRS, "lang": "es"}),
-        }
+        widgets = pair_widgets("detail", forms.Textarea, MARKDOWN_ATTRS)
 
 
 class QuestionInline(ListItemInline):
@@ -130,16 +134,11 @@ class ReferenceForm(forms.ModelForm):
     link = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:
-        labels: ClassVar[dict[str, Any]] = {
-            "text_en": "Title",
-            "text_es": "Title in Spanish (optional: a cited work keeps its own title)",
-            "detail_en": "Publisher",
-            "detail_es": "Publisher in Spanish (optional)",
-        }
-        widgets: ClassVar[dict[str, Any]] = {
-            "detail_en": forms.TextInput,
-            "detail_es": forms.TextInput(attrs={"lang": "es"}),
-        }
+        labels = pair_labels(
+            text=("Title", "Title in Spanish (optional: a cited work keeps its own title)"),
+            detail=("Publisher", "Publisher in Spanish (optional)"),
+        )
+        widgets = pair_widgets("detail", forms.TextInput)
 
 
 class ReferenceInline(ListItemInline):

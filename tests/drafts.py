@@ -1,6 +1,16 @@
 """Editing a content page (the overview, a procedure page) through a draft in the admin, as an editor does: shared
 by the tests of both kinds of page, which are edited the same way."""
 
+import datetime as dt
+import io
+
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from core.rendered import generation
+from procedures.models import Status
+
 from .html import find_one, parse, text
 from .staff import change_form_data
 
@@ -53,3 +63,39 @@ def assert_history_names_both(client, page, publisher, **changes) -> None:
     assert "Published by publisher" in html
     page.refresh_from_db()
     assert page.history.first().history_user == publisher
+
+
+def assert_live_until_published(client, public: Client, page, address: str, new: str, **changes) -> None:
+    """A saved draft that puts `new` on the page leaves the live page as it is, in the database and in the page
+    cache; publishing it puts `new` live, and the draft is gone."""
+    live = shown_on(public, address, "main")  # now in the page cache
+    before = generation()
+    stored = {name: getattr(page, name) for name in changes if hasattr(page, name)}
+    draft = start_draft(client, page)
+    save_draft(client, draft, **changes)
+
+    assert shown_on(public, address, "main") == live
+    assert generation() == before  # the cached page was not even dropped
+    page.refresh_from_db()
+    assert {name: getattr(page, name) for name in stored} == stored
+    assert page.status == Status.PUBLISHED
+
+    assert client.post(f"{admin_of(page)}/{draft.pk}/publish/").status_code == 302
+    assert new in shown_on(public, address, "main")
+    assert not type(page).all_objects.filter(draft_of=page).exists()
+
+
+def assert_the_command_publishes_when_due(client, public: Client, page, address: str, new: str, **changes) -> None:
+    """A draft that puts `new` on the page, scheduled two hours ahead, is listed as scheduled and left by the cron
+    command until its time has come; then the command publishes it."""
+    draft = start_draft(client, page)
+    later = timezone.localtime() + dt.timedelta(hours=2)
+    save_draft(client, draft, **changes, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
+    assert "scheduled for" in client.get(f"{admin_of(page)}/").content.decode()
+
+    call_command("publish_scheduled_revisions", stdout=io.StringIO())
+    assert new not in shown_on(public, address, "main")  # not yet due
+
+    type(page).all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
+    call_command("publish_scheduled_revisions", stdout=io.StringIO())
+    assert new in shown_on(public, address, "main")

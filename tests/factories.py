@@ -35,22 +35,28 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
     duration = "About ten minutes"
 
 
-class SectionFactory(factory.django.DjangoModelFactory):
+class PartFactory(factory.django.DjangoModelFactory):
+    """A part of a procedure page (procedures.models.Ordered), after the parts made before it."""
+
+    class Meta:
+        abstract = True
+
+    procedure = factory.SubFactory(ProcedureFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class SectionFactory(PartFactory):
     class Meta:
         model = Section
 
-    procedure = factory.SubFactory(ProcedureFactory)
     heading = factory.Sequence(lambda n: f"Section {n}")
     anchor = factory.Sequence(lambda n: f"section-{n}")
     body = "Some text."
-    position = factory.Sequence(lambda n: n)
 
 
-class ListItemFactory(factory.django.DjangoModelFactory):
+class ListItemFactory(PartFactory):
     class Meta:
         model = ListItem
 
-    procedure = factory.SubFactory(ProcedureFactory)
     kind = ListItem.Kind.RISK
     text = factory.Sequence(lambda n: f"Risk {n}")
-    position = factory.Sequence(lambda n: n)

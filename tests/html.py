@@ -178,3 +178,19 @@ def jsonld(page) -> list[dict]:
         for attributes, content in collect_tags(page).scripts
         if attributes.get("type") == "application/ld+json"
     ]
+
+
+def schema_org(html: str) -> list[dict]:
+    """The page's JSON-LD, which must be there, each block in schema.org's vocabulary."""
+    data = jsonld(html)
+    assert data, "no JSON-LD on the page"
+    for item in data:
+        assert item["@context"] == "https://schema.org"
+    return data
+
+
+def jsonld_of_type(html: str, schema_type: str) -> dict:
+    """The page's one JSON-LD description of that type (schema.org's), e.g. "MedicalClinic"."""
+    found = [item for item in schema_org(html) if item.get("@type") == schema_type]
+    assert len(found) == 1, f"expected one {schema_type} in {schema_org(html)}"
+    return found[0]

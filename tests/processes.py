@@ -11,7 +11,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -205,3 +206,26 @@ def redis_server(folder: Path) -> RedisServer:
     args = ["redis-server", "--port", "0", "--unixsocket", str(folder / "redis.sock")]
     args += ["--save", "", "--appendonly", "no"]
     return RedisServer(args, dict(os.environ), folder / "redis.log")
+
+
+def _redis_answers(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+@contextmanager
+def redis_as_cache(settings, folder: Path) -> Iterator[RedisServer]:
+    """The site's caches on a Redis of the test's own (which the test may stop or pause), once it answers."""
+    with redis_server(folder) as redis:
+        redis_cache = {
+            "BACKEND": "core.cache_backends.FailSoftRedisCache",
+            "LOCATION": redis.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        settings.CACHES = {"default": redis_cache, "rendered": redis_cache}
+        wait_for(lambda: _redis_answers(redis.url), seconds=10, what="redis to start")
+        yield redis

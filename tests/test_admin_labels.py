@@ -48,3 +48,26 @@ def test_each_order_box_of_the_procedure_list_names_its_page(client, editor):
         "Order of Facet Joint Injections",
         "Order of Kyphoplasty",
     ]
+
+
+def test_questions_and_references_label_each_language_and_mark_the_spanish_inputs_spanish(client, editor):
+    page = Procedure.objects.get(slug="kyphoplasty")
+    client.post(f"/admin/procedures/procedure/{page.pk}/draft/")
+    draft = Procedure.all_objects.get(draft_of=page)
+    html = parse(client.get(f"/admin/procedures/procedure/{draft.pk}/change/"))
+    inputs = {attr(box, "name"): box for box in find_all(html, "textarea") + find_all(html, "input")}
+    said = {attr(label, "for"): text(label).rstrip(":") for label in find_all(html, "label")}
+
+    question, reference = "list_items-4-__prefix__-", "list_items-5-__prefix__-"  # the blank forms for new items
+    assert [said[f"id_{question}{name}"] for name in ("text_en", "text_es", "detail_en", "detail_es")] == [
+        "Question (English)",
+        "Question (Spanish)",
+        "Answer (English)",
+        "Answer (Spanish)",
+    ]
+    assert said[f"id_{reference}detail_es"] == "Publisher in Spanish (optional)"
+    for prefix, box in ((question, "textarea"), (reference, "input")):
+        assert inputs[f"{prefix}detail_en"].name == box
+        assert attr(inputs[f"{prefix}detail_en"], "lang") is None
+        assert attr(inputs[f"{prefix}detail_es"], "lang") == "es"
+    assert attr(inputs[f"{question}detail_es"], "data-markdown") == "1"  # the answer is written in Markdown

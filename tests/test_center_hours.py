@@ -122,34 +122,43 @@ def test_center_page_says_open_now_from_the_current_time(client, los_angeles_cen
     assert "Open now" not in page
 
 
-def test_next_opening_later_today_after_lunch():
-    center = CenterFactory(place=PLACES["78701"])
-    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
-    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(13), closes=dt.time(17))
-    lunch = dt.datetime(2025, 6, 4, 12, 30, tzinfo=CENTRAL)  # a Wednesday
-    assert center.next_opening(lunch) == dt.datetime(2025, 6, 4, 13, 0, tzinfo=CENTRAL)
-    assert center.opening_note(lunch) == "opens today 1:00 PM"
+def june(day: int, hour: int, minute: int = 0, tz: dt.tzinfo = PACIFIC) -> dt.datetime:
+    return dt.datetime(2025, 6, day, hour, minute, tzinfo=tz)  # June 2, 2025 is a Monday
 
 
-def test_next_opening_tomorrow_morning_in_the_centers_time_zone(los_angeles_center):
-    evening = dt.datetime(2025, 6, 3, 1, 0, tzinfo=dt.UTC)  # Monday 6 PM in Los Angeles
-    opens = los_angeles_center.next_opening(evening)
-    assert opens == dt.datetime(2025, 6, 3, 8, 0, tzinfo=PACIFIC)
-    assert opens.utcoffset() == dt.timedelta(hours=-7)
-    assert los_angeles_center.opening_note(evening) == "opens tomorrow 8:00 AM"
+@pytest.mark.parametrize(
+    ("now", "asked", "expected", "note"),
+    [
+        (june(3, 1, tz=dt.UTC), "next_opening", june(3, 8), "opens tomorrow 8:00 AM"),  # Monday 6 PM in Los Angeles
+        (june(7, 10), "next_opening", june(9, 8), "opens Monday 8:00 AM"),
+        (june(2, 16, 30), "closes_at", june(2, 17), "closes 5:00 PM"),
+    ],
+    ids=["tomorrow-morning-in-its-time-zone", "after-the-weekend-names-the-day", "open-says-when-it-closes"],
+)
+def test_the_note_says_when_the_center_next_opens_or_closes_in_its_own_time(
+    los_angeles_center, now, asked, expected, note
+):
+    found = getattr(los_angeles_center, asked)(now)
+    assert found == expected
+    assert found.utcoffset() == expected.utcoffset()  # the center's own time, not the server's
+    assert los_angeles_center.opening_note(now) == note
 
 
-def test_next_opening_after_the_weekend_names_the_day(los_angeles_center):
-    saturday = dt.datetime(2025, 6, 7, 10, 0, tzinfo=PACIFIC)
-    assert los_angeles_center.next_opening(saturday) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=PACIFIC)
-    assert los_angeles_center.opening_note(saturday) == "opens Monday 8:00 AM"
-
-
-def test_next_opening_a_week_later_when_open_one_day_only():
-    center = CenterFactory(place=PLACES["78701"])
-    OpeningHoursFactory(center=center, weekday=0, opens=dt.time(8), closes=dt.time(9))
-    monday_noon = dt.datetime(2025, 6, 2, 12, 0, tzinfo=CENTRAL)
-    assert center.next_opening(monday_noon) == dt.datetime(2025, 6, 9, 8, 0, tzinfo=CENTRAL)
+@pytest.mark.parametrize(
+    ("hours", "now", "asked", "expected", "note"),
+    [
+        ([(2, 8, 12), (2, 13, 17)], june(4, 12, 30), "next_opening", june(4, 13), "opens today 1:00 PM"),
+        ([(0, 8, 9)], june(2, 12), "next_opening", june(9, 8), "opens June 9 8:00 AM"),  # Mondays only
+        ([(2, 8, 12), (2, 12, 17)], june(4, 9), "closes_at", june(4, 17), "closes 5:00 PM"),
+    ],
+    ids=["later-today-after-lunch", "a-week-later-names-the-date", "periods-that-follow-on-close-at-the-last-end"],
+)
+def test_the_note_reads_the_centers_periods_of_the_week(hours, now, asked, expected, note):
+    center = CenterFactory(place=PLACES["90012"])  # in Los Angeles
+    for weekday, opens, closes in hours:  # (weekday, opening hour, closing hour)
+        OpeningHoursFactory(center=center, weekday=weekday, opens=dt.time(opens), closes=dt.time(closes))
+    assert getattr(center, asked)(now) == expected
+    assert center.opening_note(now) == note
 
 
 def test_center_without_hours_has_no_next_opening_and_no_note():
@@ -158,20 +167,6 @@ def test_center_without_hours_has_no_next_opening_and_no_note():
     assert center.next_opening(when) is None
     assert center.closes_at(when) is None
     assert center.opening_note(when) == ""
-
-
-def test_open_center_says_when_it_closes(los_angeles_center):
-    afternoon = dt.datetime(2025, 6, 2, 16, 30, tzinfo=PACIFIC)
-    assert los_angeles_center.closes_at(afternoon) == dt.datetime(2025, 6, 2, 17, 0, tzinfo=PACIFIC)
-    assert los_angeles_center.opening_note(afternoon) == "closes 5:00 PM"
-
-
-def test_periods_that_follow_on_close_at_the_end_of_the_last():
-    center = CenterFactory(place=PLACES["78701"])
-    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(8), closes=dt.time(12))
-    OpeningHoursFactory(center=center, weekday=2, opens=dt.time(12), closes=dt.time(17))
-    morning = dt.datetime(2025, 6, 4, 9, 0, tzinfo=CENTRAL)
-    assert center.closes_at(morning) == dt.datetime(2025, 6, 4, 17, 0, tzinfo=CENTRAL)
 
 
 def test_center_page_says_when_it_next_opens_or_closes(client, los_angeles_center, monkeypatch):

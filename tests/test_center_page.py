@@ -18,7 +18,7 @@ from .factories_appointments import (
     PracticeFactory,
     weekday_hours,
 )
-from .html import attr, find_all, find_one, has_class, parse, text
+from .html import attr, find_all, find_one, has_class, jsonld_of_type, parse, text
 from .locator import (
     epidural,
     jsonld,
@@ -165,9 +165,7 @@ def test_center_page_without_coordinates_has_no_broken_directions_link(client):
 def test_center_page_json_ld_is_a_medical_clinic_with_its_address(client, full_center, settings):
     settings.SITE_URL = "https://azura.example"
     page = client.get(full_center.get_absolute_url()).content.decode()
-    (data,) = jsonld(page)
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "MedicalClinic"
+    data = jsonld_of_type(page, "MedicalClinic")
     assert data["name"] == "Downtown Phoenix Center"
     assert data["url"] == f"https://azura.example/centers/{full_center.slug}/"
     assert data["telephone"] == "+16025550123"

@@ -11,7 +11,7 @@ from procedures.models import Procedure
 
 from .factories import ProcedureFactory
 from .factories_appointments import PLACES, CenterFactory, LanguageFactory, PhysicianFactory, PracticeFactory
-from .html import attr, attrs, find_all, find_one, parse, selected_value
+from .html import attr, attrs, find_all, find_one, jsonld_of_type, parse, selected_value
 from .locator import field_error, jsonld
 from .locator import result_names as listed
 from .support import not_said
@@ -336,9 +336,7 @@ def test_physician_page_json_ld_is_a_physician(client, staff, settings):
     settings.SITE_URL = SITE_URL
     physician = staff["raman"]
     page = client.get(physician.get_absolute_url()).content.decode()
-    (data,) = jsonld(page)
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "Physician"
+    data = jsonld_of_type(page, "Physician")
     assert data["name"] == "Dr. Priya Raman, MD"
     assert data["url"] == f"{SITE_URL}/physicians/{physician.slug}/"
     assert sorted(data["knowsLanguage"]) == ["Spanish", "Vietnamese"]

@@ -9,10 +9,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from appointments import services
 from appointments.models import AppointmentRequest
-from core.models import SiteSettings
+from core.models import InsightCount, SiteSettings
 
 from .factories_appointments import PLACES, CenterFactory
 from .factories_requests import AppointmentRequestFactory, age, form_data, post
@@ -169,3 +170,16 @@ def test_the_dashboard_asks_as_many_queries_for_many_centers_as_for_one(client, 
     for n in range(12):
         answered(CenterFactory(name=f"Center {n}", place=PLACES["10001"]), n + 1, manager)
     assert queries() == few
+
+
+def test_tables_list_the_most_counted_first_and_counts_under_5_alike_by_name(client, manager):
+    today = timezone.localdate()
+    for path, count in [("/b/", 1), ("/c/", 7), ("/a/", 3), ("/d/", 5)]:
+        InsightCount.objects.create(day=today, kind=InsightCount.Kind.PAGE, path=path, count=count)
+    client.force_login(manager)
+    assert table(client, "page-views")[1:] == [
+        ["/c/", "7"],
+        ["/d/", "5"],
+        ["/a/", "fewer than 5"],  # 3 and 1 in the order of their names: the order tells no masked count
+        ["/b/", "fewer than 5"],
+    ]

@@ -4,12 +4,11 @@ or at a set time, or discarded; the live overview and its cached copy stay as th
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
-from core.rendered import generation
-from procedures.models import PublishingEvent, ServiceLine, Status
+from procedures.models import PublishingEvent, ServiceLine
 
+from . import drafts
 from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 
@@ -33,21 +32,7 @@ def test_a_draft_of_the_overview_leaves_the_live_page_and_its_cached_copy_until_
     client, editor, overview, public, settings
 ):
     settings.PAGE_CACHE_SECONDS = 600
-    live_heading = help_heading_on(public)  # now in the page cache
-    before = generation()
-
-    draft = start_draft(client, overview)
-    save_draft(client, draft, help_heading_en=NEW_HEADING)
-
-    assert help_heading_on(public) == live_heading
-    assert generation() == before  # the cached page was not even dropped
-    overview.refresh_from_db()
-    assert overview.help_heading == live_heading
-    assert overview.status == Status.PUBLISHED
-
-    assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
-    assert help_heading_on(public) == NEW_HEADING
-    assert not ServiceLine.all_objects.filter(draft_of=overview).exists()
+    drafts.assert_live_until_published(client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING)
 
 
 def test_editing_the_live_overview_directly_is_refused(client, editor, overview):
@@ -107,17 +92,9 @@ def test_discarding_the_overview_draft_asks_first_and_leaves_the_live_page(clien
 
 
 def test_the_cron_command_publishes_a_scheduled_overview_draft_when_its_time_comes(client, editor, overview, public):
-    draft = start_draft(client, overview)
-    later = timezone.localtime() + dt.timedelta(hours=2)
-    save_draft(client, draft, help_heading_en=NEW_HEADING, go_live_at=later.strftime("%Y-%m-%dT%H:%M"))
-    assert "scheduled for" in client.get(f"{ADMIN}/").content.decode()
-
-    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert help_heading_on(public) != NEW_HEADING  # not yet due
-
-    ServiceLine.all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
-    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert help_heading_on(public) == NEW_HEADING
+    drafts.assert_the_command_publishes_when_due(
+        client, public, overview, PAGE, NEW_HEADING, help_heading_en=NEW_HEADING
+    )
 
 
 def test_the_worker_publishes_a_scheduled_overview_draft_at_its_time(client, editor, overview, public, run_worker):

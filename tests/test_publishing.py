@@ -4,13 +4,12 @@ published, now or at a set time; a draft can be previewed, compared and discarde
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from core.rendered import generation
-from procedures.models import ListItem, Procedure, PublishingEvent, Status
+from procedures.models import ListItem, Procedure, PublishingEvent
 
+from . import drafts
 from .drafts import assert_history_names_both, assert_unpublish_asks_first, save_draft, shown_on, start_draft
 from .html import find_all, find_one, parse, text, texts
 from .staff import change_form_data
@@ -30,22 +29,9 @@ def test_a_draft_leaves_the_live_page_and_its_cached_copy_unchanged_until_publis
     client, editor, kyphoplasty, public, settings
 ):
     settings.PAGE_CACHE_SECONDS = 600
-    live_summary = summary_on(public)  # now in the page cache
-    before = generation()
-
-    draft = start_draft(client, kyphoplasty)
-    save_draft(client, draft, summary_en=NEW_SUMMARY, **{"list_items-0-text_en": "A risk only the draft has"})
-
-    assert summary_on(public) == live_summary
-    assert generation() == before  # the cached page was not even dropped
-    kyphoplasty.refresh_from_db()
-    assert kyphoplasty.summary == live_summary
-    assert kyphoplasty.status == Status.PUBLISHED
-    assert "A risk only the draft has" not in public.get(PAGE).content.decode()
-
-    assert client.post(f"{ADMIN}/{draft.pk}/publish/").status_code == 302
-    assert summary_on(public) == NEW_SUMMARY
-    assert not Procedure.all_objects.filter(draft_of=kyphoplasty).exists()
+    risk = {"list_items-0-text_en": "A risk only the draft has"}  # a part of the page changes in the draft too
+    drafts.assert_live_until_published(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY, **risk)
+    assert "A risk only the draft has" in public.get(PAGE).content.decode()
 
 
 def test_editing_a_live_page_directly_is_refused(client, editor, kyphoplasty):
@@ -146,22 +132,7 @@ def test_discarding_a_draft_asks_first_and_leaves_the_live_page(client, editor, 
 
 
 def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(client, editor, kyphoplasty, public):
-    draft = start_draft(client, kyphoplasty)
-    later = timezone.localtime() + dt.timedelta(hours=2)
-    save_draft(
-        client,
-        draft,
-        summary_en=NEW_SUMMARY,
-        go_live_at=later.strftime("%Y-%m-%dT%H:%M"),
-    )
-    assert "scheduled for" in client.get(f"{ADMIN}/").content.decode()
-
-    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert summary_on(public) != NEW_SUMMARY  # not yet due
-
-    Procedure.all_objects.filter(pk=draft.pk).update(go_live_at=timezone.now() - dt.timedelta(minutes=1))
-    call_command("publish_scheduled_revisions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert summary_on(public) == NEW_SUMMARY
+    drafts.assert_the_command_publishes_when_due(client, public, kyphoplasty, PAGE, NEW_SUMMARY, summary_en=NEW_SUMMARY)
     actions = list(kyphoplasty.publishing_events.values_list("action", flat=True))
     assert actions[0] == PublishingEvent.Action.PUBLISHED
     assert PublishingEvent.Action.SCHEDULED in actions

@@ -18,7 +18,7 @@ from core import cache_backends
 from procedures.models import Procedure
 
 from .factories_requests import STARTED_SALT, form_data
-from .processes import MailServer, SilentMailServer, environment, gunicorn, redis_server, wait_for, worker
+from .processes import MailServer, SilentMailServer, environment, gunicorn, redis_as_cache, wait_for, worker
 
 pytestmark = [pytest.mark.processes, pytest.mark.django_db(transaction=True)]
 
@@ -102,26 +102,10 @@ def _answers(port: int) -> bool:
 
 @pytest.fixture
 def private_redis(settings, tmp_path):
-    """The site's cache on a Redis of this test's own, which the test may stop."""
-    with redis_server(tmp_path) as redis:
-        redis_cache = {
-            "BACKEND": "core.cache_backends.FailSoftRedisCache",
-            "LOCATION": redis.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-        settings.CACHES = {"default": redis_cache, "rendered": redis_cache}
+    """The site's cache on a Redis of this test's own, which the test may stop; the page cache on."""
+    with redis_as_cache(settings, tmp_path) as redis:
         settings.PAGE_CACHE_SECONDS = 600
-        wait_for(lambda: _redis_answers(redis.url), seconds=10, what="redis to start")
         yield redis
-
-
-def _redis_answers(url: str) -> bool:
-    import redis
-
-    try:
-        return redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
 
 
 def test_with_redis_stopped_pages_answer_requests_are_stored_and_staff_sign_in(private_redis, center, caplog):

@@ -12,7 +12,7 @@ from procedures.models import Procedure, Status
 
 from .factories import ProcedureFactory
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, weekday_hours
-from .html import collect_tags, jsonld
+from .html import collect_tags, jsonld_of_type, schema_org
 
 pytestmark = pytest.mark.django_db
 
@@ -147,20 +147,6 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_the_confirmation_and_nam
 
 
 # --- JSON-LD -------------------------------------------------------------------------------------------------
-
-
-def schema_org(html: str) -> list[dict]:
-    data = jsonld(html)
-    assert data, "no JSON-LD on the page"
-    for item in data:
-        assert item["@context"] == "https://schema.org"
-    return data
-
-
-def jsonld_of_type(html: str, schema_type: str) -> dict:
-    found = [item for item in schema_org(html) if item.get("@type") == schema_type]
-    assert len(found) == 1, f"expected one {schema_type} in {schema_org(html)}"
-    return found[0]
 
 
 def get_html(client, url: str) -> str:

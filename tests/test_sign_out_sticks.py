@@ -13,31 +13,15 @@ from appointments.models import AppointmentRequest, RequestNote
 from core import cache_backends
 
 from .factories_requests import AppointmentRequestFactory
-from .processes import redis_server, wait_for
+from .processes import redis_as_cache
 from .staff import ADMIN, PASSWORD, is_refused, is_signed_in, login
 from .support import clear_caches
-
-
-def _redis_answers(url: str) -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
-    except redis.RedisError:
-        return False
 
 
 @pytest.fixture
 def private_redis(settings, tmp_path):
     """The site's caches on a Redis of this test's own, which the test may pause."""
-    with redis_server(tmp_path) as redis:
-        redis_cache = {
-            "BACKEND": "core.cache_backends.FailSoftRedisCache",
-            "LOCATION": redis.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-        settings.CACHES = {"default": redis_cache, "rendered": redis_cache}
-        wait_for(lambda: _redis_answers(redis.url), seconds=10, what="redis to start")
+    with redis_as_cache(settings, tmp_path) as redis:
         yield redis
 
 
