@@ -24,6 +24,7 @@ from procedures.translation_state import foreign_language
 from .birthdates import BirthDateError, parse_birth_date
 from .call_needs import CallBack, Payment, PreferredLanguage, Requester
 from .models import AppointmentRequest, Center, Physician
+from .search_form import optional_choice
 
 TIMESTAMP_SALT = "appointment-request-started"
 BROWSER_SALT = "appointment-request-browser"
@@ -52,19 +53,14 @@ class AppointmentRequestForm(forms.ModelForm):
         label=gettext_lazy("Center"),
         error_messages={"required": gettext_lazy("Choose the center you would like to visit.")},
     )
-    physician = forms.ModelChoiceField(
-        queryset=Physician.objects.active(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("No preference"),
-        label=gettext_lazy("Physician (optional)"),
+    physician = optional_choice(
+        gettext_lazy("Physician (optional)"), Physician.objects.active(), "slug", gettext_lazy("No preference")
     )
-    procedure = forms.ModelChoiceField(
-        queryset=Procedure.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("Not sure / something else"),
-        label=gettext_lazy("Procedure (optional)"),
+    procedure = optional_choice(
+        gettext_lazy("Procedure (optional)"),
+        Procedure.objects.published(),
+        "slug",
+        gettext_lazy("Not sure / something else"),
         widget=LanguageMarkedSelect(language_of=foreign_language),  # a name in English on a Spanish page says so
     )
     date_of_birth = forms.CharField(
@@ -283,23 +279,13 @@ class AppointmentRequestForm(forms.ModelForm):
             raise forms.ValidationError(str(error)) from None
 
     def clean_phone(self) -> str:
-        number = phones.parse(self.cleaned_data["phone"])
-        if number is None:
-            raise forms.ValidationError(
-                gettext("Enter a US phone number with its area code, for example (512) 555-0123.")
-            )
-        return phones.to_storage(number)
+        return phones.typed_number(self.cleaned_data["phone"])
 
     def clean_requester_phone(self) -> str:
         """Read only from someone asking for the patient: what the patient left in it is not theirs to correct."""
         if self.cleaned_data.get("requester") != Requester.SOMEONE_ELSE or not self.cleaned_data["requester_phone"]:
             return ""
-        number = phones.parse(self.cleaned_data["requester_phone"])
-        if number is None:
-            raise forms.ValidationError(
-                gettext("Enter your US phone number with its area code, for example (512) 555-0123.")
-            )
-        return phones.to_storage(number)
+        return phones.typed_number(self.cleaned_data["requester_phone"], yours=True)
 
     def clean_submission_token(self) -> uuid.UUID:
         return self.cleaned_data.get("submission_token") or uuid.uuid4()

@@ -80,12 +80,7 @@ class ContactForm(forms.ModelForm):
         }
 
     def clean_phone(self) -> str:
-        number = phones.parse(self.cleaned_data["phone"])
-        if number is None:
-            raise forms.ValidationError(
-                gettext("Enter a US phone number with its area code, for example (512) 555-0123.")
-            )
-        return phones.to_storage(number)
+        return phones.typed_number(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean() or {}

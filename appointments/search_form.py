@@ -25,11 +25,12 @@ DEFAULT_RADIUS = "50"
 
 
 def optional_choice(
-    label: StrOrPromise, queryset: QuerySet[Any], key: str, empty_label: StrOrPromise
+    label: StrOrPromise, queryset: QuerySet[Any], key: str, empty_label: StrOrPromise, **options: Any
 ) -> forms.ModelChoiceField[Any]:
-    """A select of rows named in the query string by `key` (a slug, a name), or none of them (`empty_label`)."""
+    """A select of rows named by `key` (a slug, a name) in the query string or a form, or none of them
+    (`empty_label`); `options` as ModelChoiceField takes them (a widget)."""
     return forms.ModelChoiceField(
-        label=label, queryset=queryset, to_field_name=key, required=False, empty_label=empty_label
+        label=label, queryset=queryset, to_field_name=key, required=False, empty_label=empty_label, **options
     )
 
 

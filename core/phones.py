@@ -16,6 +16,7 @@ import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
 
 REGION = "US"
@@ -81,6 +82,20 @@ def validate_number(value: str) -> None:
     """A number of the right shape (ten digits, area code first), however it is written."""
     if parse(value, strict=False) is None:
         raise ValidationError("Enter a 10-digit phone number, for example (512) 555-0100.", code="invalid_phone")
+
+
+def typed_number(text: str, *, yours: bool = False) -> str:
+    """A number a patient (or, `yours`, the person asking for them) typed in a form, read strictly (a US number with
+    its area code) and returned as stored (E.164); else the message that goes next to the field."""
+    number = parse(text)
+    if number is None:
+        message = (
+            gettext("Enter your US phone number with its area code, for example (512) 555-0123.")
+            if yours
+            else gettext("Enter a US phone number with its area code, for example (512) 555-0123.")
+        )
+        raise ValidationError(message, code="invalid_phone")
+    return to_storage(number)
 
 
 class PhoneFormField(forms.CharField):
