@@ -20,13 +20,13 @@ REFERENCE_RE = re.compile(rf"AZ-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET
 STARTED_SALT = "appointment-request-started"  # appointments.forms.TIMESTAMP_SALT
 
 
-def type_answers(page, *, payment: str = "0") -> None:
+def type_answers(page, *, payment: str = "0", date_of_birth: str = "03/27/1954") -> None:
     """Answer the request form on screen (a browser test) as the patient, once a center is chosen: `payment` is the
     index of the way to pay (0: insurance, 3: not sure)."""
     page.check("#id_requester_0")
     page.fill("#id_first_name", "Rosalind")
     page.fill("#id_last_name", "Quigglesworth")
-    page.fill("#id_date_of_birth", "03/27/1954")
+    page.fill("#id_date_of_birth", date_of_birth)
     page.check("#id_patient_status_0")
     page.fill("#id_phone", "(512) 555-0123")
     page.check(f"#id_payment_{payment}")

@@ -8,6 +8,7 @@ import pytest
 from appointments.models import AppointmentRequest
 from core import phones
 
+from .factories_requests import type_answers
 from .support import describe_violations
 
 pytestmark = [
@@ -62,14 +63,7 @@ def click(page, name: str) -> None:
 
 
 def fill_patient(page) -> None:
-    page.check("#id_requester_0")
-    page.fill("#id_first_name", "Rosalind")
-    page.fill("#id_last_name", "Quigglesworth")
-    page.fill("#id_date_of_birth", "04/12/1957")
-    page.check("#id_patient_status_0")
-    page.fill("#id_phone", "(512) 555-0123")
-    page.check("#id_payment_0")
-    page.check("#id_consent")
+    type_answers(page, date_of_birth="04/12/1957")  # read back as "April 12, 1957"
 
 
 def assert_axe_clean(page) -> None:
