@@ -6,7 +6,8 @@ no email is queued for them. Loaded once: a second run leaves the demo centers' 
 """
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,7 +17,7 @@ from django.utils import timezone
 from procedures.models import Procedure
 
 from .call_needs import CallBack, Payment, PreferredLanguage, Requester
-from .models import AppointmentRequest, Center, Practice, RequestNote
+from .models import AppointmentRequest, CancelReason, Center, Practice, RequestNote
 
 Status = AppointmentRequest.Status
 Closed = AppointmentRequest.ClosedReason
@@ -45,6 +46,7 @@ MIX = [
     (Status.CLOSED, Closed.UNREACHABLE, 2),
     (Status.CLOSED, Closed.DUPLICATE, 1),
     (Status.CLOSED, Closed.NO_RESPONSE, 1),
+    (Status.CLOSED, Closed.CANCELLED, 1),
     (Status.SPAM, "", 2),
 ]
 AUSTIN_SHARE = 0.4  # demo-austin's center has a busy day of its own
@@ -103,6 +105,8 @@ def _request(rng, center, procedures, practices, status, reason, staff) -> Appoi
         "closed_reason": reason,
         "handled_by": staff if status != Status.NEW else None,
         "spam_signals": "the hidden field was filled" if status == Status.SPAM else "",
+        "visit_at": _visit_time(rng, center) if status == Status.SCHEDULED else None,
+        "cancel_reason": rng.choice(CancelReason.values) if reason == Closed.CANCELLED else "",
     }
     if caregiver:
         fields |= {
@@ -112,6 +116,15 @@ def _request(rng, center, procedures, practices, status, reason, staff) -> Appoi
             "call_back": CallBack.REQUESTER,
         }
     return AppointmentRequest.objects.create(**fields)
+
+
+def _visit_time(rng: random.Random, center: Center) -> datetime:
+    """A booked visit on a weekday within the next two weeks, between 8:00 and 15:30 at the center."""
+    day = timezone.localdate() + timedelta(days=rng.randrange(2, 15))
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    at = time(rng.randrange(8, 16), rng.choice([0, 30]))
+    return datetime.combine(day, at, tzinfo=ZoneInfo(center.timezone))
 
 
 def _fictional(rng: random.Random) -> str:
