@@ -72,12 +72,16 @@ def offer(form: forms.BaseForm, choice: CenterChoice) -> None:
         by_physician.setdefault(practice.physician_id, []).append(practice)
     physician_field = cast(forms.ModelChoiceField, form.fields["physician"])
     names = {center.pk: center.name for center in centers}
-    options = [(found[0].physician.slug, _physician_label(found, names)) for found in by_physician.values()]
+    nearest_first = {center.pk: place for place, center in enumerate(centers)}
+    options = [
+        (found[0].physician.slug, _physician_label(sorted(found, key=lambda p: nearest_first[p.center_id]), names))
+        for found in by_physician.values()
+    ]
     physician_field.choices = [("", physician_field.empty_label), *_answered_physician(form, practices), *options]
 
 
 def _physician_label(practices: list[Practice], center_names: dict[int, str]) -> str:
-    """One option per physician, saying at which offered center they accept new patients."""
+    """One option per physician, saying at which offered center they accept new patients (nearest first)."""
     name = practices[0].physician.display_name
     if len(center_names) == 1:
         if practices[0].accepting_new_patients:

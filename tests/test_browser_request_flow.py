@@ -112,7 +112,7 @@ def test_a_search_keeps_every_answer_then_check_send_change_and_correct(live_ser
     assert page.url.endswith("/appointments/request/received/")
     assert_axe_clean(page)  # the confirmation, with what was sent
     with page.expect_navigation():
-        page.get_by_role("link", name=words["change"]).click()
+        page.get_by_role("link", name=words["change"], exact=True).click()
     assert page.input_value("#id_last_name") == "Quigglesworth"
     page.fill("#id_last_name", "Quigley")
     click(page, words["continue"])
