@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from run import free_port  # bench/run.py: a port the OS gives
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 PAGES = {
@@ -104,8 +106,9 @@ def failed_audits(report: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-score", type=int, default=100)
-    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--port", type=int, default=0, help="the server's port (default: one the OS gives)")
     args = parser.parse_args()
+    args.port = args.port or free_port()
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="azura-lighthouse-") as tmp:
         env = {
