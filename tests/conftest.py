@@ -157,6 +157,8 @@ def axe(page):
         skip_or_fail("node_modules/axe-core is missing (npm ci)")
 
     def run() -> list[dict]:
+        # A click that navigates may still be loading the next page: axe-core needs the whole document.
+        page.wait_for_load_state("load")
         # Evaluated through the DevTools protocol, so the page's Content-Security-Policy stays in force.
         page.evaluate(AXE_PATH.read_text())
         result = page.evaluate(
@@ -412,21 +414,16 @@ def run_worker(monkeypatch):
 @pytest.fixture
 def full_answers(client, center, physician) -> dict:
     """Answers that differ from every default, so a re-displayed form shows whether each one was kept."""
-    from .factories_requests import form_data
+    from .factories_requests import DAUGHTER_ASKING, form_data
 
     return form_data(
         center,
         client=client,
+        **DAUGHTER_ASKING,
         patient_status="returning",
-        preferred_contact="text",
         best_time="morning",
         physician=physician.slug,
         procedure="epidural-injections",
-        requester="someone_else",
-        requester_name="Marisol Quigglesworth",
-        requester_relationship="daughter",
-        requester_phone="512.555.0177",
-        call_back="requester",
         preferred_language="other",
         preferred_language_other="Haitian Creole",
         interpreter_needed="on",
