@@ -13,8 +13,9 @@ month first and shown back in words (`in_words`) on "Check your answers" before 
 import re
 from datetime import date
 
-from django.utils import dateformat
-from django.utils.translation import get_language
+from django import forms
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 MONTHS = {
@@ -91,6 +92,30 @@ def parse_birth_date(text: str, *, today: date) -> date:
     if born.year < today.year - OLDEST_AGE:
         raise BirthDateError(_("Check the year of your date of birth."))
     return born
+
+
+class BirthDateField(forms.CharField):
+    """A date of birth as people type it: the text field of the request form and of "Check or change my request",
+    cleaned to a `date` by `parse_birth_date`, with its message next to the field when a part is wrong."""
+
+    def __init__(self, *, label, required_message, autocomplete: str, **kwargs):
+        super().__init__(
+            label=label,
+            max_length=40,
+            help_text=gettext_lazy("Month, day and year, for example 04/12/1957 or 04121957"),
+            error_messages={"required": required_message},
+            widget=forms.TextInput(attrs={"autocomplete": autocomplete, "inputmode": "numeric"}),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        text = super().clean(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_birth_date(text, today=timezone.localdate())
+        except BirthDateError as error:
+            raise forms.ValidationError(str(error)) from None
 
 
 def in_words(born: date) -> str:

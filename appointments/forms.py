@@ -2,7 +2,6 @@
 
 import time
 import uuid
-from datetime import date
 from typing import Any, ClassVar, cast
 
 from crispy_forms.helper import FormHelper
@@ -10,7 +9,6 @@ from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -21,7 +19,7 @@ from procedures.models import Procedure
 from procedures.templatetags.content import procedure_name
 from procedures.translation_state import foreign_language
 
-from .birthdates import BirthDateError, parse_birth_date
+from .birthdates import BirthDateField
 from .call_needs import CallBack, Payment, PreferredLanguage, Requester
 from .models import AppointmentRequest, Center, Physician
 from .search_form import optional_choice
@@ -63,12 +61,10 @@ class AppointmentRequestForm(forms.ModelForm):
         gettext_lazy("Not sure / something else"),
         widget=LanguageMarkedSelect(language_of=foreign_language),  # a name in English on a Spanish page says so
     )
-    date_of_birth = forms.CharField(
+    date_of_birth = BirthDateField(
         label=gettext_lazy("Date of birth"),
-        max_length=40,
-        help_text=gettext_lazy("Month, day and year, for example 04/12/1957 or 04121957"),
-        error_messages={"required": gettext_lazy("Enter your date of birth.")},
-        widget=forms.TextInput(attrs={"autocomplete": "section-patient bday", "inputmode": "numeric"}),
+        required_message=gettext_lazy("Enter your date of birth."),
+        autocomplete="section-patient bday",
     )
     consent = forms.BooleanField(
         required=True,
@@ -271,12 +267,6 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean_last_name(self) -> str:
         return self.cleaned_data["last_name"].strip()
-
-    def clean_date_of_birth(self) -> date:
-        try:
-            return parse_birth_date(self.cleaned_data["date_of_birth"], today=timezone.localdate())
-        except BirthDateError as error:
-            raise forms.ValidationError(str(error)) from None
 
     def clean_phone(self) -> str:
         return phones.typed_number(self.cleaned_data["phone"])

@@ -177,38 +177,26 @@ def form_steps(period: Period) -> Table:
     )
 
 
-def _per(column: str, period: Period, kind: str) -> list[list[Any]]:
-    """The period's counters of that kind summed per `column` (a field's name, a page's address), most first, as
-    [value, count shown]."""
+def _per(column: str, period: Period, kind: str, table: tuple[str, str, list[str]], **more: Any) -> Table:
+    """The period's counters of that kind summed per `column` (a field's name, a page's address), most first, as a
+    Table (its name, title and headings given) of [value, count shown], with bars for the first `most` rows."""
     counted = _counters(period, kind).values(column).annotate(n=Sum("count"))
-    return [[row[column], shown(row["n"])] for row in most_first(counted, "n", column)]
+    rows = [[row[column], shown(row["n"])] for row in most_first(counted, "n", column)]
+    most = more.pop("most", len(rows))
+    return Table(*table, rows, bars=_bars(rows[:most]), **more)
 
 
 def form_errors(period: Period) -> Table:
-    table = _per("field", period, Kind.FORM_ERROR)
-    return Table(
-        "request-form-errors",
-        "Questions whose answer the form sent back",
-        ["Field", "Times its error was shown"],
-        table,
-        note="The field's name only: never what was typed.",
-        bars=_bars(table),
-    )
+    table = ("request-form-errors", "Questions whose answer the form sent back", ["Field", "Times its error was shown"])
+    return _per("field", period, Kind.FORM_ERROR, table, note="The field's name only: never what was typed.")
 
 
 # --- Pages -----------------------------------------------------------------------------------------------------
 
 
 def page_views(period: Period) -> Table:
-    table = _per("path", period, Kind.PAGE)
-    return Table(
-        "page-views",
-        "Page views",
-        ["Address", "Views"],
-        table,
-        bars=_bars(table[:15]),
-        measured="Views (the 15 most read)",
-    )
+    table = ("page-views", "Page views", ["Address", "Views"])
+    return _per("path", period, Kind.PAGE, table, most=15, measured="Views (the 15 most read)")
 
 
 def not_found(period: Period) -> Table:

@@ -1,14 +1,11 @@
 """The forms of "Check or change my request": find it, change how to be reached, cancel it."""
 
-from datetime import date
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from core import phones
 
-from .birthdates import BirthDateError, parse_birth_date
+from .birthdates import BirthDateField
 from .models import AppointmentRequest, CancelReason
 from .patient_access import normalize_reference
 
@@ -30,12 +27,10 @@ class LookupForm(forms.Form):
         error_messages={"required": gettext_lazy("Enter the patient’s last name.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    date_of_birth = forms.CharField(
+    date_of_birth = BirthDateField(
         label=gettext_lazy("Patient’s date of birth"),
-        max_length=40,
-        help_text=gettext_lazy("Month, day and year, for example 04/12/1957 or 04121957"),
-        error_messages={"required": gettext_lazy("Enter the patient’s date of birth.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        required_message=gettext_lazy("Enter the patient’s date of birth."),
+        autocomplete="off",
     )
 
     def clean_reference(self) -> str:
@@ -45,12 +40,6 @@ class LookupForm(forms.Form):
                 gettext("Enter the reference as it is written, AZ and 8 letters and numbers, for example AZ-7K3M-9Q2P.")
             )
         return reference
-
-    def clean_date_of_birth(self) -> date:
-        try:
-            return parse_birth_date(self.cleaned_data["date_of_birth"], today=timezone.localdate())
-        except BirthDateError as error:
-            raise forms.ValidationError(str(error)) from None
 
 
 class ContactForm(forms.ModelForm):

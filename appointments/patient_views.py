@@ -83,10 +83,9 @@ def _look_up(request: HttpRequest) -> HttpResponse:
 def my_request_sent(request: HttpRequest) -> HttpResponse:
     """The confirmation's "Check or change my request": the request this browser session sent, without typing."""
     sent = patient_access.sent_from_session(request)
-    if sent is None:
-        return redirect(LOOKUP)
-    patient_access.open_in_session(request, sent)
-    return redirect(STATUS)
+    if sent is not None:
+        patient_access.open_in_session(request, sent)
+    return redirect(LOOKUP if sent is None else STATUS)
 
 
 @never_cache

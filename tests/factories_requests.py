@@ -132,6 +132,16 @@ def form_data(center, *, client=None, **overrides) -> dict:
 
 # --- Sending the form -------------------------------------------------------------------------------------------
 
+# A daughter asking for her mother, to be texted herself: every answer about the person asking.
+DAUGHTER_ASKING = {
+    "requester": "someone_else",
+    "requester_name": "Marisol Quigglesworth",
+    "requester_relationship": "daughter",
+    "requester_phone": "512.555.0177",
+    "call_back": "requester",
+    "preferred_contact": "text",
+}
+
 REQUEST_URL = "/appointments/request/"
 RECEIVED_URL = "/appointments/request/received/"
 # The questions of the form, by the kind of control that asks them.

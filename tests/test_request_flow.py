@@ -7,7 +7,7 @@ import pytest
 from appointments.models import AppointmentRequest
 from appointments.request_session import DRAFTS_SESSION_KEY, SENT_SESSION_KEY
 
-from .factories_requests import REQUEST_URL, form_data
+from .factories_requests import DAUGHTER_ASKING, REQUEST_URL, form_data
 from .html import attr, checked_value, find_all, input_value, parse, text
 from .html import find_one as find
 
@@ -147,17 +147,7 @@ def test_a_response_time_is_promised_only_when_staff_set_one(client, center):
 
 
 def test_check_your_answers_says_who_is_contacted_how_on_which_number_and_in_whose_time(client, center):
-    data = answers(
-        client,
-        center,
-        requester="someone_else",
-        requester_name="Marisol Quigglesworth",
-        requester_relationship="daughter",
-        requester_phone="512 555 0177",
-        call_back="requester",
-        preferred_contact="text",
-        best_time="morning",
-    )
+    data = answers(client, center, **DAUGHTER_ASKING, best_time="morning")
     content = text(parse(client.get(client.post(REQUEST_URL, data)["Location"])))
     assert "Azura Cedar Park will text you on (512) 555-0177" in content
     assert "Morning (8 AM – noon, Central time)" in content
