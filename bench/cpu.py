@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run
+from bench import prepare
 
 DEFAULT_PATHS = ["/bench/bare/", "/centers/?q=78701&radius=50", "/physicians/"]
 
@@ -61,9 +61,9 @@ def profile(client, path: str, requests: int) -> None:
 def main() -> None:
     args = parse_args()
     with tempfile.TemporaryDirectory(prefix="azura-cpu-") as tmp:
-        own_database = run.configure_environment(Path(tmp), page_cache=args.page_cache)
-        run.setup_django()
-        run.prepare_site(args.centers, own_database)
+        own_database = prepare.configure_environment(Path(tmp), page_cache=args.page_cache)
+        prepare.setup_django()
+        prepare.prepare_site(args.centers, own_database)
         from django.test import Client
 
         # The request log line is written, as in production, but not onto this report.
@@ -85,7 +85,7 @@ def main() -> None:
                 ms = cpu_ms_per_request(client, path, args.runs, args.requests)
                 print(f"{ms:7.2f} ms CPU per request  {path}", flush=True)
         if not own_database:
-            run.remove_bench_centers()
+            prepare.remove_bench_centers()
 
 
 if __name__ == "__main__":

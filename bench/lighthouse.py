@@ -23,7 +23,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from run import free_port  # bench/run.py: a port the OS gives
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.serving import free_port  # a port the OS gives
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run
+from bench import measuring, prepare, serving, summary
 
 SEED = 2026
 CSRF = "benchbenchbenchbenchbenchbench12"  # a fixed CSRF secret sent as cookie and form field
-RESULTS_FILE = run.BASE_DIR / "bench" / "results" / "staff.json"
+RESULTS_FILE = prepare.BASE_DIR / "bench" / "results" / "staff.json"
 ADMIN = "/admin/appointments/appointmentrequest/"
 AREAS = [512, 737, 713, 832, 281, 214, 469, 972, 817, 210]  # Texas area codes: real numbers' shape (E.164)
 
@@ -40,7 +40,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=run.WORKERS)
+    parser.add_argument("--workers", type=int, default=serving.WORKERS)
     parser.add_argument("--worker-class", default="sync")
     parser.add_argument("--rounds", type=int, default=1)
     return parser.parse_args()
@@ -126,24 +126,24 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}; csrftoken={CSRF}"
 
 
-def pages(data: dict) -> list[tuple[run.Page, str]]:
+def pages(data: dict) -> list[tuple[serving.Page, str]]:
     sample, center = data["sample"], data["center"]
     digits = sample.phone[2:]  # the ten digits staff type, "5125550123"
     worker, head = session_cookie(data["worker"]), session_cookie(data["head_office"])
     return [
-        (run.Page("bare view", "/bench/bare/"), head),
-        (run.Page("list, one center's staff", ADMIN), worker),
-        (run.Page("list, every center", ADMIN), head),
-        (run.Page("search: part of a reference", f"{ADMIN}?q={sample.reference[3:7]}"), head),
-        (run.Page("search: phone digits", f"{ADMIN}?q={digits}"), head),
-        (run.Page("search: last name", f"{ADMIN}?q={sample.last_name}"), head),
-        (run.Page("filter: closed at a center", f"{ADMIN}?status=closed&center__id__exact={center.pk}"), head),
-        (run.Page("filter: over a week old", f"{ADMIN}?status=all&received=older_7"), head),
+        (serving.Page("bare view", "/bench/bare/"), head),
+        (serving.Page("list, one center's staff", ADMIN), worker),
+        (serving.Page("list, every center", ADMIN), head),
+        (serving.Page("search: part of a reference", f"{ADMIN}?q={sample.reference[3:7]}"), head),
+        (serving.Page("search: phone digits", f"{ADMIN}?q={digits}"), head),
+        (serving.Page("search: last name", f"{ADMIN}?q={sample.last_name}"), head),
+        (serving.Page("filter: closed at a center", f"{ADMIN}?status=closed&center__id__exact={center.pk}"), head),
+        (serving.Page("filter: over a week old", f"{ADMIN}?status=all&received=older_7"), head),
     ]
 
 
 def get(port: int, path: str, cookie: str) -> int:
-    connection = http.client.HTTPConnection(run.HOST, port, timeout=60)
+    connection = http.client.HTTPConnection(serving.HOST, port, timeout=60)
     try:
         connection.request("GET", path, headers={"Cookie": cookie})
         response = connection.getresponse()
@@ -153,7 +153,9 @@ def get(port: int, path: str, cookie: str) -> int:
         connection.close()
 
 
-def measure(port: int, args: argparse.Namespace, measured: list[tuple[run.Page, str]]) -> list[run.Measurement]:
+def measure(
+    port: int, args: argparse.Namespace, measured: list[tuple[serving.Page, str]]
+) -> list[measuring.Measurement]:
     results = []
     for page, cookie in measured:
         status = get(port, page.path, cookie)
@@ -166,10 +168,10 @@ def measure(port: int, args: argparse.Namespace, measured: list[tuple[run.Page, 
         for _ in range(args.rounds):
             print(f"  {page.name} ({args.duration} s)…", flush=True)
             command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
-                       "--latency", "-H", f"Cookie: {cookie}", f"http://{run.HOST}:{port}{page.path}"]  # fmt: skip
+                       "--latency", "-H", f"Cookie: {cookie}", f"http://{serving.HOST}:{port}{page.path}"]  # fmt: skip
             report = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 30, check=True)  # noqa: S603
-            rounds.append(run.parse_wrk(page, report.stdout))
-        results.append(run.median_round(rounds))
+            rounds.append(measuring.parse_wrk(page, report.stdout))
+        results.append(measuring.median_round(rounds))
     bare = results[0].requests_per_second
     for result in results:
         result.ratio_to_bare = result.requests_per_second / bare if bare else None
@@ -184,7 +186,7 @@ def time_export(port: int, cookie: str, query: str, times: int) -> dict:
     body += f"&csrfmiddlewaretoken={CSRF}"
     durations, rows = [], 0
     for _ in range(times):
-        connection = http.client.HTTPConnection(run.HOST, port, timeout=300)
+        connection = http.client.HTTPConnection(serving.HOST, port, timeout=300)
         headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded", "Referer": "http://x/"}
         started = time.monotonic()
         connection.request("POST", f"{ADMIN}?{query}", body=body, headers=headers)
@@ -222,11 +224,11 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Set DATABASE_URL to a PostgreSQL database you can throw away (see the docstring).")
         return 2
-    run.ensure_assets()
+    prepare.ensure_assets()
     with tempfile.TemporaryDirectory(prefix="azura-bench-staff-") as tmp:
-        run.configure_environment(Path(tmp), page_cache=True)
+        prepare.configure_environment(Path(tmp), page_cache=True)
         os.environ["DJANGO_CSRF_TRUSTED_ORIGINS"] = "http://x"
-        run.setup_django()
+        prepare.setup_django()
         from django.core.management import call_command
         from django.db import connections
 
@@ -238,10 +240,10 @@ def main() -> int:
         plans = explain_searches(data)
         measured = pages(data)
         connections.close_all()
-        port, log = run.free_port(), Path(tmp) / "gunicorn.log"
-        gunicorn = run.start_gunicorn(port, args.workers, args.worker_class, log)
+        port, log = serving.free_port(), Path(tmp) / "gunicorn.log"
+        gunicorn = serving.start_gunicorn(port, args.workers, args.worker_class, log)
         try:
-            run.wait_until_ready(gunicorn, port, log)
+            serving.wait_until_ready(gunicorn, port, log)
             results = measure(port, args, measured)
             head = measured[2][1]
             exports = [
@@ -249,8 +251,8 @@ def main() -> int:
                 time_export(port, head, "status=all", 1),
             ]
         finally:
-            run.stop_gunicorn(gunicorn)
-    run.print_table(results)
+            serving.stop_gunicorn(gunicorn)
+    summary.print_table(results)
     for export in exports:
         print(f"export ?{export['query']}: {export['rows']:,} rows in {export['median_s']:.2f} s (median)")
     for name, plan in plans.items():
@@ -259,7 +261,7 @@ def main() -> int:
     report = {"requests": args.requests, "centers": args.centers, "pages": [vars(r) for r in results],
               "exports": exports, "plans": plans}  # fmt: skip
     RESULTS_FILE.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"Written to {RESULTS_FILE.relative_to(run.BASE_DIR)}")
+    print(f"Written to {RESULTS_FILE.relative_to(prepare.BASE_DIR)}")
     return 0
 
 
