@@ -5,13 +5,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import TemplateDoesNotExist, loader
 from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
 from appointments import mail
+from azura_site import server_error_words
 from core import housekeeping
 from core.pagecache import public_page
 from procedures.models import Notice, Procedure, ServiceLine
@@ -44,10 +46,16 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 page in the language of the address. Both are standalone templates (no database, cache, static
-    manifest or context), rendered the way Django's own view renders 500.html."""
+    """The 500 page in the language of the address: one standalone template (no database, cache, static manifest,
+    context processors or catalogue) rendered as Django's own view renders 500.html, with no request, but given
+    the words of the page's language; Django's bare page if the template is missing."""
     spanish = request.path.startswith("/es/") or request.path == "/es"
-    return defaults.server_error(request, template_name="500.es.html" if spanish else "500.html")
+    words = server_error_words.SPANISH if spanish else server_error_words.ENGLISH
+    try:
+        template = loader.get_template(defaults.ERROR_500_TEMPLATE_NAME)
+    except TemplateDoesNotExist:
+        return HttpResponseServerError(defaults.ERROR_PAGE_TEMPLATE % {"title": "Server Error (500)", "details": ""})
+    return HttpResponseServerError(template.render(words))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -5,9 +5,11 @@ import subprocess
 from datetime import timedelta
 
 import pytest
+from django.test import RequestFactory
 from django.utils import timezone
 
 from appointments.models import Closure
+from azura_site.views import server_error
 from core.models import SiteSettings
 from procedures.models import Tagline
 from tests.factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
@@ -71,6 +73,8 @@ def test_every_public_page_is_valid_html(client, tmp_path, settings, language):
     for name, response in pages.items():
         assert response.status_code in (200, 400, 404), name
         (tmp_path / f"{name}.html").write_bytes(response.content)
+    server_error_page = server_error(RequestFactory().get(in_language("/", language)))  # the site's handler500
+    (tmp_path / "server-error.html").write_bytes(server_error_page.content)
 
     result = subprocess.run(  # noqa: S603
         [java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", str(tmp_path)],

@@ -2,16 +2,16 @@
 edited by staff with history, awaiting the client's legal review, and language taglines shown only when supplied."""
 
 import pytest
-from django.http import HttpResponse
-from django.template import engines
+from django.test import RequestFactory
 from django.urls import reverse
 
+from azura_site.views import server_error
 from procedures.models import Notice, Tagline
 from tests.html import attr, find_all, find_one, parse, text
 
 from .factories_appointments import CenterFactory, PhysicianFactory, PracticeFactory
 from .factories_requests import form_data
-from .support import not_said
+from .support import LANGUAGES, in_language, not_said
 
 pytestmark = pytest.mark.django_db
 
@@ -285,14 +285,25 @@ def test_a_cached_notice_shows_a_staff_edit_at_once(client, settings):
     assert "Texto nuevo." in client.get(NONDISCRIMINATION).content.decode()
 
 
-def test_the_standalone_500_page_links_to_the_notices_too():
-    page = HttpResponse(engines["django"].get_template("500.html").render())  # as Django's server_error renders it
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_standalone_500_page_links_to_the_notices_too(language):
+    page = server_error(RequestFactory().get(in_language("/", language)))  # its words, but no request context
     footer = find_one(parse(page), "footer")
     links = {attr(link, "href"): text(link) for link in find_all(footer, "a")}
-    assert links == {
-        NONDISCRIMINATION: "Nondiscrimination",
-        NONDISCRIMINATION + "#language-assistance": "Language assistance / Ayuda con el idioma",
-        GOOD_FAITH_ESTIMATE: "Good Faith Estimate",
-        PRIVACY_PRACTICES: "Notice of Privacy Practices",
-        HEALTH_DATA_POLICY: "Consumer health data privacy policy",
+    expected = {
+        "en": {
+            NONDISCRIMINATION: "Nondiscrimination",
+            NONDISCRIMINATION + "#language-assistance": "Language assistance / Ayuda con el idioma",
+            GOOD_FAITH_ESTIMATE: "Good Faith Estimate",
+            PRIVACY_PRACTICES: "Notice of Privacy Practices",
+            HEALTH_DATA_POLICY: "Consumer health data privacy policy",
+        },
+        "es": {
+            "/es" + NONDISCRIMINATION: "No discriminación",
+            "/es" + NONDISCRIMINATION + "#language-assistance": "Ayuda con el idioma / Language assistance",
+            "/es" + GOOD_FAITH_ESTIMATE: "Estimado de buena fe",
+            "/es" + PRIVACY_PRACTICES: "Aviso de prácticas de privacidad",
+            "/es" + HEALTH_DATA_POLICY: "Política de privacidad de datos de salud del consumidor",
+        },
     }
+    assert links == expected[language]
