@@ -2,6 +2,7 @@
 CI) without a tool, the site's languages, axe-core's findings, the client's copy, the cache's keys."""
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,40 @@ def assert_axe_clean(axe) -> None:
     """axe-core (the `axe` fixture) finds no WCAG 2.2 AA violation on the page on screen."""
     violations = axe()
     assert violations == [], describe_violations(violations)
+
+
+def axe_in_each_state(page, axe, width: int, states: Iterable[str], open_state: Callable[[str], object]) -> dict:
+    """axe-core in each state of a page at that width, each opened by `open_state(state)` as a new visitor (no
+    cookies, so no session): {state: its violations described}, for the states that have any. One test walks every
+    state, so the live server's database is filled once, and a failure names every state that fails at once."""
+    page.set_viewport_size({"width": width, "height": 900})
+    found = {}
+    for state in states:
+        page.context.clear_cookies()
+        open_state(state)
+        if violations := axe():
+            found[state] = describe_violations(violations)
+    return found
+
+
+def sideways_in_each_state(page, states: Iterable[str], open_state: Callable[[str], object]) -> list[str]:
+    """The states that scroll sideways at 320 px (WCAG 1.4.10 Reflow), each opened by `open_state(state)` as a new
+    visitor."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    found = []
+    for state in states:
+        page.context.clear_cookies()
+        open_state(state)
+        if page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") > 0:
+            found.append(state)
+    return found
+
+
+def goto_page(page, url: str, *, statuses: tuple[int, ...] = (200,)) -> None:
+    """Open the address and check what it answered (a search with an error answers 400, a missing page 404)."""
+    response = page.goto(url)
+    assert response is not None
+    assert response.status in statuses, f"{url} answered {response.status}"
 
 
 def not_said(text: str, *phrases: str) -> list[str]:

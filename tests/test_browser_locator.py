@@ -9,7 +9,15 @@ import pytest
 from procedures.models import Procedure
 
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
-from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
+from .support import (
+    AT_EACH_WIDTH,
+    BROWSER,
+    LANGUAGES,
+    axe_in_each_state,
+    goto_page,
+    in_language,
+    sideways_in_each_state,
+)
 
 pytestmark = BROWSER
 
@@ -60,38 +68,22 @@ def pages_to_check(network) -> dict[str, str]:
 
 
 @AT_EACH_WIDTH
-@pytest.mark.parametrize(
-    "state",
-    [
-        "locator empty",
-        "locator with results",
-        "locator error",
-        "locator radius error",
-        "locator no results",
-        "locator procedure without place",
-        "center page",
-        "directory",
-        "directory error",
-        "physician page",
-    ],
-)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_find_a_center_and_physician_pages_have_no_axe_violations(
-    live_server, page, axe, network, state, width, language
-):
-    page.set_viewport_size({"width": width, "height": 900})
-    response = page.goto(live_server.url + in_language(pages_to_check(network)[state], language))
-    assert response.status in (200, 400)
-    assert_axe_clean(axe)
+def test_find_a_center_and_physician_pages_have_no_axe_violations(live_server, page, axe, network, width, language):
+    paths = pages_to_check(network)
+
+    def visit(state: str) -> None:
+        goto_page(page, live_server.url + in_language(paths[state], language), statuses=(200, 400))
+
+    assert axe_in_each_state(page, axe, width, paths, visit) == {}
 
 
-@pytest.mark.parametrize("path", ["/centers/?q=78701", "/physicians/"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_locator_and_directory_reflow_at_320_px(live_server, page, network, path, language):
-    page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + in_language(path, language))
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+def test_locator_and_directory_reflow_at_320_px(live_server, page, network, language):
+    def visit(path: str) -> None:
+        goto_page(page, live_server.url + in_language(path, language))
+
+    assert sideways_in_each_state(page, ["/centers/?q=78701", "/physicians/"], visit) == []
 
 
 # --- Keyboard ---------------------------------------------------------------------------------------------------

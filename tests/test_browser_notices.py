@@ -7,7 +7,15 @@ import pytest
 from core.models import SiteSettings
 from procedures.models import Tagline
 
-from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, clear_caches, in_language
+from .support import (
+    AT_EACH_WIDTH,
+    BROWSER,
+    LANGUAGES,
+    axe_in_each_state,
+    clear_caches,
+    in_language,
+    sideways_in_each_state,
+)
 
 pytestmark = BROWSER
 
@@ -53,24 +61,17 @@ def open_state(page, live_server, state: str, language: str = "en") -> None:
     assert "Enter your name, as the person asking for the patient." in page.locator("#problem").inner_text()
 
 
-# The notices in each language; the form with errors in English here (in Spanish: test_browser_spanish.py).
-AXE_CASES = [(language, state) for language in LANGUAGES for state in STATES if language == "en" or "form" not in state]
-
-
 @AT_EACH_WIDTH
-@pytest.mark.parametrize(("language", "state"), AXE_CASES)
-def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, state, width, language):
-    page.set_viewport_size({"width": width, "height": 900})
-    open_state(page, live_server, state, language)
-    assert_axe_clean(axe)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notices_and_the_forms_new_questions_have_no_axe_violations(live_server, page, axe, width, language):
+    # The notices in each language; the form with errors in English here (in Spanish: test_browser_spanish.py).
+    states = [state for state in STATES if language == "en" or "form" not in state]
+    opened = axe_in_each_state(page, axe, width, states, lambda state: open_state(page, live_server, state, language))
+    assert opened == {}
 
 
-@pytest.mark.parametrize("state", STATES)
-def test_notices_reflow_at_320_px_without_sideways_scrolling(live_server, page, state):
-    page.set_viewport_size({"width": 320, "height": 800})
-    open_state(page, live_server, state)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+def test_notices_reflow_at_320_px_without_sideways_scrolling(live_server, page):
+    assert sideways_in_each_state(page, STATES, lambda state: open_state(page, live_server, state)) == []
 
 
 def test_the_footers_language_link_leads_to_the_taglines_right_to_left_where_they_read_so(live_server, page):

@@ -5,7 +5,16 @@ import pytest
 from core.models import SiteSettings
 from procedures.models import ListItem, Procedure
 
-from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
+from .support import (
+    AT_EACH_WIDTH,
+    BROWSER,
+    LANGUAGES,
+    assert_axe_clean,
+    axe_in_each_state,
+    goto_page,
+    in_language,
+    sideways_in_each_state,
+)
 
 pytestmark = BROWSER
 
@@ -20,12 +29,12 @@ PUBLIC_PAGES = [
 
 
 @AT_EACH_WIDTH
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_public_page_has_no_axe_violations(live_server, page, axe, path, width, language):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + in_language(path, language))
-    assert_axe_clean(axe)
+def test_public_pages_have_no_axe_violations(live_server, page, axe, width, language):
+    def visit(path: str) -> None:
+        goto_page(page, live_server.url + in_language(path, language), statuses=(200, 404))
+
+    assert axe_in_each_state(page, axe, width, PUBLIC_PAGES, visit) == {}
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -57,13 +66,12 @@ def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server,
     assert_axe_clean(axe)
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_public_page_reflows_at_320_px_without_sideways_scrolling(live_server, page, path, language):
-    page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + in_language(path, language))
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+def test_public_pages_reflow_at_320_px_without_sideways_scrolling(live_server, page, language):
+    def visit(path: str) -> None:
+        goto_page(page, live_server.url + in_language(path, language), statuses=(200, 404))
+
+    assert sideways_in_each_state(page, PUBLIC_PAGES, visit) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -13,7 +13,7 @@ from procedures.models import Procedure
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .factories_requests import send_request, type_answers
 from .page_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
-from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, assert_axe_clean, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, axe_in_each_state, goto_page, in_language
 
 pytestmark = BROWSER
 
@@ -48,17 +48,14 @@ def paths(centers) -> dict[str, str]:
 
 
 @AT_EACH_WIDTH
-@pytest.mark.parametrize(
-    "state",
-    ["results with map", "state", "did you mean", "which state", "center page with map and details",
-     "physicians near", "physicians by name and center"],
-)  # fmt: skip
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_new_states_have_no_axe_violations(live_server, page, axe, centers, state, width, language):
-    page.set_viewport_size({"width": width, "height": 900})
-    response = page.goto(live_server.url + in_language(paths(centers)[state], language))
-    assert response.status in (200, 400)
-    assert_axe_clean(axe)
+def test_new_states_have_no_axe_violations(live_server, page, axe, centers, width, language):
+    addresses = paths(centers)
+
+    def visit(state: str) -> None:
+        goto_page(page, live_server.url + in_language(addresses[state], language), statuses=(200, 400))
+
+    assert axe_in_each_state(page, axe, width, addresses, visit) == {}
 
 
 @pytest.mark.parametrize("state", ["results with map", "center page with map and details"])
