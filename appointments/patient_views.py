@@ -5,6 +5,8 @@ failed POST typed waits in the session for the page it redirects to, and what a 
 the page after it. These pages are personal: never cached (never_cache), never indexed.
 """
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_POST
 from core.models import SiteSettings
 
 from . import calendar_files, patient_access, visit_mail
+from .models import AppointmentRequest
 from .patient_access import DONE_KEY
 from .patient_forms import CancelForm, ContactForm, LookupForm
 
@@ -107,14 +110,25 @@ def my_request_status(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/my_request_status.html", context)
 
 
-@never_cache
-def my_request_contact(request: HttpRequest) -> HttpResponse:
+def _changeable(view: Callable[[HttpRequest, AppointmentRequest], HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page that changes the request opened in this browser session: it gets that request, while the patient may
+    still change it; without one it leads to the look-up, and once too late for changes to the request's status."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest) -> HttpResponse:
+        appointment_request = patient_access.opened_request(request)
+        if appointment_request is None:
+            return redirect(LOOKUP)
+        if not patient_access.may_change(appointment_request):
+            return redirect(STATUS)
+        return view(request, appointment_request)
+
+    return never_cache(wrapped)
+
+
+@_changeable
+def my_request_contact(request: HttpRequest, appointment_request: AppointmentRequest) -> HttpResponse:
     """Change how to be reached: phone, email, contact method, best time."""
-    appointment_request = patient_access.opened_request(request)
-    if appointment_request is None:
-        return redirect(LOOKUP)
-    if not patient_access.may_change(appointment_request):
-        return redirect(STATUS)
     page = "appointments:my_request_contact"
     if request.method == "POST":
         form = ContactForm(request.POST)
@@ -133,14 +147,9 @@ def my_request_contact(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/my_request_contact.html", context, status=400 if form.errors else 200)
 
 
-@never_cache
-def my_request_cancel(request: HttpRequest) -> HttpResponse:
+@_changeable
+def my_request_cancel(request: HttpRequest, appointment_request: AppointmentRequest) -> HttpResponse:
     """Cancel the request (and its booked visit), with an optional reason."""
-    appointment_request = patient_access.opened_request(request)
-    if appointment_request is None:
-        return redirect(LOOKUP)
-    if not patient_access.may_change(appointment_request):
-        return redirect(STATUS)
     if request.method == "POST":
         form = CancelForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""

@@ -91,12 +91,15 @@ def _test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
-def _content_for_browser_tests(request):
-    """Browser tests, and tests with processes of their own, run on a transactional database, which is emptied
-    after each test; and Django's serialized rollback does not reach the connection the live server thread uses
-    under Playwright's event loop. So each such test loads the client's content itself, with the data migration's
-    own code."""
-    if request.node.get_closest_marker("browser") is None and request.node.get_closest_marker("processes") is None:
+def _content_for_transactional_tests(request):
+    """Browser tests, tests with processes of their own and other tests on a transactional database (the live server
+    on PostgreSQL): that database is emptied after each test, and Django's serialized rollback does not reach the
+    connection the live server thread uses under Playwright's event loop, nor mixes with the tests that do without
+    it (the content types a flush re-creates get new keys, and restoring the old ones then collides). So each such
+    test loads the client's content itself, with the data migration's own code."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if not transactional and not any(request.node.get_closest_marker(name) for name in ("browser", "processes")):
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps

@@ -88,6 +88,25 @@ def sideways_in_each_state(page, states: Iterable[str], open_state: Callable[[st
     return found
 
 
+def axe_at_each_address(page, axe, width: int, base_url: str, paths, language: str, **goto) -> dict:
+    """`axe_in_each_state` at addresses (a list, or {state: address}) in that language; `goto` as goto_page's."""
+    addresses = paths if isinstance(paths, dict) else {path: path for path in paths}
+    return axe_in_each_state(
+        page,
+        axe,
+        width,
+        addresses,
+        lambda state: goto_page(page, base_url + in_language(addresses[state], language), **goto),
+    )
+
+
+def sideways_at_each_address(page, base_url: str, paths: list[str], language: str, **goto) -> list[str]:
+    """`sideways_in_each_state` at addresses in that language; `goto` as goto_page's."""
+    return sideways_in_each_state(
+        page, paths, lambda path: goto_page(page, base_url + in_language(path, language), **goto)
+    )
+
+
 def goto_page(page, url: str, *, statuses: tuple[int, ...] = (200,)) -> None:
     """Open the address and check what it answered (a search with an error answers 400, a missing page 404)."""
     response = page.goto(url)

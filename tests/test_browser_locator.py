@@ -9,15 +9,7 @@ import pytest
 from procedures.models import Procedure
 
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
-from .support import (
-    AT_EACH_WIDTH,
-    BROWSER,
-    LANGUAGES,
-    axe_in_each_state,
-    goto_page,
-    in_language,
-    sideways_in_each_state,
-)
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, axe_at_each_address, sideways_at_each_address
 
 pytestmark = BROWSER
 
@@ -71,19 +63,12 @@ def pages_to_check(network) -> dict[str, str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_find_a_center_and_physician_pages_have_no_axe_violations(live_server, page, axe, network, width, language):
     paths = pages_to_check(network)
-
-    def visit(state: str) -> None:
-        goto_page(page, live_server.url + in_language(paths[state], language), statuses=(200, 400))
-
-    assert axe_in_each_state(page, axe, width, paths, visit) == {}
+    assert axe_at_each_address(page, axe, width, live_server.url, paths, language, statuses=(200, 400)) == {}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_locator_and_directory_reflow_at_320_px(live_server, page, network, language):
-    def visit(path: str) -> None:
-        goto_page(page, live_server.url + in_language(path, language))
-
-    assert sideways_in_each_state(page, ["/centers/?q=78701", "/physicians/"], visit) == []
+    assert sideways_at_each_address(page, live_server.url, ["/centers/?q=78701", "/physicians/"], language) == []
 
 
 # --- Keyboard ---------------------------------------------------------------------------------------------------

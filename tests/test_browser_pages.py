@@ -10,10 +10,9 @@ from .support import (
     BROWSER,
     LANGUAGES,
     assert_axe_clean,
-    axe_in_each_state,
-    goto_page,
+    axe_at_each_address,
     in_language,
-    sideways_in_each_state,
+    sideways_at_each_address,
 )
 
 pytestmark = BROWSER
@@ -31,10 +30,7 @@ PUBLIC_PAGES = [
 @AT_EACH_WIDTH
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_public_pages_have_no_axe_violations(live_server, page, axe, width, language):
-    def visit(path: str) -> None:
-        goto_page(page, live_server.url + in_language(path, language), statuses=(200, 404))
-
-    assert axe_in_each_state(page, axe, width, PUBLIC_PAGES, visit) == {}
+    assert axe_at_each_address(page, axe, width, live_server.url, PUBLIC_PAGES, language, statuses=(200, 404)) == {}
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -68,10 +64,7 @@ def test_page_with_every_optional_part_filled_has_no_axe_violations(live_server,
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_public_pages_reflow_at_320_px_without_sideways_scrolling(live_server, page, language):
-    def visit(path: str) -> None:
-        goto_page(page, live_server.url + in_language(path, language), statuses=(200, 404))
-
-    assert sideways_in_each_state(page, PUBLIC_PAGES, visit) == []
+    assert sideways_at_each_address(page, live_server.url, PUBLIC_PAGES, language, statuses=(200, 404)) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

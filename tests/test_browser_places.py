@@ -13,7 +13,7 @@ from procedures.models import Procedure
 from .factories_appointments import PLACES, CenterFactory, PhysicianFactory, PracticeFactory, languages, weekday_hours
 from .factories_requests import send_request, type_answers
 from .page_weight import MAX_COMPRESSED_BYTES, MAX_PROCEDURE_REQUESTS, describe, load
-from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, axe_in_each_state, goto_page, in_language
+from .support import AT_EACH_WIDTH, BROWSER, LANGUAGES, axe_at_each_address
 
 pytestmark = BROWSER
 
@@ -51,11 +51,7 @@ def paths(centers) -> dict[str, str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_new_states_have_no_axe_violations(live_server, page, axe, centers, width, language):
     addresses = paths(centers)
-
-    def visit(state: str) -> None:
-        goto_page(page, live_server.url + in_language(addresses[state], language), statuses=(200, 400))
-
-    assert axe_in_each_state(page, axe, width, addresses, visit) == {}
+    assert axe_at_each_address(page, axe, width, live_server.url, addresses, language, statuses=(200, 400)) == {}
 
 
 @pytest.mark.parametrize("state", ["results with map", "center page with map and details"])

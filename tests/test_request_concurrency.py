@@ -19,7 +19,7 @@ from .factories_requests import REFERENCE_RE, form_data
 from .html import hidden_inputs
 from .support import clear_caches, skip_or_fail
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 FORM_PATH = "/appointments/request/"
 RECEIVED_PATH = "/appointments/request/received/"
