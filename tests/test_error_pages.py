@@ -52,54 +52,65 @@ def fail(request):
 urlpatterns = [path("fails/", fail), path("es/fails/", fail), path("es", fail)]  # "/es": Spanish too
 handler500 = site_urls.handler500  # the site's own handler, not Django's (which would give the page no words)
 
-ENGLISH_PAGE = {
-    "lang": "en",
-    "title": "Something went wrong | Azura Vascular Care",
-    "skip link": ("#main", "Skip to main content"),
-    "switch": ({"class": "language-switch", "href": "/es/", "lang": "es", "hreflang": "es"}, "Español"),
-    "brand": ("/", "Azura Vascular Care Interventional Pain Management"),
-    "heading": "Sorry, something went wrong on our side",
-    "paragraphs": [
-        "Please try again in a few minutes. If you were sending us a request, it may not have reached us: the"
-        " center’s phone number is on its page in Find a center .",
-        "If you have a medical emergency, call 911.",
-        "Go to the home page",
-    ],
-    "main links": {"/centers/": "Find a center", "/": "Go to the home page"},
-    "footer label": "Footer",
-    "footer links": {
-        "/nondiscrimination/": "Nondiscrimination",
-        "/nondiscrimination/#language-assistance": "Language assistance / Ayuda con el idioma",
-        "/good-faith-estimate/": "Good Faith Estimate",
-        "/privacy-practices/": "Notice of Privacy Practices",
-        "/privacy/#consumer-health-data": "Consumer health data privacy policy",
-    },
-    "marked languages": [("es", "Español"), ("es", "Ayuda con el idioma")],
+# Each part of the page in English and in Spanish, side by side.
+PARTS = {
+    "lang": ("en", "es"),
+    "title": ("Something went wrong | Azura Vascular Care", "Algo salió mal | Azura Vascular Care"),
+    "skip link": (("#main", "Skip to main content"), ("#main", "Saltar al contenido principal")),
+    "switch": (
+        ({"class": "language-switch", "href": "/es/", "lang": "es", "hreflang": "es"}, "Español"),
+        ({"class": "language-switch", "href": "/", "lang": "en", "hreflang": "en"}, "English"),
+    ),
+    "brand": (
+        ("/", "Azura Vascular Care Interventional Pain Management"),
+        ("/es/", "Azura Vascular Care Tratamiento intervencionista del dolor"),
+    ),
+    "heading": ("Sorry, something went wrong on our side", "Lo sentimos, algo salió mal de nuestro lado"),
+    "paragraphs": (
+        [
+            "Please try again in a few minutes. If you were sending us a request, it may not have reached us: the"
+            " center’s phone number is on its page in Find a center .",
+            "If you have a medical emergency, call 911.",
+            "Go to the home page",
+        ],
+        [
+            "Por favor, vuelva a intentarlo en unos minutos. Si nos estaba enviando una solicitud, es posible que no"
+            " nos haya llegado: el teléfono del centro está en su página, en Buscar un centro .",
+            "Si tiene una emergencia médica, llame al 911.",
+            "Ir a la página de inicio",
+        ],
+    ),
+    "main links": (
+        {"/centers/": "Find a center", "/": "Go to the home page"},
+        {"/es/centers/": "Buscar un centro", "/es/": "Ir a la página de inicio"},
+    ),
+    "footer label": ("Footer", "Pie de página"),
+    "marked languages": (
+        [("es", "Español"), ("es", "Ayuda con el idioma")],
+        [("en", "English"), ("en", "Language assistance")],
+    ),
 }
-
-SPANISH_PAGE = {
-    "lang": "es",
-    "title": "Algo salió mal | Azura Vascular Care",
-    "skip link": ("#main", "Saltar al contenido principal"),
-    "switch": ({"class": "language-switch", "href": "/", "lang": "en", "hreflang": "en"}, "English"),
-    "brand": ("/es/", "Azura Vascular Care Tratamiento intervencionista del dolor"),
-    "heading": "Lo sentimos, algo salió mal de nuestro lado",
-    "paragraphs": [
-        "Por favor, vuelva a intentarlo en unos minutos. Si nos estaba enviando una solicitud, es posible que no nos"
-        " haya llegado: el teléfono del centro está en su página, en Buscar un centro .",
-        "Si tiene una emergencia médica, llame al 911.",
-        "Ir a la página de inicio",
-    ],
-    "main links": {"/es/centers/": "Buscar un centro", "/es/": "Ir a la página de inicio"},
-    "footer label": "Pie de página",
-    "footer links": {
-        "/es/nondiscrimination/": "No discriminación",
-        "/es/nondiscrimination/#language-assistance": "Ayuda con el idioma / Language assistance",
-        "/es/good-faith-estimate/": "Estimado de buena fe",
-        "/es/privacy-practices/": "Aviso de prácticas de privacidad",
-        "/es/privacy/#consumer-health-data": "Política de privacidad de datos de salud del consumidor",
-    },
-    "marked languages": [("en", "English"), ("en", "Language assistance")],
+# The footer's links: the address (the Spanish page's is the same under /es/), the English and the Spanish words.
+FOOTER_LINKS = [
+    ("/nondiscrimination/", "Nondiscrimination", "No discriminación"),
+    (
+        "/nondiscrimination/#language-assistance",
+        "Language assistance / Ayuda con el idioma",
+        "Ayuda con el idioma / Language assistance",
+    ),
+    ("/good-faith-estimate/", "Good Faith Estimate", "Estimado de buena fe"),
+    ("/privacy-practices/", "Notice of Privacy Practices", "Aviso de prácticas de privacidad"),
+    (
+        "/privacy/#consumer-health-data",
+        "Consumer health data privacy policy",
+        "Política de privacidad de datos de salud del consumidor",
+    ),
+]
+ENGLISH_PAGE = {part: words[0] for part, words in PARTS.items()} | {
+    "footer links": {address: english for address, english, _ in FOOTER_LINKS}
+}
+SPANISH_PAGE = {part: words[1] for part, words in PARTS.items()} | {
+    "footer links": {f"/es{address}": spanish for address, _, spanish in FOOTER_LINKS}
 }
 
 
