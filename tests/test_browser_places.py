@@ -70,7 +70,8 @@ def test_pages_with_a_map_stay_within_the_budget_and_on_this_host(live_server, p
 
 def test_did_you_mean_link_searches_the_right_city(live_server, page, centers):
     page.goto(live_server.url + paths(centers)["did you mean"])
-    page.get_by_role("link", name="Pittsburgh, PA", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Pittsburgh, PA", exact=True).click()
     assert page.locator(".result-list .result h3").all_inner_texts() == ["Pittsburgh Center"]
 
 
