@@ -91,7 +91,7 @@ def test_keyboard_only_search_lists_results(live_server, page, network):
     assert page.get_by_role("heading", name=re.compile(r"^1 center within \d+ miles of 78701$")).is_visible()
     assert result_names(page) == ["South Austin Center"]
     # The move waits for the first paint (two animation frames after load).
-    page.wait_for_function("() => document.activeElement.id === 'results-heading'", timeout=3000)
+    page.wait_for_function("() => document.activeElement.id === 'results-heading'")
 
 
 @pytest.mark.parametrize("path", ["/centers/?q=78701", "/centers/?q=10001&radius=10"])
@@ -99,12 +99,11 @@ def test_results_heading_takes_focus_after_a_search(live_server, page, network, 
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto(live_server.url + path)
     # The move waits for the first paint (two animation frames after load).
-    page.wait_for_function("() => document.activeElement.id === 'results-heading'", timeout=3000)
+    page.wait_for_function("() => document.activeElement.id === 'results-heading'")
     # Scrolled into view on a phone (smoothly, unless the patient asked for reduced motion).
     page.wait_for_function(
         "() => { const top = document.getElementById('results-heading').getBoundingClientRect().top;"
         " return top >= 0 && top < 700; }",
-        timeout=3000,
     )
 
 
