@@ -1,6 +1,8 @@
 """What the request form keeps in the patient's browser session (in the database, never in the cache): the answers
 of a form not sent yet (a draft, keyed by the form's submission token, so two tabs never mix), the requests this
-session sent, and which one the confirmation shows.
+session sent, and which one the confirmation shows. Each is read with core.sessions.readable: when the database
+does not answer, the views' guards answer with the patient's answers (SessionUnreadable is a DatabaseError), and a
+session that could not be read is never taken for one with nothing in it.
 
 `SENT_SESSION_KEY` is a contract: the list of the primary keys of the requests this session sent, most recent
 last. The "check or change my request" page reads it.
@@ -11,6 +13,8 @@ from collections.abc import Mapping
 from typing import Any, TypedDict, cast
 
 from django.contrib.sessions.backends.base import SessionBase
+
+from core.sessions import readable
 
 SENT_SESSION_KEY = "appointments.sent"  # [pk, …] of the requests this session sent, most recent last
 RECEIVED_SESSION_KEY = "appointments.received"  # {"pk": …, "outcome": …}: what the confirmation shows
@@ -45,7 +49,7 @@ def save_draft(
     problem: str = "",
     another: bool | None = None,
 ) -> None:
-    drafts: dict[str, Draft] = dict(session.get(DRAFTS_SESSION_KEY) or {})
+    drafts: dict[str, Draft] = dict(readable(session).get(DRAFTS_SESSION_KEY) or {})
     earlier = drafts.pop(token, None)
     drafts[token] = Draft(
         data=answers_of(data),
@@ -60,19 +64,19 @@ def save_draft(
 def draft(session: SessionBase, token: str | None) -> Draft | None:
     if not token:
         return None
-    found = (session.get(DRAFTS_SESSION_KEY) or {}).get(token)
+    found = (readable(session).get(DRAFTS_SESSION_KEY) or {}).get(token)
     return cast(Draft, found) if isinstance(found, dict) and isinstance(found.get("data"), dict) else None
 
 
 def drop_draft(session: SessionBase, token: str) -> None:
-    drafts = dict(session.get(DRAFTS_SESSION_KEY) or {})
+    drafts = dict(readable(session).get(DRAFTS_SESSION_KEY) or {})
     if drafts.pop(token, None) is not None:
         session[DRAFTS_SESSION_KEY] = drafts
 
 
 def sent(session: SessionBase) -> list[int]:
     """The requests this session sent, most recent last."""
-    return [pk for pk in session.get(SENT_SESSION_KEY) or [] if isinstance(pk, int)]
+    return [pk for pk in readable(session).get(SENT_SESSION_KEY) or [] if isinstance(pk, int)]
 
 
 def remember_sent(session: SessionBase, pk: int, outcome: str, token: str) -> None:
@@ -83,7 +87,7 @@ def remember_sent(session: SessionBase, pk: int, outcome: str, token: str) -> No
 
 def received(session: SessionBase) -> tuple[int | None, str, str]:
     """The request the confirmation shows, what happened to it, and the form it came from."""
-    shown = session.get(RECEIVED_SESSION_KEY)
+    shown = readable(session).get(RECEIVED_SESSION_KEY)
     if not isinstance(shown, dict) or not isinstance(shown.get("pk"), int):
         return None, "", ""
     return shown["pk"], str(shown.get("outcome", "")), str(shown.get("form", ""))

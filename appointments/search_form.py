@@ -44,7 +44,9 @@ class SearchForm(forms.Form):
         gettext_lazy("Procedure"), Procedure.objects.published(), "slug", gettext_lazy("Any procedure")
     )
 
-    def __init__(self, data: QueryDict | dict[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, data: QueryDict | dict[str, Any] | None = None, *, with_procedures: bool = True, **kwargs: Any
+    ) -> None:
         # A link may name a procedure we do not list (search every procedure and say so, never a 400) or one that
         # moved to another address (search it there).
         procedure = data.get("procedure") if data is not None else None
@@ -54,6 +56,8 @@ class SearchForm(forms.Form):
             data = data.copy()
             data["procedure"] = linked.slug
         super().__init__(data, **kwargs)
+        if not with_procedures:  # a page that draws only the place, without the database (appointments/unavailable.py)
+            return
         # Drawn from the cached list; a chosen slug is still checked against the published pages.
         procedures = self.fields["procedure"]
         assert isinstance(procedures, forms.ModelChoiceField)

@@ -301,8 +301,9 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-# In the database only: a sign-out deletes the row, and no cache that missed the delete can bring it back.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# In the database only: a sign-out deletes the row, and no cache that missed the delete can bring it back. Django's
+# store, except that a database that does not answer empties the session for that request instead of a 500.
+SESSION_ENGINE = "core.sessions"
 # Sessions end after 30 minutes without a request (staff in the admin; patients keep only their confirmation).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -1,6 +1,8 @@
 """A real PostgreSQL stopped under a running gunicorn: the request form's POST answers the form again, with every
-answer and the center's phone (status 503), never a 500. The cluster is this test's own (initdb in a temporary
-folder, on a port the OS gives, as .ci/db-restart-check does), never the machine's server."""
+answer and the center's phone (status 503), never a 500, with or without a session; a page asked for says online
+requests are not working just now (never that a request was not sent), in the visitor's language; a page the cache
+serves is served to a visitor with a session too. The cluster is this test's own (initdb in a temporary folder, on a
+port the OS gives, as .ci/db-restart-check does), never the machine's server."""
 
 import contextlib
 import http.client
@@ -100,6 +102,7 @@ def _request(port: int, method: str, path: str, *, cookies: dict, body: dict | N
     return response.status, content
 
 
+PAGE = "/pain-management/kyphoplasty/"
 ANSWERS = {
     "requester": "patient",
     "first_name": "Rosalind",
@@ -122,7 +125,9 @@ ANSWERS = {
 }
 
 
-def test_with_postgresql_stopped_the_post_answers_the_form_with_every_answer_and_the_centers_phone(cluster, tmp_path):
+def test_with_postgresql_stopped_the_form_answers_503_with_every_answer_the_centers_phone_and_true_words(
+    cluster, tmp_path
+):
     # DEBUG on only so that static files need no collectstatic; a 500 is a 500 all the same.
     env = environment(DATABASE_URL=cluster.url, CACHE_DIR=str(tmp_path / "cache"), DJANGO_DEBUG="1")
     subprocess.run(
@@ -133,24 +138,58 @@ def test_with_postgresql_stopped_the_post_answers_the_form_with_every_answer_and
     )
     with gunicorn(env, tmp_path / "gunicorn.log", workers=1) as web:
         port = int(web.url().rsplit(":", 1)[1])
-        cookies: dict = {}
         wait_for(
             lambda: _request(port, "GET", "/healthz/", cookies={})[0] == 200, seconds=30, what="gunicorn to answer"
         )
-        status, page = _request(port, "GET", "/appointments/request/?center=azura-cedar-park", cookies=cookies)
+        visitor: dict = {}  # sends the form without having pressed a button before: no session
+        status, page = _request(port, "GET", "/appointments/request/?center=azura-cedar-park", cookies=visitor)
         assert status == 200
         token = input_value(parse(page), "csrfmiddlewaretoken")
         submission = input_value(parse(page), "submission_token")
+        patient = dict(visitor)  # pressed Continue: the answers wait in the session (a row of the database)
+        body = {**ANSWERS, "csrfmiddlewaretoken": token, "submission_token": submission, "action": "check"}
+        assert _request(port, "POST", "/appointments/request/", cookies=patient, body=body)[0] == 302
+        assert "sessionid" in patient
+        assert _request(port, "GET", PAGE, cookies={})[0] == 200  # now kept by the page cache
 
         cluster.stop()
-        for action in ("check", "send", "find"):  # Continue, Send request (from Check your answers), Find centers
-            body = {**ANSWERS, "csrfmiddlewaretoken": token, "submission_token": submission, "action": action}
-            status, page = _request(port, "POST", "/appointments/request/", cookies=cookies, body=body)
+        for who, cookies in (("no session", visitor), ("a session", patient)):
+            for action in ("check", "send", "find"):  # Continue, Send request (from Check your answers), Find centers
+                body = {**ANSWERS, "csrfmiddlewaretoken": token, "submission_token": submission, "action": action}
+                status, page = _request(port, "POST", "/appointments/request/", cookies=cookies, body=body)
 
-            assert status == 503, f"{action}: {status}\n{web.tail()}"
+                assert status == 503, f"{who}, {action}: {status}\n{web.tail()}"
+                root = parse(page)
+                for name in ("first_name", "last_name", "date_of_birth", "phone"):
+                    assert input_value(root, name) == ANSWERS[name], name
+                assert "(512) 555-0142" in text(root)
+                assert "Your request was not sent" in text(root)
+
+        asked_for = {  # pages the patient asks for (GET) while the database is down
+            "/appointments/request/?center=azura-cedar-park&procedure=kyphoplasty": "requests may not go through",
+            f"/appointments/request/check/?form={submission}": "we cannot show your answers",
+            "/es/appointments/request/?center=azura-cedar-park&q=78613": "es posible que las solicitudes no lleguen",
+        }
+        for path, words in asked_for.items():
+            status, page = _request(port, "GET", path, cookies=patient)
+
+            assert status == 503, f"{path}: {status}\n{web.tail()}"
             root = parse(page)
-            for name in ("first_name", "last_name", "date_of_birth", "phone"):
-                assert input_value(root, name) == ANSWERS[name], name
-            assert "(512) 555-0142" in text(root)
-            assert "Your request was not sent" in text(root)
+            assert words in text(root), path
+            assert "not sent" not in text(root), path
+            assert "no se envió" not in text(root), path
+            assert ("(512) 555-0142" in text(root)) == ("center=" in path), path  # the center's phone, when known
+            # A form that can still be sent once the database is back.
+            assert input_value(root, "submission_token"), path
+            assert input_value(root, "started"), path
+        assert input_value(root, "q") == "78613"
+        # A page the cache serves without the database is served to a visitor with a session too.
+        assert _request(port, "GET", PAGE, cookies=patient)[0] == 200
         assert "Traceback" not in web.tail()
+
+    cluster.start()  # and the answers the patient left are still there
+    with gunicorn(env, tmp_path / "gunicorn-again.log", workers=1) as web:
+        port = int(web.url().rsplit(":", 1)[1])
+        status, page = _request(port, "GET", f"/appointments/request/check/?form={submission}", cookies=patient)
+        assert status == 200
+        assert "Quigglesworth" in text(parse(page))

@@ -3,9 +3,11 @@ stalls ends the session, and the old cookie can save neither a status change nor
 Sign-in lockouts live in the database too: no cache pressure resets them."""
 
 import time
+from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.test import Client
 
@@ -57,8 +59,18 @@ def test_a_sign_out_during_a_redis_stall_stops_the_old_cookie(private_redis, mon
     assert not RequestNote.objects.exists()
 
 
+@pytest.mark.django_db
 def test_sessions_live_in_the_database_only():
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    session = store()
+    session["signed_in_as"] = "editor"
+    session.save()
+
+    clear_caches()
+    assert Session.objects.filter(session_key=session.session_key).exists()
+    assert store(session.session_key)["signed_in_as"] == "editor"
+    Session.objects.all().delete()  # a sign-out everywhere: no cache brings it back
+    assert store(session.session_key).get("signed_in_as") is None
 
 
 @pytest.mark.django_db
